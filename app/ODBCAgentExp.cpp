@@ -1,0 +1,17 @@
+// ODBCAgentExp: see "ODBCAgentExp Command Line Format" in the manual; the work is done by the engine.
+#include "cli/AgentRunner.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ODBCAgentExp"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OAS_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const int code = oas::cli::runAgent(oas::cli::AgentKind::Export, app.arguments().mid(1), out, err);
+    out.flush();
+    err.flush();
+    return code;
+}

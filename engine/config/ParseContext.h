@@ -1,0 +1,83 @@
+#pragma once
+// What every section parser shares: the field being read (with positions), the source text for excerpts,
+// the declared version, and the diagnostics collected so far. Also the small value parsers (booleans,
+// ranged integers, abbreviation lists) so each message is written once.
+#include "AgentConfig.h"
+#include "Keywords.h"
+#include "SourceText.h"
+
+#include <optional>
+
+namespace oas::config {
+
+struct FieldLine {
+    QString name;   // as written, trimmed
+    QString value;  // trimmed
+    const LogicalLine *line = nullptr;
+    int nameOffset = 0;   // in line->text
+    int valueOffset = 0;  // in line->text (where the trimmed value starts)
+    int equalsOffset = 0;
+
+    SourcePos namePos() const { return line->posAt(nameOffset, int(name.size())); }
+    // Position of [offset, offset+length) within the value; length -1 means "to the end".
+    SourcePos valuePos(int offset = 0, int length = -1) const
+    {
+        return line->posAt(valueOffset + offset, length < 0 ? int(value.size()) - offset : length);
+    }
+};
+
+class ParseContext {
+public:
+    ParseContext(const SourceText &source, QString fileName) : m_source(source), m_file(std::move(fileName)) {}
+
+    int version = OldVersion;
+
+    void error(const SourcePos &pos, const QString &message);
+    void warning(const SourcePos &pos, const QString &message);
+    void fileError(const QString &message);  // no position: a whole-file problem
+    void fileWarning(const QString &message);
+    Diagnostics takeDiagnostics();
+    const SourceText &source() const { return m_source; }
+
+    // Value parsers: on a bad value they report at the value and return nullopt.
+    std::optional<bool> parseBool(const FieldLine &field);
+    std::optional<qint64> parseInteger(const FieldLine &field, qint64 minimum, qint64 maximum);
+    // "a, b , c": abbreviations with their positions; empty entries and bad names are reported.
+    NameList parseNameList(const FieldLine &field);
+
+private:
+    const SourceText &m_source;
+    QString m_file;
+    Diagnostics m_diagnostics;
+};
+
+// An attribute abbreviation: one or more letters, digits, underscores or hyphens.
+bool isAbbreviation(const QString &text);
+// Identifiers of the procedures section: letters, digits, underscore, hyphen.
+bool isIdentifierChar(QChar c);
+
+}  // namespace oas::config
+
+namespace oas::config {
+
+// A trimmed piece of a value and where it starts in the value.
+struct ValuePiece {
+    int offset = 0;
+    QString text;
+};
+// Splits at sep where it is outside (), [], "" and ''; each piece trimmed of blanks.
+QList<ValuePiece> splitTopLevel(const QString &value, QChar sep);
+
+}  // namespace oas::config
+
+namespace oas::config {
+
+template <typename T>
+void store(Setting<T> &setting, T value, const FieldLine &field)
+{
+    setting.value = std::move(value);
+    setting.present = true;
+    setting.pos = field.valuePos();
+}
+
+}  // namespace oas::config

@@ -1,0 +1,111 @@
+#include "Escaping.h"
+
+#include <QStringDecoder>
+
+namespace oas::datafile {
+
+namespace {
+
+void appendHex(QByteArray &out, uchar byte)
+{
+    static const char digits[] = "0123456789abcdef";
+    out += "\\x";
+    out += digits[byte >> 4];
+    out += digits[byte & 0xF];
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+}  // namespace
+
+std::optional<QByteArray> escapeText(const QString &text, const DataFormat &format, char32_t *badChar)
+{
+    QByteArray out;
+    out.reserve(text.size() + 8);
+    const QList<uint> codePoints = text.toUcs4();
+    for (qsizetype i = 0; i < codePoints.size(); ++i) {
+        const char32_t cp = codePoints.at(i);
+        const bool edge = i == 0 || i == codePoints.size() - 1;
+        if (cp == U'\\') {
+            out += "\\\\";
+        } else if (cp < 0x20 || cp == 0x7F || (cp == U' ' && edge)) {
+            appendHex(out, uchar(cp));
+        } else if (cp < 0x80) {
+            out += char(cp);
+        } else if (format.encoding == config::Encoding::Latin1) {
+            if (cp > 0xFF) {
+                if (badChar)
+                    *badChar = cp;
+                return std::nullopt;
+            }
+            if (format.eightBit && cp >= 0xA0 && cp <= 0xFE)
+                out += char(cp);
+            else
+                appendHex(out, uchar(cp));
+        } else {
+            const QByteArray utf8 = QString::fromUcs4(&cp, 1).toUtf8();
+            if (format.eightBit && cp >= 0xA0) {
+                out += utf8;
+            } else {
+                for (char b : utf8)
+                    appendHex(out, uchar(b));
+            }
+        }
+    }
+    return out;
+}
+
+Unescaped unescapeBytes(const QByteArray &text)
+{
+    Unescaped result;
+    result.bytes.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text.at(i);
+        if (c != '\\' || i + 1 == text.size()) {
+            result.bytes += c;
+            continue;
+        }
+        const char next = text.at(i + 1);
+        if (next == '\\' || next == '#') {
+            result.bytes += next;
+            ++i;
+        } else if (next == 'x' && i + 3 < text.size() && hexValue(text.at(i + 2)) >= 0
+                   && hexValue(text.at(i + 3)) >= 0) {
+            result.bytes += char(hexValue(text.at(i + 2)) * 16 + hexValue(text.at(i + 3)));
+            i += 3;
+        } else {
+            if (result.problem.isEmpty())
+                result.problem = QStringLiteral("invalid escape \\%1 (write a backslash as \\\\)")
+                                     .arg(QString::fromLatin1(text.mid(i + 1, next == 'x' ? 3 : 1)));
+            result.bytes += c;  // kept as written
+        }
+    }
+    return result;
+}
+
+QString decodeBytes(const QByteArray &bytes, config::Encoding encoding, bool *ok)
+{
+    *ok = true;
+    if (encoding == config::Encoding::Latin1)
+        return QString::fromLatin1(bytes);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(bytes);
+    *ok = !decoder.hasError();
+    return text;
+}
+
+QByteArray encodeSeparator(const QString &separator, config::Encoding encoding)
+{
+    return encoding == config::Encoding::Latin1 ? separator.toLatin1() : separator.toUtf8();
+}
+
+}  // namespace oas::datafile

@@ -1,0 +1,28 @@
+#pragma once
+// The escapes of tagged data files: \\ for a backslash, \xhh for any byte, \# for a '#'. Writing also
+// escapes control characters, leading/trailing blanks (which reading would trim) and, per the 8bit rule,
+// characters with bit 8 set.
+#include "DataFormat.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace oas::datafile {
+
+// Escaped bytes for one attribute value (or name), or nullopt when a character cannot be written in the
+// chosen encoding; *badChar receives that character.
+std::optional<QByteArray> escapeText(const QString &text, const DataFormat &format, char32_t *badChar = nullptr);
+
+struct Unescaped {
+    QByteArray bytes;
+    QString problem;  // first invalid escape, empty when none
+};
+Unescaped unescapeBytes(const QByteArray &text);
+
+// Bytes to text in the file's encoding; *ok is false for invalid UTF-8 (the text then has U+FFFD marks).
+QString decodeBytes(const QByteArray &bytes, config::Encoding encoding, bool *ok);
+QByteArray encodeSeparator(const QString &separator, config::Encoding encoding);
+
+}  // namespace oas::datafile

@@ -1,0 +1,29 @@
+#pragma once
+// Writes records in the tagged data file format: the separator line, one "name: value" line per attribute
+// with every character that reading would change escaped, and a blank line. Reading what it wrote gives
+// back exactly the same names and values.
+#include "DataFormat.h"
+
+#include <QIODevice>
+
+namespace oas::datafile {
+
+class TaggedWriter {
+public:
+    TaggedWriter(QIODevice *device, DataFormat format);
+
+    // Writes one record; on failure nothing of the record is written and the message says which attribute
+    // holds a character the file's encoding cannot represent, or why the device refused the bytes.
+    bool write(const QList<Attribute> &attributes, QString *error = nullptr);
+    // The bytes write() would produce (for tests and the Studio's preview).
+    std::optional<QByteArray> format(const QList<Attribute> &attributes, QString *error = nullptr) const;
+
+private:
+    std::optional<QByteArray> formatLine(const Attribute &a, QString *error) const;
+
+    QIODevice *m_device;
+    DataFormat m_format;
+    QByteArray m_separatorLine;
+};
+
+}  // namespace oas::datafile

@@ -1,0 +1,45 @@
+#include "SqlDialect.h"
+
+namespace oas::sql {
+
+QString SqlDialect::sequenceNextValue(const QString &sequence) const
+{
+    switch (kind) {
+    case Kind::PostgreSql: return QStringLiteral("nextval('%1')").arg(sequence);
+    case Kind::Sqlite: return QStringLiteral("NULL");  // SQLite has no sequences: NULL numbers an INTEGER PRIMARY KEY
+    case Kind::Generic:
+    case Kind::Oracle: break;
+    }
+    return sequence + QStringLiteral(".NEXTVAL");
+}
+
+SqlDialect SqlDialect::generic()
+{
+    return {Kind::Generic, QStringLiteral("generic"), true};
+}
+
+SqlDialect SqlDialect::postgresql()
+{
+    return {Kind::PostgreSql, QStringLiteral("postgresql"), false};
+}
+
+SqlDialect SqlDialect::sqlite()
+{
+    return {Kind::Sqlite, QStringLiteral("sqlite"), false};
+}
+
+SqlDialect SqlDialect::oracle()
+{
+    return {Kind::Oracle, QStringLiteral("oracle"), false};
+}
+
+std::optional<SqlDialect> SqlDialect::byName(const QString &name)
+{
+    for (const SqlDialect &d : {generic(), postgresql(), sqlite(), oracle()}) {
+        if (d.name.compare(name, Qt::CaseInsensitive) == 0)
+            return d;
+    }
+    return std::nullopt;
+}
+
+}  // namespace oas::sql

@@ -1,0 +1,26 @@
+#pragma once
+// The few places where the SQL text itself differs between databases. Everything else about databases
+// (quoting at run time, streaming, quirks) lives in db/.
+#include <QString>
+
+#include <optional>
+
+namespace oas::sql {
+
+struct SqlDialect {
+    enum class Kind { Generic, PostgreSql, Sqlite, Oracle };
+    Kind kind = Kind::Generic;
+    QString name;
+    // UPDATE t SET t.col=? (the manual's Access / SQL Server form) or SET col=? (PostgreSQL, SQLite).
+    bool qualifiedSetColumns = true;
+
+    QString sequenceNextValue(const QString &sequence) const;
+
+    static SqlDialect generic();
+    static SqlDialect postgresql();
+    static SqlDialect sqlite();
+    static SqlDialect oracle();
+    static std::optional<SqlDialect> byName(const QString &name);  // generic, postgresql, sqlite, oracle
+};
+
+}  // namespace oas::sql

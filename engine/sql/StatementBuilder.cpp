@@ -1,0 +1,200 @@
+#include "StatementBuilder.h"
+
+#include "Substitution.h"
+
+namespace oas::sql {
+
+using config::AgentConfig;
+using config::AttributeDef;
+
+namespace {
+
+bool containsName(const QStringList &list, const QString &name)
+{
+    return list.contains(name, Qt::CaseInsensitive);
+}
+
+void appendDefined(QStringList &out, const config::NameList &names, const config::AttributesSection &attributes)
+{
+    for (const config::NameRef &n : names) {
+        if (attributes.find(n.name) && !containsName(out, n.name))
+            out.append(n.name);
+    }
+}
+
+QString columnList(const QStringList &abbreviations, const config::AttributesSection &attributes)
+{
+    QStringList columns;
+    for (const QString &a : abbreviations)
+        columns.append(attributes.find(a)->column.text);
+    return columns.join(QStringLiteral(", "));
+}
+
+// Attributes that belong to the import table: every non-expression attribute for a JOIN; for one table,
+// those written without a table or with that table's name.
+bool isImportColumn(const AttributeDef &a, const config::ImportSection &import, bool primaryOnly)
+{
+    if (a.column.isExpression)
+        return false;
+    const QString table = a.column.tableName();
+    if (table.isEmpty())
+        return true;
+    if (import.isJoin && !primaryOnly)
+        return true;
+    return table.compare(import.primaryTable, Qt::CaseInsensitive) == 0;
+}
+
+QStringList importColumns(const AgentConfig &config, bool primaryOnly)
+{
+    QStringList abbreviations;
+    QStringList seenColumns;
+    for (const AttributeDef &a : config.attributes.attributes) {
+        if (!isImportColumn(a, config.importSection, primaryOnly))
+            continue;
+        // A column mapped by several abbreviations is written by the first one only.
+        if (seenColumns.contains(a.column.text, Qt::CaseInsensitive))
+            continue;
+        seenColumns.append(a.column.text);
+        abbreviations.append(a.abbreviation);
+    }
+    return abbreviations;
+}
+
+}  // namespace
+
+ExportStatement buildExportSelect(const AgentConfig &config, const SqlDialect &)
+{
+    const config::ExportSection &e = config.exportSection;
+    ExportStatement st;
+    appendDefined(st.abbreviations, e.select.value, config.attributes);
+    appendDefined(st.abbreviations, e.keys.value, config.attributes);
+    appendDefined(st.abbreviations, e.saveAttr.value, config.attributes);
+    st.select = QStringLiteral("SELECT %1 FROM %2").arg(columnList(st.abbreviations, config.attributes),
+                                                        substituteAbbreviations(e.from.value, config.attributes));
+    if (!e.where.value.isEmpty())
+        st.select += QStringLiteral(" WHERE ") + substituteAbbreviations(e.where.value, config.attributes);
+    st.select += QStringLiteral(" ;");
+    return st;
+}
+
+QString renderPredicate(const SelectByNode &node, const config::AttributesSection &attributes)
+{
+    switch (node.kind) {
+    case SelectByNode::Kind::Attribute: {
+        const AttributeDef *def = attributes.find(node.name);
+        return QStringLiteral("(%1=?)").arg(def ? def->column.text : node.name);
+    }
+    case SelectByNode::Kind::And:
+        return renderPredicate(node.children.at(0), attributes) + QStringLiteral(" AND ")
+               + renderPredicate(node.children.at(1), attributes);
+    case SelectByNode::Kind::Or:
+        return renderPredicate(node.children.at(0), attributes) + QStringLiteral(" OR ")
+               + renderPredicate(node.children.at(1), attributes);
+    case SelectByNode::Kind::Not:
+        return QStringLiteral("NOT ") + renderPredicate(node.children.at(0), attributes);
+    case SelectByNode::Kind::Group:
+        return QLatin1Char('(') + renderPredicate(node.children.at(0), attributes) + QLatin1Char(')');
+    }
+    return {};
+}
+
+ImportStatements buildImportStatements(const AgentConfig &config, const SqlDialect &dialect)
+{
+    const config::ImportSection &imp = config.importSection;
+    const config::AttributesSection &attrs = config.attributes;
+    ImportStatements st;
+    const QString table = imp.table.value;
+    const QString primary = imp.primaryTable.isEmpty() ? table : imp.primaryTable;
+
+    st.importAbbreviations = importColumns(config, false);
+    st.dummySelect = QStringLiteral("SELECT %1 FROM %2").arg(columnList(st.importAbbreviations, attrs), table);
+
+    QString where;
+    if (imp.selectByTree) {
+        where = renderPredicate(*imp.selectByTree, attrs);
+        for (const config::NameRef &n : imp.selectByAttributes)
+            st.whereParams.append(n.name);
+        for (const QString &name : distinctAttributes(*imp.selectByTree)) {
+            if (attrs.find(name))
+                st.selectAbbreviations.append(name);
+        }
+    }
+    QStringList modify;
+    appendDefined(modify, imp.modify.value, attrs);
+    for (const QString &m : modify) {
+        if (!containsName(st.selectAbbreviations, m))
+            st.selectAbbreviations.append(m);
+    }
+    st.select = QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(columnList(st.selectAbbreviations, attrs), table, where);
+
+    QStringList sets;
+    for (const QString &m : modify) {
+        const config::ColumnIdentifier &col = attrs.find(m)->column;
+        sets.append((dialect.qualifiedSetColumns ? col.text : col.columnName()) + QStringLiteral("=?"));
+    }
+    st.update = QStringLiteral("UPDATE %1 SET %2 WHERE %3").arg(table, sets.join(QStringLiteral(", ")), where);
+    st.updateParams = modify + st.whereParams;
+
+    QStringList names;
+    QStringList values;
+    for (const QString &a : importColumns(config, true)) {
+        names.append(attrs.find(a)->column.columnName());
+        QString value = QStringLiteral("?");
+        for (const config::AutoSequence &seq : imp.autos.value) {
+            if (seq.attribute.name.compare(a, Qt::CaseInsensitive) == 0)
+                value = dialect.sequenceNextValue(seq.sequence);
+        }
+        if (value == QLatin1String("?"))
+            st.insertParams.append(a);
+        values.append(value);
+    }
+    st.insert = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                    .arg(primary, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")));
+    st.remove = QStringLiteral("DELETE FROM %1 WHERE %2").arg(primary, where);
+    return st;
+}
+
+ProcedureStatement buildProcedureCall(const config::ProcedureDecl &procedure)
+{
+    ProcedureStatement st;
+    QStringList marks;
+    for (const config::ProcedureParam &p : procedure.params) {
+        marks.append(QStringLiteral("?"));
+        st.params.append(p.tag);
+    }
+    const QString call = QStringLiteral("CALL %1(%2)").arg(procedure.procedureName, marks.join(QStringLiteral(", ")));
+    if (procedure.returnTag.isEmpty()) {
+        st.call = QLatin1Char('{') + call + QLatin1Char('}');
+    } else {
+        st.call = QStringLiteral("{? = ") + call + QLatin1Char('}');
+        st.params.prepend(procedure.returnTag);
+    }
+    return st;
+}
+
+QString describeStatements(const AgentConfig &config, const SqlDialect &dialect)
+{
+    QString out;
+    if (config.exportSection.present) {
+        out += QStringLiteral("[export]\nSELECT statement\n%1\n").arg(buildExportSelect(config, dialect).select);
+    }
+    if (config.importSection.present) {
+        const ImportStatements st = buildImportStatements(config, dialect);
+        out += QStringLiteral("[import]\n");
+        out += QStringLiteral("dummy SELECT statement\n%1\n").arg(st.dummySelect);
+        out += QStringLiteral("SELECT statement\n%1\n").arg(st.select);
+        out += QStringLiteral("UPDATE statement\n%1\n").arg(st.update);
+        out += QStringLiteral("INSERT statement\n%1\n").arg(st.insert);
+        out += QStringLiteral("DELETE statement\n%1\n").arg(st.remove);
+    }
+    if (config.procedures.present) {
+        out += QStringLiteral("[procedures]\n");
+        for (const config::NameRef &id : config.procedures.procedure.value) {
+            if (const config::ProcedureDecl *decl = config.procedures.find(id.name))
+                out += QStringLiteral("CALL statement (%1)\n%2\n").arg(decl->id, buildProcedureCall(*decl).call);
+        }
+    }
+    return out;
+}
+
+}  // namespace oas::sql

@@ -1,0 +1,45 @@
+#pragma once
+// The one source of SQL text: builds the export SELECT and the import statements from a parsed config, in
+// the exact forms of the manual's SQL trace. The agents, their trace and the Studio's preview all call
+// these functions, so a preview can never disagree with what runs. Expects a config without errors; with
+// errors it still returns text (unknown abbreviations are left out) and never crashes.
+#include "../config/AgentConfig.h"
+#include "SqlDialect.h"
+
+namespace oas::sql {
+
+struct ExportStatement {
+    QString select;             // "SELECT a, b FROM t WHERE w ;"
+    QStringList abbreviations;  // one per selected column: Select, then Keys and SaveAttr not in Select
+};
+
+struct ImportStatements {
+    QString dummySelect;  // columns of every importable attribute, never executed
+    QString select;       // naming and Modify columns WHERE SelectBy
+    QString update;
+    QString insert;
+    QString remove;       // DELETE
+    QStringList importAbbreviations;  // dummy SELECT columns
+    QStringList selectAbbreviations;  // SELECT columns
+    QStringList whereParams;   // abbreviation per '?' of the WHERE predicate
+    QStringList updateParams;  // Modify, then the WHERE parameters
+    QStringList insertParams;  // abbreviation per '?' of INSERT (sequence columns take no parameter)
+};
+
+struct ProcedureStatement {
+    QString call;         // "{? = CALL name(?, ?)}" or "{CALL name(?, ?)}"
+    QStringList params;   // tag per '?', the return tag first for a function
+};
+
+ExportStatement buildExportSelect(const config::AgentConfig &config, const SqlDialect &dialect = SqlDialect::generic());
+ImportStatements buildImportStatements(const config::AgentConfig &config,
+                                       const SqlDialect &dialect = SqlDialect::generic());
+ProcedureStatement buildProcedureCall(const config::ProcedureDecl &procedure);
+
+// "(A.x=?) AND NOT ((A.y=?) OR (A.z=?))" from a SelectBy tree.
+QString renderPredicate(const SelectByNode &node, const config::AttributesSection &attributes);
+
+// The statements as the SQL trace level shows them ("SELECT statement\n<sql>\n" ...), for `odbc-agent sql`.
+QString describeStatements(const config::AgentConfig &config, const SqlDialect &dialect = SqlDialect::generic());
+
+}  // namespace oas::sql
