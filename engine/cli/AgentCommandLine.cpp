@@ -66,6 +66,10 @@ QString applyValue(const OptionSpec &o, const QString &value, AgentOptions &opts
         opts.user = value;
     } else if (name == QLatin1String("p")) {
         opts.password = value;
+    } else if (name == QLatin1String("s")) {
+        opts.singleStep = true;
+    } else if (name == QLatin1String("v")) {
+        opts.verbose = true;
     } else if (name == QLatin1String("r")) {
         opts.referenceFlag = true;
         opts.referenceFile = value;

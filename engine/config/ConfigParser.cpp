@@ -29,16 +29,16 @@ QList<SectionBlock> readStructure(const QList<LogicalLine> &lines, ParseContext 
         while (lead < text.size() && isBlank(text.at(lead)))
             ++lead;
         if (lead < text.size() && text.at(lead) == QLatin1Char('[')) {
-            const int close = int(text.indexOf(QLatin1Char(']'), lead));
+            int close = int(text.indexOf(QLatin1Char(']'), lead));
             if (close < 0) {
+                // Report it, then read the rest as the section name so its fields are still checked.
                 ctx.error(line.posAt(int(trimBlanks(text).size()) + lead), QStringLiteral("missing closing bracket"));
-                current = -1;
-                continue;
+                close = int(trimBlanks(text).size()) + lead;
             }
             const QString raw = text.mid(lead + 1, close - lead - 1);
             const QString name = trimBlanks(raw);
             const int nameAt = lead + 1 + int(raw.indexOf(name));
-            if (!trimBlanks(text.mid(close + 1)).isEmpty()) {
+            if (close < text.size() && !trimBlanks(text.mid(close + 1)).isEmpty()) {
                 int after = close + 1;
                 while (after < text.size() && isBlank(text.at(after)))
                     ++after;
@@ -69,9 +69,12 @@ QList<SectionBlock> readStructure(const QList<LogicalLine> &lines, ParseContext 
             int p = lead;
             while (p < text.size() && !isBlank(text.at(p)))
                 ++p;
+            const QString word = text.mid(lead, p - lead);
             while (p < text.size() && isBlank(text.at(p)))
                 ++p;
             ctx.error(line.posAt(p), QStringLiteral("missing equals sign"));
+            if (current >= 0 && blocks[current].spec)
+                ctx.markWritten(blocks[current].spec->section, word);
             continue;
         }
         FieldLine field;
@@ -117,6 +120,7 @@ void parseFixedField(const SectionBlock &block, const FieldLine &field, ParseCon
         ctx.error(field.namePos(), QStringLiteral("unknown field %1 in %2 section").arg(field.name, block.spec->name));
         return;
     }
+    ctx.markWritten(block.spec->section, spec->name);
     if (seen.contains(spec->name)) {
         ctx.error(field.valuePos(0, 0), QStringLiteral("duplicate %1 setting").arg(spec->name));
         return;
@@ -188,28 +192,28 @@ ParseResult parseConfig(const QByteArray &bytes, const ParseOptions &options)
 
     // The version decides which fields are allowed, so it is read before everything else.
     for (const SectionBlock &block : blocks) {
-        if (!block.spec)
-            continue;
-        markPresent(block, result.config);
-        if (block.spec->section == Section::Version)
+        if (block.spec && block.spec->section == Section::Version) {
+            markPresent(block, result.config);
             parseBlock(block, ctx, result.config);
-    }
-    if (result.config.versionSectionPresent && !result.config.version.present && !blocks.isEmpty()) {
-        for (const SectionBlock &block : blocks) {
-            if (block.spec && block.spec->section == Section::Version)
+            if (!ctx.wasWritten(Section::Version, QStringLiteral("Version")))
                 ctx.error(block.headerPos, QStringLiteral("missing Version field in version section"));
         }
     }
-    ctx.version = result.config.version.value;
+    // A version that is written but wrong is reported once; the rest is then checked as the latest version
+    // rather than flooding the file with "not supported" errors.
+    ctx.version = result.config.versionSectionPresent && !result.config.version.present ? LatestVersion
+                                                                                        : result.config.version.value;
     for (const SectionBlock &block : blocks) {
         if (!block.spec || block.spec->section == Section::Version)
             continue;
         if (ctx.version < block.spec->minVersion) {
+            // Reported once; the section is then ignored, so its fields raise no further errors.
             ctx.error(block.headerPos,
                       versionRequirement(QStringLiteral("The %1 section").arg(block.spec->name),
                                          block.spec->minVersion, ctx.version));
             continue;
         }
+        markPresent(block, result.config);
         parseBlock(block, ctx, result.config);
     }
     checkSemantics(result.config, ctx, options.operation);

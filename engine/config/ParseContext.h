@@ -6,6 +6,8 @@
 #include "Keywords.h"
 #include "SourceText.h"
 
+#include <QSet>
+
 #include <optional>
 
 namespace oas::config {
@@ -37,6 +39,11 @@ public:
     void fileError(const QString &message);  // no position: a whole-file problem
     void fileWarning(const QString &message);
     Diagnostics takeDiagnostics();
+
+    // Fields written in the file, valid or not ("export/select"), so a field with a bad value or a
+    // missing '=' is not also reported as missing.
+    void markWritten(Section section, const QString &field) { m_written.insert(key(section, field)); }
+    bool wasWritten(Section section, const QString &field) const { return m_written.contains(key(section, field)); }
     const SourceText &source() const { return m_source; }
 
     // Value parsers: on a bad value they report at the value and return nullopt.
@@ -49,6 +56,11 @@ private:
     const SourceText &m_source;
     QString m_file;
     Diagnostics m_diagnostics;
+    QSet<QString> m_written;
+    static QString key(Section section, const QString &field)
+    {
+        return QString::number(int(section)) + QLatin1Char('/') + field.toLower();
+    }
 };
 
 // An attribute abbreviation: one or more letters, digits, underscores or hyphens.

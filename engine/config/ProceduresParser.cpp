@@ -55,6 +55,11 @@ public:
     explicit Scanner(const QString &text) : m_text(text) {}
 
     int pos() const { return m_pos; }
+    int nextTokenPos()
+    {
+        skip();
+        return m_pos;
+    }
     bool atEnd()
     {
         skip();
@@ -177,7 +182,7 @@ private:
     bool fail(const QString &message, int length = 1)
     {
         if (!m_error)
-            m_error = ScanError{m_scan.pos(), length, message};
+            m_error = ScanError{m_scan.nextTokenPos(), length, message};
         return false;
     }
 
@@ -205,7 +210,7 @@ private:
         do {
             ProcedureParam param;
             param.isReturn = m_scan.keyword("return");
-            const int at = m_scan.pos();
+            const int at = m_scan.nextTokenPos();
             param.tag = m_scan.identifier();
             if (param.tag.isEmpty())
                 return fail(QStringLiteral("expected parameter tag"));
@@ -247,7 +252,7 @@ private:
             if (!m_scan.tryChar(QLatin1Char('(')))
                 return fail(QStringLiteral("expected ( to start a RETURNING range"));
             do {
-                const int at = m_scan.pos();
+                const int at = m_scan.nextTokenPos();
                 const auto low = m_scan.number();
                 if (!low || low->contains(QLatin1Char('.')))
                     return fail(QStringLiteral("expected an integer in RETURNING range"));
@@ -333,6 +338,7 @@ private:
 
 void parseProceduresField(const FieldLine &field, ParseContext &ctx, ProceduresSection &section)
 {
+    ctx.markWritten(Section::Procedures, field.name);
     if (field.name.compare(QLatin1String("Procedure"), Qt::CaseInsensitive) == 0) {
         if (section.procedure.present) {
             ctx.error(field.valuePos(0, 0), QStringLiteral("duplicate Procedure setting"));
@@ -350,6 +356,7 @@ void parseProceduresField(const FieldLine &field, ParseContext &ctx, ProceduresS
         ctx.error(field.valuePos(0, 0), QStringLiteral("duplicate %1 setting").arg(field.name));
         return;
     }
+    ctx.markWritten(Section::Procedures, QStringLiteral("(declaration)"));
     if (reportIfEmpty(field, ctx))
         return;
     std::optional<ScanError> error;

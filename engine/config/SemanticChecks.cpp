@@ -51,10 +51,10 @@ private:
         return false;
     }
 
-    void requireField(bool present, const SourcePos &header, const QString &field, const QString &section,
+    void requireField(Section sectionId, const SourcePos &header, const QString &field, const QString &section,
                       const QString &why = {})
     {
-        if (!present)
+        if (!m_ctx.wasWritten(sectionId, field))
             m_ctx.error(header, QStringLiteral("missing %1 field in %2 section%3").arg(field, section, why));
     }
 
@@ -103,10 +103,10 @@ private:
         const ExportSection &e = m_config.exportSection;
         if (!e.present)
             return;
-        requireField(e.select.present, e.headerPos, QStringLiteral("Select"), QStringLiteral("export"));
-        requireField(e.from.present, e.headerPos, QStringLiteral("From"), QStringLiteral("export"));
+        requireField(Section::Export, e.headerPos, QStringLiteral("Select"), QStringLiteral("export"));
+        requireField(Section::Export, e.headerPos, QStringLiteral("From"), QStringLiteral("export"));
         if (e.mode.value != ExportMode::Full)
-            requireField(e.keys.present, e.headerPos, QStringLiteral("Keys"), QStringLiteral("export"),
+            requireField(Section::Export, e.headerPos, QStringLiteral("Keys"), QStringLiteral("export"),
                          QStringLiteral(" (needed for a delta export)"));
         checkList(e.select, QStringLiteral("Select"));
         checkList(e.keys, QStringLiteral("Keys"));
@@ -127,9 +127,9 @@ private:
         if (!i.present)
             return;
         const QString section = QStringLiteral("import");
-        requireField(i.table.present, i.headerPos, QStringLiteral("Table"), section);
-        requireField(i.selectBy.present, i.headerPos, QStringLiteral("SelectBy"), section);
-        requireField(i.modify.present, i.headerPos, QStringLiteral("Modify"), section);
+        requireField(Section::Import, i.headerPos, QStringLiteral("Table"), section);
+        requireField(Section::Import, i.headerPos, QStringLiteral("SelectBy"), section);
+        requireField(Section::Import, i.headerPos, QStringLiteral("Modify"), section);
         checkList(i.modify, QStringLiteral("Modify"));
         QStringList naming;
         for (const NameRef &ref : i.selectByAttributes) {
@@ -160,11 +160,11 @@ private:
         const ProceduresSection &p = m_config.procedures;
         if (!p.present)
             return;
-        requireField(p.procedure.present, p.headerPos, QStringLiteral("Procedure"), QStringLiteral("procedures"));
-        if (p.declarations.isEmpty())
+        requireField(Section::Procedures, p.headerPos, QStringLiteral("Procedure"), QStringLiteral("procedures"));
+        if (!m_ctx.wasWritten(Section::Procedures, QStringLiteral("(declaration)")))
             m_ctx.error(p.headerPos, QStringLiteral("missing procedure declaration in procedures section"));
         for (const NameRef &id : p.procedure.value) {
-            if (!p.find(id.name))
+            if (!p.find(id.name) && !m_ctx.wasWritten(Section::Procedures, id.name))
                 m_ctx.error(id.pos, QStringLiteral("procedure %1 is not declared").arg(id.name));
         }
     }

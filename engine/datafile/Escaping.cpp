@@ -14,6 +14,28 @@ void appendHex(QByteArray &out, uchar byte)
     out += digits[byte & 0xF];
 }
 
+// UTF-8 bytes of one code point. (QString::fromUcs4() would drop a lone U+FEFF as a byte-order mark.)
+QByteArray utf8Of(char32_t cp)
+{
+    QByteArray b;
+    if (cp < 0x80) {
+        b += char(cp);
+    } else if (cp < 0x800) {
+        b += char(0xC0 | (cp >> 6));
+        b += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        b += char(0xE0 | (cp >> 12));
+        b += char(0x80 | ((cp >> 6) & 0x3F));
+        b += char(0x80 | (cp & 0x3F));
+    } else {
+        b += char(0xF0 | (cp >> 18));
+        b += char(0x80 | ((cp >> 12) & 0x3F));
+        b += char(0x80 | ((cp >> 6) & 0x3F));
+        b += char(0x80 | (cp & 0x3F));
+    }
+    return b;
+}
+
 int hexValue(char c)
 {
     if (c >= '0' && c <= '9')
@@ -52,7 +74,7 @@ std::optional<QByteArray> escapeText(const QString &text, const DataFormat &form
             else
                 appendHex(out, uchar(cp));
         } else {
-            const QByteArray utf8 = QString::fromUcs4(&cp, 1).toUtf8();
+            const QByteArray utf8 = utf8Of(cp);
             if (format.eightBit && cp >= 0xA0) {
                 out += utf8;
             } else {
@@ -97,7 +119,8 @@ QString decodeBytes(const QByteArray &bytes, config::Encoding encoding, bool *ok
     *ok = true;
     if (encoding == config::Encoding::Latin1)
         return QString::fromLatin1(bytes);
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // Keep a leading U+FEFF: inside a value it is data, not a byte-order mark.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     QString text = decoder.decode(bytes);
     *ok = !decoder.hasError();
     return text;

@@ -1,5 +1,7 @@
 #include "SelectBy.h"
 
+#include <algorithm>
+
 namespace oas::sql {
 
 namespace {
@@ -62,7 +64,11 @@ public:
     SelectByParse run()
     {
         SelectByParse result;
-        if (m_tokens.first().kind == Token::Kind::End) {
+        const auto bad = std::find_if(m_tokens.begin(), m_tokens.end(),
+                                      [](const Token &t) { return t.kind == Token::Kind::Bad; });
+        if (bad != m_tokens.end()) {
+            fail(*bad, QStringLiteral("unexpected character %1 in SelectBy predicate").arg(bad->text));
+        } else if (m_tokens.first().kind == Token::Kind::End) {
             fail(m_tokens.first(), QStringLiteral("empty SelectBy predicate"));
         } else {
             std::optional<SelectByNode> root = parseOr();

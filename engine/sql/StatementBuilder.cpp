@@ -60,6 +60,15 @@ QStringList importColumns(const AgentConfig &config, bool primaryOnly)
     return abbreviations;
 }
 
+// The manual's own From example ends with ';': harmless alone, fatal once a WHERE or our ' ;' follows.
+QString withoutTrailingSemicolons(QString text)
+{
+    while (!text.isEmpty() && (text.endsWith(QLatin1Char(';')) || text.endsWith(QLatin1Char(' '))
+                               || text.endsWith(QLatin1Char('\t'))))
+        text.chop(1);
+    return text;
+}
+
 }  // namespace
 
 ExportStatement buildExportSelect(const AgentConfig &config, const SqlDialect &)
@@ -70,9 +79,9 @@ ExportStatement buildExportSelect(const AgentConfig &config, const SqlDialect &)
     appendDefined(st.abbreviations, e.keys.value, config.attributes);
     appendDefined(st.abbreviations, e.saveAttr.value, config.attributes);
     st.select = QStringLiteral("SELECT %1 FROM %2").arg(columnList(st.abbreviations, config.attributes),
-                                                        substituteAbbreviations(e.from.value, config.attributes));
+                                                        substituteAbbreviations(withoutTrailingSemicolons(e.from.value), config.attributes));
     if (!e.where.value.isEmpty())
-        st.select += QStringLiteral(" WHERE ") + substituteAbbreviations(e.where.value, config.attributes);
+        st.select += QStringLiteral(" WHERE ") + substituteAbbreviations(withoutTrailingSemicolons(e.where.value), config.attributes);
     st.select += QStringLiteral(" ;");
     return st;
 }

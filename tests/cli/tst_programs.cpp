@@ -1,0 +1,135 @@
+// The built programs end to end: exit codes, where messages go, and the manual's texts.
+#include "common/TestSupport.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+static Run run(const QString &program, const QStringList &args, const QString &cwd = {})
+{
+    QProcess p;
+    if (!cwd.isEmpty())
+        p.setWorkingDirectory(cwd);
+    p.start(QStringLiteral(OAS_BIN_DIR "/") + program, args);
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+class TestPrograms : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void helpWhenBare();
+    void commandLineErrors();
+    void configErrorsExitOne();
+    void importDataFileMissing();
+    void validateCommand();
+    void sqlCommand();
+    void odbcAgentUsage();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_good;
+};
+
+void TestPrograms::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_good = m_dir.filePath("good.ini");
+    QFile f(m_good);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(oas::test::readAll(QStringLiteral(OAS_TEST_DATA_DIR "/manual/employees.ini")));
+}
+
+void TestPrograms::helpWhenBare()
+{
+    const Run imp = run("ODBCAgentImp", {});
+    QCOMPARE(imp.exitCode, 0);
+    QVERIFY(imp.out.startsWith("usage: ODBCAgentImp"));
+    const Run exp = run("ODBCAgentExp", {"#", "-f", "x"});
+    QCOMPARE(exp.exitCode, 0);
+    QVERIFY(exp.out.startsWith("usage: ODBCAgentExp"));
+}
+
+void TestPrograms::commandLineErrors()
+{
+    const Run r = run("ODBCAgentImp", {"-i", "x.txt"});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, QStringLiteral("missing configuration file name\n"));
+    QVERIFY(r.out.isEmpty());
+    const Run secret = run("ODBCAgentExp", {"-f", "a", "-p", "hunter2", "-p", "again"});
+    QCOMPARE(secret.exitCode, 1);
+    QVERIFY(!secret.err.contains("hunter2"));
+}
+
+void TestPrograms::configErrorsExitOne()
+{
+    const Run r = run("ODBCAgentExp", {"-f", QStringLiteral(OAS_TEST_DATA_DIR "/diagnostics/transfer.cfg")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("missing equals sign at line 34\nFrom ??Employees\n"), qPrintable(r.err));
+    QVERIFY(r.err.contains("duplicate SelectBy setting at line 45\nSelectBy=??GN\n"));
+    const Run missing = run("ODBCAgentImp", {"-f", "no-such.ini"}, m_dir.path());
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.startsWith("cannot open configuration file for reading\nno-such.ini\n"));
+    // An export config without an [export] section cannot run an export.
+    const Run noExport = run("ODBCAgentExp", {"-f", QStringLiteral(OAS_TEST_DATA_DIR "/manual/procedures.ini")});
+    QCOMPARE(noExport.exitCode, 1);
+    QVERIFY(noExport.err.contains("missing export section"));
+}
+
+void TestPrograms::importDataFileMissing()
+{
+    const Run r = run("ODBCAgentImp", {"-f", m_good}, m_dir.path());
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, QStringLiteral("cannot open import data file for reading\nodbc_in.txt\n"));
+}
+
+void TestPrograms::validateCommand()
+{
+    const Run ok = run("odbc-agent", {"validate", m_good});
+    QCOMPARE(ok.exitCode, 0);
+    QCOMPARE(ok.out, m_good + ": no problems found\n");
+    const QString bad = QStringLiteral(OAS_TEST_DATA_DIR "/diagnostics/many-errors.ini");
+    const Run r = run("odbc-agent", {"validate", bad});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.endsWith(bad + ": 14 errors, 0 warnings\n"));
+    const Run forImport = run("odbc-agent", {"validate", "--for", "import",
+                                             QStringLiteral(OAS_TEST_DATA_DIR "/manual/orders.ini")});
+    QCOMPARE(forImport.exitCode, 1);
+    QVERIFY(forImport.out.contains("missing import section (or procedures section)"));
+}
+
+void TestPrograms::sqlCommand()
+{
+    const Run r = run("odbc-agent", {"sql", m_good});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QString::fromUtf8(oas::test::readAll(QStringLiteral(OAS_TEST_DATA_DIR "/manual/employees.sql.expected"))));
+    const Run pg = run("odbc-agent", {"sql", m_good, "--dialect", "postgresql"});
+    QVERIFY(pg.out.contains("UPDATE Employees SET Title=?, TitleOfCourtesy=?"));
+    const Run bad = run("odbc-agent", {"sql", QStringLiteral(OAS_TEST_DATA_DIR "/diagnostics/transfer.cfg")});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY(bad.out.isEmpty());
+    QVERIFY(bad.err.contains("missing equals sign at line 34"));
+}
+
+void TestPrograms::odbcAgentUsage()
+{
+    QCOMPARE(run("odbc-agent", {"--help"}).exitCode, 0);
+    const Run unknown = run("odbc-agent", {"frobnicate"});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY(unknown.err.startsWith("odbc-agent: unknown command frobnicate"));
+    QCOMPARE(run("odbc-agent", {"validate"}).err, QStringLiteral("missing configuration file name\n"));
+}
+
+QTEST_GUILESS_MAIN(TestPrograms)
+#include "tst_programs.moc"

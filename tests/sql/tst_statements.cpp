@@ -1,0 +1,145 @@
+// Statement builders beyond the manual's example: dialects, joins, sequences, substitution rules,
+// duplicate column mappings, and the parameter order of every '?'.
+#include "common/TestSupport.h"
+#include "sql/StatementBuilder.h"
+#include "sql/Substitution.h"
+
+#include <QTest>
+
+using namespace oas;
+using namespace oas::config;
+
+class TestStatements : public QObject {
+    Q_OBJECT
+private slots:
+    void dialectsForUpdateAndSequences();
+    void joinImport();
+    void keysAndSaveAttrAreExported();
+    void substitutionRules_data();
+    void substitutionRules();
+    void duplicateColumnMappings();
+    void parameterOrderFollowsPredicate();
+    void builderSurvivesBrokenConfig();
+};
+
+static ParseResult employees(const QString &extra)
+{
+    return test::parse(test::baseConfig() + extra);
+}
+
+void TestStatements::dialectsForUpdateAndSequences()
+{
+    const ParseResult r = employees("[import]\nTable=Employees\nSelectBy=EID\nModify=GN, SN\nAutos=EID(emp_seq)\n");
+    QVERIFY2(r.ok(), qPrintable(test::diagnosticsText(r)));
+    const auto generic = sql::buildImportStatements(r.config);
+    QCOMPARE(generic.update, QStringLiteral("UPDATE Employees SET Employees.FirstName=?, Employees.LastName=? WHERE "
+                                            "(Employees.EmployeeID=?)"));
+    QCOMPARE(generic.insert, QStringLiteral("INSERT INTO Employees (FirstName, LastName, Title, EmployeeID) VALUES "
+                                            "(?, ?, ?, emp_seq.NEXTVAL)"));
+    QCOMPARE(generic.insertParams, (QStringList{"GN", "SN", "T"}));
+    const auto pg = sql::buildImportStatements(r.config, sql::SqlDialect::postgresql());
+    QCOMPARE(pg.update, QStringLiteral("UPDATE Employees SET FirstName=?, LastName=? WHERE (Employees.EmployeeID=?)"));
+    QCOMPARE(pg.insert, QStringLiteral("INSERT INTO Employees (FirstName, LastName, Title, EmployeeID) VALUES "
+                                       "(?, ?, ?, nextval('emp_seq'))"));
+    const auto lite = sql::buildImportStatements(r.config, sql::SqlDialect::sqlite());
+    QVERIFY(lite.insert.endsWith(QStringLiteral("(?, ?, ?, NULL)")));
+    QVERIFY(sql::SqlDialect::byName("PostgreSQL"));
+    QVERIFY(!sql::SqlDialect::byName("db2"));
+}
+
+void TestStatements::joinImport()
+{
+    const ParseResult r = test::parse(
+        "[attributes]\nPID=Products.ProductID\nPN=Products.ProductName\nSUP=Suppliers.CompanyName\n"
+        "CAT=Categories.CategoryName\nPRICE=UnitPrice\n[database]\nDSN=x\n"
+        "[import]\nTable=Products INNER JOIN Suppliers ON Suppliers.SupplierID = Products.SupplierID\n"
+        "SelectBy=PID\nModify=PN, SUP, PRICE\n");
+    QVERIFY2(r.ok(), qPrintable(test::diagnosticsText(r)));
+    const auto st = sql::buildImportStatements(r.config);
+    // Inserts and deletes hit the primary table only, with its own columns.
+    QCOMPARE(st.insert, QStringLiteral("INSERT INTO Products (ProductID, ProductName, UnitPrice) VALUES (?, ?, ?)"));
+    QCOMPARE(st.remove, QStringLiteral("DELETE FROM Products WHERE (Products.ProductID=?)"));
+    QVERIFY(st.update.startsWith(QStringLiteral("UPDATE Products INNER JOIN Suppliers ON")));
+    QVERIFY(st.dummySelect.contains(QStringLiteral("Suppliers.CompanyName")));
+
+    const ParseResult wrong = test::parse(
+        "[attributes]\nPID=Products.ProductID\nSUP=Suppliers.CompanyName\n[database]\nDSN=x\n"
+        "[import]\nTable=Products INNER JOIN Suppliers ON Suppliers.SupplierID = Products.SupplierID\n"
+        "SelectBy=SUP\nModify=PID\n");
+    QCOMPARE(test::diagnosticsText(wrong), QStringLiteral("naming attribute SUP is not a column of the primary table "
+                                                          "Products at line 8\nSelectBy=??SUP"));
+}
+
+void TestStatements::keysAndSaveAttrAreExported()
+{
+    const ParseResult r = employees("[export]\nSelect=GN\nKeys=EID\nSaveAttr=SN\nFrom=Employees\nWhere=T = 'Dr.';\n");
+    QVERIFY(r.ok());
+    const auto st = sql::buildExportSelect(r.config);
+    QCOMPARE(st.select, QStringLiteral("SELECT Employees.FirstName, Employees.EmployeeID, Employees.LastName FROM "
+                                       "Employees WHERE Employees.Title = 'Dr.' ;"));
+    QCOMPARE(st.abbreviations, (QStringList{"GN", "EID", "SN"}));
+}
+
+void TestStatements::substitutionRules_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("whole words") << "GN = 'x' AND GNX = 1" << "Employees.FirstName = 'x' AND GNX = 1";
+    QTest::newRow("case-insensitive") << "gn IS NULL" << "Employees.FirstName IS NULL";
+    QTest::newRow("not in quotes") << "GN = 'GN' AND \"GN\" = [GN]" << "Employees.FirstName = 'GN' AND \"GN\" = [GN]";
+    QTest::newRow("not next to a dot") << "HR.GN = GN.x" << "HR.GN = GN.x";
+    QTest::newRow("longer name wins") << "SN_LONG + SN" << "Employees.Extra + Employees.LastName";
+    QTest::newRow("hyphenated name") << "org-unit = 1" << "Employees.OrgUnit = 1";
+    QTest::newRow("no recursion") << "ALIAS" << "GN";
+    QTest::newRow("unclosed quote kept") << "GN = 'abc" << "Employees.FirstName = 'abc";
+}
+
+void TestStatements::substitutionRules()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    const ParseResult r = test::parse("[attributes]\nGN=Employees.FirstName\nSN=Employees.LastName\n"
+                                      "SN_LONG=Employees.Extra\norg-unit=Employees.OrgUnit\nALIAS=GN\n[database]\nDSN=x\n");
+    QVERIFY(r.ok());
+    QCOMPARE(sql::substituteAbbreviations(text, r.config.attributes), expected);
+}
+
+void TestStatements::duplicateColumnMappings()
+{
+    // A column mapped by two abbreviations is inserted once, by the first.
+    const ParseResult r = test::parse("[attributes]\nGN=Employees.FirstName\nFirst=Employees.FirstName\n"
+                                      "SN=Employees.LastName\n[database]\nDSN=x\n"
+                                      "[import]\nTable=Employees\nSelectBy=SN\nModify=First\n");
+    QVERIFY(r.ok());
+    const auto st = sql::buildImportStatements(r.config);
+    QCOMPARE(st.insert, QStringLiteral("INSERT INTO Employees (FirstName, LastName) VALUES (?, ?)"));
+    QCOMPARE(st.insertParams, (QStringList{"GN", "SN"}));
+}
+
+void TestStatements::parameterOrderFollowsPredicate()
+{
+    const ParseResult r = employees("[import]\nTable=Employees\nSelectBy=SN & (GN | !SN)\nModify=T\n");
+    QVERIFY(r.ok());
+    const auto st = sql::buildImportStatements(r.config);
+    QCOMPARE(st.whereParams, (QStringList{"SN", "GN", "SN"}));
+    QCOMPARE(st.updateParams, (QStringList{"T", "SN", "GN", "SN"}));
+    QCOMPARE(st.select, QStringLiteral("SELECT Employees.LastName, Employees.FirstName, Employees.Title FROM Employees "
+                                       "WHERE (Employees.LastName=?) AND ((Employees.FirstName=?) OR NOT "
+                                       "(Employees.LastName=?))"));
+    QCOMPARE(st.select.count('?'), st.whereParams.size());
+    QCOMPARE(st.update.count('?'), st.updateParams.size());
+    QCOMPARE(st.insert.count('?'), st.insertParams.size());
+}
+
+void TestStatements::builderSurvivesBrokenConfig()
+{
+    const ParseResult r = employees("[import]\nTable=Employees\nSelectBy=GN & NOPE\nModify=T, ALSO_NOPE\n"
+                                    "[export]\nSelect=NOPE\nFrom=E\n");
+    QVERIFY(!r.ok());
+    const auto st = sql::buildImportStatements(r.config);
+    QVERIFY(!st.update.contains(QStringLiteral("ALSO_NOPE")));
+    QCOMPARE(sql::buildExportSelect(r.config).abbreviations.size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestStatements)
+#include "tst_statements.moc"
