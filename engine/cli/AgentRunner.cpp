@@ -33,65 +33,66 @@ QString odbcAgentUsage()
         "The agents themselves are ODBCAgentExp and ODBCAgentImp (run them bare for their options).\n");
 }
 
-int validateCommand(const QStringList &args, QTextStream &out, QTextStream &err)
-{
+// "CONFIG [--OPTION VALUE]": the shape of every subcommand that works on one configuration file.
+struct ConfigCommand {
     QString path;
-    config::Operation operation = config::Operation::Any;
+    QString option;  // the value of --OPTION, empty when not given
+};
+
+std::optional<ConfigCommand> parseConfigCommand(const QString &command, const QString &optionName,
+                                                const QStringList &args, QTextStream &err)
+{
+    ConfigCommand cmd;
     for (int i = 0; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--for") && i + 1 < args.size()) {
-            const QString op = args.at(++i);
-            if (op == QLatin1String("export"))
-                operation = config::Operation::Export;
-            else if (op == QLatin1String("import"))
-                operation = config::Operation::Import;
-            else {
-                err << "odbc-agent validate: --for takes export or import, not " << op << '\n';
-                return NotDone;
-            }
-        } else if (path.isEmpty() && !args.at(i).startsWith(QLatin1String("--"))) {
-            path = args.at(i);
+        if (args.at(i) == optionName && i + 1 < args.size()) {
+            cmd.option = args.at(++i);
+        } else if (cmd.path.isEmpty() && !args.at(i).startsWith(QLatin1String("--"))) {
+            cmd.path = args.at(i);
         } else {
-            err << "odbc-agent validate: unexpected argument " << args.at(i) << '\n';
-            return NotDone;
+            err << "odbc-agent " << command << ": unexpected argument " << args.at(i) << '\n';
+            return std::nullopt;
         }
     }
-    if (path.isEmpty()) {
+    if (cmd.path.isEmpty()) {
         err << "missing configuration file name\n";
+        return std::nullopt;
+    }
+    return cmd;
+}
+
+int validateCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const auto cmd = parseConfigCommand(QStringLiteral("validate"), QStringLiteral("--for"), args, err);
+    if (!cmd)
+        return NotDone;
+    config::Operation operation = config::Operation::Any;
+    if (cmd->option == QLatin1String("export")) {
+        operation = config::Operation::Export;
+    } else if (cmd->option == QLatin1String("import")) {
+        operation = config::Operation::Import;
+    } else if (!cmd->option.isEmpty()) {
+        err << "odbc-agent validate: --for takes export or import, not " << cmd->option << '\n';
         return NotDone;
     }
-    const config::ParseResult result = config::parseConfigFile(path, operation);
-    out << config::formatReport(result.diagnostics, path);
+    const config::ParseResult result = config::parseConfigFile(cmd->path, operation);
+    out << config::formatReport(result.diagnostics, cmd->path);
     return result.ok() ? Success : NotDone;
 }
 
 int sqlCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    QString path;
-    sql::SqlDialect dialect = sql::SqlDialect::generic();
-    for (int i = 0; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--dialect") && i + 1 < args.size()) {
-            const auto d = sql::SqlDialect::byName(args.at(++i));
-            if (!d) {
-                err << "odbc-agent sql: unknown dialect " << args.at(i)
-                    << " (expected generic, postgresql, sqlite or oracle)\n";
-                return NotDone;
-            }
-            dialect = *d;
-        } else if (path.isEmpty() && !args.at(i).startsWith(QLatin1String("--"))) {
-            path = args.at(i);
-        } else {
-            err << "odbc-agent sql: unexpected argument " << args.at(i) << '\n';
-            return NotDone;
-        }
-    }
-    if (path.isEmpty()) {
-        err << "missing configuration file name\n";
+    const auto cmd = parseConfigCommand(QStringLiteral("sql"), QStringLiteral("--dialect"), args, err);
+    if (!cmd)
+        return NotDone;
+    const auto dialect = sql::SqlDialect::byName(cmd->option.isEmpty() ? QStringLiteral("generic") : cmd->option);
+    if (!dialect) {
+        err << "odbc-agent sql: unknown dialect " << cmd->option << " (expected generic, postgresql, sqlite or oracle)\n";
         return NotDone;
     }
     config::ParseResult result;
-    if (!loadConfig(path, config::Operation::Any, result, err))
+    if (!loadConfig(cmd->path, config::Operation::Any, result, err))
         return NotDone;
-    out << sql::describeStatements(result.config, dialect);
+    out << sql::describeStatements(result.config, *dialect);
     return Success;
 }
 

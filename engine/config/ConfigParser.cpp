@@ -173,14 +173,6 @@ void markPresent(const SectionBlock &block, AgentConfig &config)
 
 }  // namespace
 
-bool reportIfEmpty(const FieldLine &field, ParseContext &ctx)
-{
-    if (!field.value.isEmpty())
-        return false;
-    ctx.error(field.valuePos(0, 0), QStringLiteral("missing %1 value").arg(field.name));
-    return true;
-}
-
 ParseResult parseConfig(const QByteArray &bytes, const ParseOptions &options)
 {
     ParseResult result;

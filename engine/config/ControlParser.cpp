@@ -127,14 +127,6 @@ std::optional<DateFormat> parseDateFormat(const FieldLine &field, ParseContext &
     return f;
 }
 
-void parseRanged(const FieldLine &field, ParseContext &ctx, Setting<int> &setting, int low, int high)
-{
-    if (reportIfEmpty(field, ctx))
-        return;
-    if (const auto n = ctx.parseInteger(field, low, high))
-        store(setting, int(*n), field);
-}
-
 }  // namespace
 
 void parseControlField(const FieldLine &field, const FieldSpec &spec, ParseContext &ctx, ControlSection &s)
@@ -155,21 +147,15 @@ void parseControlField(const FieldLine &field, const FieldSpec &spec, ParseConte
         if (!reportIfEmpty(field, ctx))
             store(s.traceFile, field.value, field);
     } else if (name == QLatin1String("MaxTraceFiles")) {
-        parseRanged(field, ctx, s.maxTraceFiles, 2, 1000);
+        storeRanged(field, ctx, s.maxTraceFiles, 2, 1000);
     } else if (name == QLatin1String("MaxTraceFileSize")) {
-        if (!reportIfEmpty(field, ctx)) {
-            if (const auto n = ctx.parseInteger(field, 1024, 2147483647))
-                store(s.maxTraceFileSize, *n, field);
-        }
+        storeRanged(field, ctx, s.maxTraceFileSize, 1024, 2147483647);
     } else if (name == QLatin1String("TraceFlow")) {
-        parseRanged(field, ctx, s.traceFlow, 0, 9);
+        storeRanged(field, ctx, s.traceFlow, 0, 9);
     } else if (name == QLatin1String("8bit")) {
-        if (!reportIfEmpty(field, ctx)) {
-            if (const auto b = ctx.parseBool(field))
-                store(s.eightBit, *b, field);
-        }
+        storeBool(field, ctx, s.eightBit);
     } else if (name == QLatin1String("DataHash")) {
-        parseRanged(field, ctx, s.dataHash, 4, 16);
+        storeRanged(field, ctx, s.dataHash, 4, 16);
     } else if (name == QLatin1String("DateFormat")) {
         if (!reportIfEmpty(field, ctx)) {
             if (auto f = parseDateFormat(field, ctx))

@@ -60,8 +60,7 @@ void parseExportField(const FieldLine &field, const FieldSpec &spec, ParseContex
     } else if (name == QLatin1String("Where")) {
         store(s.where, field.value, field);
     } else if (name == QLatin1String("MaxRows")) {
-        if (const auto n = ctx.parseInteger(field, 0, 2147483647))
-            store(s.maxRows, *n, field);
+        storeRanged(field, ctx, s.maxRows, 0, 2147483647);
     } else if (name == QLatin1String("ReferencePath")) {
         store(s.referencePath, field.value, field);
     } else if (name == QLatin1String("NewReferenceFile")) {

@@ -143,14 +143,6 @@ void parseSetOptions(const FieldLine &field, ParseContext &ctx, ImportSection &s
     store(s.setOptions, statements, field);
 }
 
-void parseBoolField(const FieldLine &field, ParseContext &ctx, Setting<bool> &setting)
-{
-    if (reportIfEmpty(field, ctx))
-        return;
-    if (const auto b = ctx.parseBool(field))
-        store(setting, *b, field);
-}
-
 }  // namespace
 
 void parseImportField(const FieldLine &field, const FieldSpec &spec, ParseContext &ctx, ImportSection &s)
@@ -164,12 +156,12 @@ void parseImportField(const FieldLine &field, const FieldSpec &spec, ParseContex
         if (!reportIfEmpty(field, ctx))
             store(s.modify, ctx.parseNameList(field), field);
     } else if (name == QLatin1String("CreateIfAbsent")) {
-        parseBoolField(field, ctx, s.createIfAbsent);
+        storeBool(field, ctx, s.createIfAbsent);
     } else if (name == QLatin1String("Exceptions")) {
         if (!reportIfEmpty(field, ctx))
             store(s.exceptions, field.value, field);
     } else if (name == QLatin1String("InsertOnly")) {
-        parseBoolField(field, ctx, s.insertOnly);
+        storeBool(field, ctx, s.insertOnly);
     } else if (name == QLatin1String("ChangeType")) {
         if (reportIfEmpty(field, ctx))
             return;
@@ -181,13 +173,13 @@ void parseImportField(const FieldLine &field, const FieldSpec &spec, ParseContex
     } else if (name == QLatin1String("Relationships")) {
         parseRelationships(field, ctx, s);
     } else if (name == QLatin1String("AlwaysFollowReferences")) {
-        parseBoolField(field, ctx, s.alwaysFollowReferences);
+        storeBool(field, ctx, s.alwaysFollowReferences);
     } else if (name == QLatin1String("ModifyAnyway")) {
-        parseBoolField(field, ctx, s.modifyAnyway);
+        storeBool(field, ctx, s.modifyAnyway);
     } else if (name == QLatin1String("Autos")) {
         parseAutos(field, ctx, s);
     } else if (name == QLatin1String("SQLExecDirect")) {
-        parseBoolField(field, ctx, s.sqlExecDirect);
+        storeBool(field, ctx, s.sqlExecDirect);
     } else if (name == QLatin1String("SETOPTIONS")) {
         parseSetOptions(field, ctx, s);
     }

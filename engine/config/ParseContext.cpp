@@ -115,6 +115,22 @@ NameList ParseContext::parseNameList(const FieldLine &field)
 
 namespace oas::config {
 
+bool reportIfEmpty(const FieldLine &field, ParseContext &ctx)
+{
+    if (!field.value.isEmpty())
+        return false;
+    ctx.error(field.valuePos(0, 0), QStringLiteral("missing %1 value").arg(field.name));
+    return true;
+}
+
+void storeBool(const FieldLine &field, ParseContext &ctx, Setting<bool> &setting)
+{
+    if (reportIfEmpty(field, ctx))
+        return;
+    if (const auto b = ctx.parseBool(field))
+        store(setting, *b, field);
+}
+
 QList<ValuePiece> splitTopLevel(const QString &value, QChar sep)
 {
     QList<ValuePiece> pieces;

@@ -92,4 +92,18 @@ void store(Setting<T> &setting, T value, const FieldLine &field)
     setting.pos = field.valuePos();
 }
 
+// Reports a field without a value ("missing Select value") and returns true when the value is empty.
+bool reportIfEmpty(const FieldLine &field, ParseContext &ctx);
+// A TRUE/FALSE field: an empty or bad value is reported and the default kept.
+void storeBool(const FieldLine &field, ParseContext &ctx, Setting<bool> &setting);
+// A whole number from low to high, reported the same way.
+template <typename T>
+void storeRanged(const FieldLine &field, ParseContext &ctx, Setting<T> &setting, qint64 low, qint64 high)
+{
+    if (reportIfEmpty(field, ctx))
+        return;
+    if (const auto n = ctx.parseInteger(field, low, high))
+        store(setting, T(*n), field);
+}
+
 }  // namespace oas::config

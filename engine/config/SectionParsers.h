@@ -16,7 +16,4 @@ void parseControlField(const FieldLine &field, const FieldSpec &spec, ParseConte
 
 void checkSemantics(AgentConfig &config, ParseContext &ctx, Operation operation);
 
-// Reports a field without a value ("missing Select value") and returns true when the value is empty.
-bool reportIfEmpty(const FieldLine &field, ParseContext &ctx);
-
 }  // namespace oas::config
