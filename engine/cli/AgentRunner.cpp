@@ -1,8 +1,10 @@
 #include "AgentRunner.h"
 
 #include "../config/ConfigParser.h"
+#include "../demo/DemoWorkspace.h"
 #include "../sql/StatementBuilder.h"
 #include "ExitCode.h"
+#include "ExportCommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -28,6 +30,7 @@ QString odbcAgentUsage()
         "  validate CONFIG [--for export|import]   check a configuration file; exit 0 when it has no errors\n"
         "  sql CONFIG [--dialect generic|postgresql|sqlite|oracle]\n"
         "                                          print the SQL the agents will run for CONFIG\n"
+        "  demo create|change DIRECTORY            create the demo workspace, or change some of its rows\n"
         "  --help                                  this text\n"
         "  --version                               the version\n"
         "The agents themselves are ODBCAgentExp and ODBCAgentImp (run them bare for their options).\n");
@@ -96,6 +99,31 @@ int sqlCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     return Success;
 }
 
+int demoCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    if (args.size() != 2 || (args.first() != QLatin1String("create") && args.first() != QLatin1String("change"))) {
+        err << "usage: odbc-agent demo create|change DIRECTORY\n";
+        return NotDone;
+    }
+    QString error;
+    if (args.first() == QLatin1String("create")) {
+        if (!demo::createWorkspace(args.at(1), 200, &error)) {
+            err << error << '\n';
+            return NotDone;
+        }
+        out << "demo workspace created in " << args.at(1) << ": demo.db (200 employees), employees.ini\n";
+        return Success;
+    }
+    demo::DemoChanges changes;
+    if (!demo::changeSomeRows(args.at(1), &changes, &error)) {
+        err << error << '\n';
+        return NotDone;
+    }
+    out << "demo rows changed: " << changes.updated << " updated, " << changes.inserted << " inserted, "
+        << changes.deleted << " deleted\n";
+    return Success;
+}
+
 }  // namespace
 
 int runAgent(AgentKind kind, const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -126,9 +154,7 @@ int runAgent(AgentKind kind, const QStringList &arguments, QTextStream &out, QTe
             << " is valid; the import itself arrives with the import issue\n";
         return NotDone;
     }
-    err << agentName(kind) << ": configuration " << opts.configFile
-        << " is valid; the export itself arrives with the export issue\n";
-    return NotDone;
+    return runExportCommand(opts, result.config, out, err);
 }
 
 int runOdbcAgent(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -151,6 +177,8 @@ int runOdbcAgent(const QStringList &arguments, QTextStream &out, QTextStream &er
         return validateCommand(rest, out, err);
     if (command == QLatin1String("sql"))
         return sqlCommand(rest, out, err);
+    if (command == QLatin1String("demo"))
+        return demoCommand(rest, out, err);
     err << "odbc-agent: unknown command " << command << "\n" << odbcAgentUsage();
     return NotDone;
 }

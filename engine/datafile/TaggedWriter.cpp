@@ -45,17 +45,24 @@ std::optional<QByteArray> TaggedWriter::formatLine(const Attribute &a, QString *
     return line + '\n';
 }
 
-std::optional<QByteArray> TaggedWriter::format(const QList<Attribute> &attributes, QString *error) const
+std::optional<QByteArray> TaggedWriter::formatBody(const QList<Attribute> &attributes, QString *error) const
 {
-    QByteArray out = m_separatorLine;
+    QByteArray out;
     for (const Attribute &a : attributes) {
         const auto line = formatLine(a, error);
         if (!line)
             return std::nullopt;
         out += *line;
     }
-    out += '\n';
     return out;
+}
+
+std::optional<QByteArray> TaggedWriter::format(const QList<Attribute> &attributes, QString *error) const
+{
+    const auto body = formatBody(attributes, error);
+    if (!body)
+        return std::nullopt;
+    return m_separatorLine + *body + '\n';
 }
 
 bool TaggedWriter::write(const QList<Attribute> &attributes, QString *error)

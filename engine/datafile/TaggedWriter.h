@@ -17,6 +17,9 @@ public:
     bool write(const QList<Attribute> &attributes, QString *error = nullptr);
     // The bytes write() would produce (for tests and the Studio's preview).
     std::optional<QByteArray> format(const QList<Attribute> &attributes, QString *error = nullptr) const;
+    // Only the attribute lines, and the separator line: a record is separatorLine() + bodies + "\n".
+    std::optional<QByteArray> formatBody(const QList<Attribute> &attributes, QString *error = nullptr) const;
+    const QByteArray &separatorLine() const { return m_separatorLine; }
 
 private:
     std::optional<QByteArray> formatLine(const Attribute &a, QString *error) const;

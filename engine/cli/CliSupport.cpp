@@ -1,0 +1,38 @@
+#include "CliSupport.h"
+
+#include <cstdio>
+
+namespace oas::cli {
+
+void CliObserver::traceLine(run::TraceKind kind, config::TraceLevel, const QString &text)
+{
+    if (kind == run::TraceKind::Error)
+        m_err << text << (text.endsWith(QLatin1Char('\n')) ? "" : "\n") << Qt::flush;
+}
+
+run::StepController::Prompter keyboardPrompter()
+{
+    return [](const QString &what) {
+        QTextStream prompt(stderr);
+        prompt << what << " - <CR> next, g go on, q stop: " << Qt::flush;
+        QTextStream in(stdin);
+        const QString line = in.readLine();
+        if (line.isNull())
+            return run::StepController::Decision::Stop;  // no more input: nobody to ask
+        return run::StepController::decisionForLine(line);
+    };
+}
+
+db::Credentials credentialsFor(const AgentOptions &options, const config::DatabaseSection &database)
+{
+    db::Credentials c;
+    c.user = options.user;
+    c.password = options.password;
+    if (!c.user && database.user.present)
+        c.user = database.user.value;
+    if (!c.password && database.password.present)
+        c.password = database.password.value;
+    return c;
+}
+
+}  // namespace oas::cli

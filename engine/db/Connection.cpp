@@ -1,0 +1,150 @@
+#include "Connection.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlResult>
+
+#include <sql.h>
+#include <sqlext.h>
+
+namespace oas::db {
+
+namespace {
+
+void *rawHandle(const QVariant &v)
+{
+    if (!v.isValid() || qstrcmp(v.typeName(), "void*") != 0)
+        return nullptr;
+    return *static_cast<void *const *>(v.constData());
+}
+
+QString infoString(SQLHDBC dbc, SQLUSMALLINT item)
+{
+    char buffer[512] = {};
+    SQLSMALLINT length = 0;
+    if (!SQL_SUCCEEDED(SQLGetInfo(dbc, item, buffer, sizeof buffer, &length)))
+        return {};
+    return QString::fromUtf8(buffer);
+}
+
+bool tryOpen(const QString &name, const QString &connectionString, QString *errorBlock, QList<DiagRecord> *warnings)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QODBC"), name);
+    db.setDatabaseName(connectionString);
+    db.setConnectOptions(QStringLiteral("SQL_ATTR_ODBC_VERSION=SQL_OV_ODBC3"));
+    if (!db.open()) {
+        QList<DiagRecord> records = readDiagnostics(HandleKind::Connection, rawHandle(db.driver()->handle()));
+        if (records.isEmpty())
+            records = fromSqlError(db.lastError());
+        *errorBlock = formatBlock(QStringLiteral("SQLDriverConnect failure"), records);
+        return false;
+    }
+    *warnings = readDiagnostics(HandleKind::Connection, rawHandle(db.driver()->handle()));
+    return true;
+}
+
+}  // namespace
+
+bool DriverInfo::isPostgreSql() const
+{
+    return driverName.contains(QLatin1String("psqlodbc"), Qt::CaseInsensitive)
+           || dbmsName.contains(QLatin1String("PostgreSQL"), Qt::CaseInsensitive);
+}
+
+bool DriverInfo::isSqlite() const
+{
+    return dbmsName.contains(QLatin1String("SQLite"), Qt::CaseInsensitive);
+}
+
+sql::SqlDialect DriverInfo::dialect() const
+{
+    if (isPostgreSql())
+        return sql::SqlDialect::postgresql();
+    if (isSqlite())
+        return sql::SqlDialect::sqlite();
+    if (dbmsName.contains(QLatin1String("Oracle"), Qt::CaseInsensitive))
+        return sql::SqlDialect::oracle();
+    return sql::SqlDialect::generic();
+}
+
+Connection::Opened Connection::open(const config::DatabaseSection &section, const Credentials &credentials,
+                                    const QString &name)
+{
+    Opened result;
+    std::unique_ptr<Connection> c(new Connection);
+    c->m_name = name;
+    c->m_fields = section.driverFields;
+    QString error;
+    if (!tryOpen(name, buildConnectionString(c->m_fields, credentials), &error, &c->m_connectWarnings)) {
+        QSqlDatabase::removeDatabase(name);
+        result.errorBlock = error;
+        return result;
+    }
+    auto readInfo = [&] {
+        SQLHDBC dbc = rawHandle(c->database().driver()->handle());
+        c->m_info = {infoString(dbc, SQL_ODBC_VER),     infoString(dbc, SQL_DRIVER_ODBC_VER),
+                     infoString(dbc, SQL_DRIVER_NAME),  infoString(dbc, SQL_DRIVER_VER),
+                     infoString(dbc, SQL_DBMS_NAME),    infoString(dbc, SQL_DBMS_VER)};
+    };
+    readInfo();
+    // psqlODBC reads a whole result set into memory unless it fetches through a cursor; the option is a
+    // connection-string field, so the connection is opened again with it unless the user chose otherwise.
+    if (c->m_info.isPostgreSql() && !hasField(c->m_fields, QStringLiteral("UseDeclareFetch"))) {
+        c->database().close();
+        QSqlDatabase::removeDatabase(name);
+        c->m_fields.append({QStringLiteral("UseDeclareFetch"), QStringLiteral("1"), {}});
+        if (!hasField(c->m_fields, QStringLiteral("Fetch")))
+            c->m_fields.append({QStringLiteral("Fetch"), QStringLiteral("2000"), {}});
+        if (!tryOpen(name, buildConnectionString(c->m_fields, credentials), &error, &c->m_connectWarnings)) {
+            QSqlDatabase::removeDatabase(name);
+            result.errorBlock = error;
+            return result;
+        }
+        readInfo();
+    }
+    result.connection = std::move(c);
+    return result;
+}
+
+Connection::~Connection()
+{
+    {
+        QSqlDatabase db = database();
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QStringList Connection::connectAttributes() const
+{
+    QStringList lines;
+    for (const config::DatabaseField &f : m_fields) {
+        if (f.key.compare(QLatin1String("UID"), Qt::CaseInsensitive) == 0
+            || f.key.compare(QLatin1String("PWD"), Qt::CaseInsensitive) == 0)
+            continue;
+        lines.append(f.key + QLatin1Char('=') + f.value);
+    }
+    if (!hasField(m_fields, QStringLiteral("DRIVER")))
+        lines.append(QStringLiteral("Driver=") + m_info.driverName);
+    return lines;
+}
+
+QSqlQuery Connection::streamingQuery() const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    return q;
+}
+
+QString Connection::errorBlock(const QString &what, const QSqlQuery &query) const
+{
+    QList<DiagRecord> records;
+    if (query.result())
+        records = readDiagnostics(HandleKind::Statement, rawHandle(query.result()->handle()));
+    if (records.isEmpty())
+        records = fromSqlError(query.lastError());
+    return formatBlock(what, records);
+}
+
+}  // namespace oas::db

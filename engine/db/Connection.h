@@ -1,0 +1,61 @@
+#pragma once
+// One open database connection of one job: opened through Qt Sql's QODBC driver with ODBC 3 behaviour,
+// with the driver facts read from the raw handle. Database-specific behaviour lives here and in
+// SqlTypes / ColumnInfo: streaming options for psqlODBC, the SQL dialect, quirks.
+// A Connection belongs to the thread that opened it (Qt Sql connections are per thread).
+#include "ConnectionString.h"
+#include "OdbcDiagnostics.h"
+#include "../sql/SqlDialect.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
+
+namespace oas::db {
+
+struct DriverInfo {
+    QString driverManagerOdbcVersion;  // SQL_ODBC_VER
+    QString driverOdbcVersion;         // SQL_DRIVER_ODBC_VER
+    QString driverName;                // SQL_DRIVER_NAME, e.g. psqlodbcw.so
+    QString driverVersion;             // SQL_DRIVER_VER
+    QString dbmsName;                  // SQL_DBMS_NAME
+    QString dbmsVersion;               // SQL_DBMS_VER
+
+    bool isPostgreSql() const;
+    bool isSqlite() const;
+    sql::SqlDialect dialect() const;
+};
+
+class Connection {
+public:
+    struct Opened {
+        std::unique_ptr<Connection> connection;
+        QString errorBlock;  // the manual's block when opening failed
+    };
+    // name must be unique among the open connections of the process.
+    static Opened open(const config::DatabaseSection &section, const Credentials &credentials, const QString &name);
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
+    const DriverInfo &info() const { return m_info; }
+    // The connection as config fields, for the ConnectAttributes trace: never user or password.
+    QStringList connectAttributes() const;
+    // Warnings the driver gave while connecting (for the Warnings trace level).
+    const QList<DiagRecord> &connectWarnings() const { return m_connectWarnings; }
+    // A forward-only query on this connection: results stream instead of being cached.
+    QSqlQuery streamingQuery() const;
+    // The manual's block for a failed statement, from the statement handle's diagnostic records.
+    QString errorBlock(const QString &what, const QSqlQuery &query) const;
+
+private:
+    Connection() = default;
+    QString m_name;
+    DriverInfo m_info;
+    QList<config::DatabaseField> m_fields;
+    QList<DiagRecord> m_connectWarnings;
+};
+
+}  // namespace oas::db

@@ -1,0 +1,52 @@
+#include "ConnectionString.h"
+
+namespace oas::db {
+
+QString quoteValue(const QString &value)
+{
+    const bool needsBraces = value.contains(QLatin1Char(';')) || value.contains(QLatin1Char('{'))
+                             || value.contains(QLatin1Char('}')) || value != value.trimmed();
+    if (!needsBraces)
+        return value;
+    QString escaped = value;
+    escaped.replace(QLatin1Char('}'), QLatin1String("}}"));
+    return QLatin1Char('{') + escaped + QLatin1Char('}');
+}
+
+static QString build(const QList<config::DatabaseField> &fields, const Credentials &credentials, bool mask)
+{
+    QString s;
+    for (const config::DatabaseField &f : fields) {
+        const bool isPwd = f.key.compare(QLatin1String("PWD"), Qt::CaseInsensitive) == 0;
+        // A DRIVER value already in braces ({SQLite3}) is passed as written.
+        const bool braced = f.value.startsWith(QLatin1Char('{')) && f.value.endsWith(QLatin1Char('}'));
+        s += f.key + QLatin1Char('=') + (mask && isPwd ? QStringLiteral("***") : braced ? f.value : quoteValue(f.value))
+             + QLatin1Char(';');
+    }
+    if (credentials.user)
+        s += QStringLiteral("UID=") + quoteValue(*credentials.user) + QLatin1Char(';');
+    if (credentials.password)
+        s += QStringLiteral("PWD=") + (mask ? QStringLiteral("***") : quoteValue(*credentials.password)) + QLatin1Char(';');
+    return s;
+}
+
+QString buildConnectionString(const QList<config::DatabaseField> &fields, const Credentials &credentials)
+{
+    return build(fields, credentials, false);
+}
+
+QString maskedConnectionString(const QList<config::DatabaseField> &fields, const Credentials &credentials)
+{
+    return build(fields, credentials, true);
+}
+
+bool hasField(const QList<config::DatabaseField> &fields, const QString &key)
+{
+    for (const config::DatabaseField &f : fields) {
+        if (f.key.compare(key, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+}  // namespace oas::db

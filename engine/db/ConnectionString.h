@@ -1,0 +1,23 @@
+#pragma once
+// The ODBC connection string built from a [database] section (DECISIONS.md 3): every driver field as
+// KEY=VALUE; in file order, then UID/PWD from the command line or the config. Values that ODBC would
+// misread are wrapped in braces.
+#include "../config/AgentConfig.h"
+
+#include <optional>
+
+namespace oas::db {
+
+struct Credentials {
+    std::optional<QString> user;      // -n, else User= of [database]
+    std::optional<QString> password;  // -p, else Password= of [database]
+};
+
+QString quoteValue(const QString &value);  // {value} when it holds ; { } or edge blanks
+QString buildConnectionString(const QList<config::DatabaseField> &fields, const Credentials &credentials);
+// The same string with the password replaced by ***, for messages and traces.
+QString maskedConnectionString(const QList<config::DatabaseField> &fields, const Credentials &credentials);
+// Whether a driver field of that name is set (case-insensitive), e.g. UseDeclareFetch.
+bool hasField(const QList<config::DatabaseField> &fields, const QString &key);
+
+}  // namespace oas::db

@@ -1,0 +1,86 @@
+#include "SqlTypes.h"
+
+#include <sql.h>
+#include <sqlext.h>
+
+namespace oas::db {
+
+using config::SortForm;
+
+QString sqlTypeName(int t)
+{
+    switch (t) {
+    case SQL_CHAR: return QStringLiteral("SQL_CHAR");
+    case SQL_VARCHAR: return QStringLiteral("SQL_VARCHAR");
+    case SQL_LONGVARCHAR: return QStringLiteral("SQL_LONGVARCHAR");
+    case SQL_WCHAR: return QStringLiteral("SQL_WCHAR");
+    case SQL_WVARCHAR: return QStringLiteral("SQL_WVARCHAR");
+    case SQL_WLONGVARCHAR: return QStringLiteral("SQL_WLONGVARCHAR");
+    case SQL_DECIMAL: return QStringLiteral("SQL_DECIMAL");
+    case SQL_NUMERIC: return QStringLiteral("SQL_NUMERIC");
+    case SQL_SMALLINT: return QStringLiteral("SQL_SMALLINT");
+    case SQL_INTEGER: return QStringLiteral("SQL_INTEGER");
+    case SQL_REAL: return QStringLiteral("SQL_REAL");
+    case SQL_FLOAT: return QStringLiteral("SQL_FLOAT");
+    case SQL_DOUBLE: return QStringLiteral("SQL_DOUBLE");
+    case SQL_BIT: return QStringLiteral("SQL_BIT");
+    case SQL_TINYINT: return QStringLiteral("SQL_TINYINT");
+    case SQL_BIGINT: return QStringLiteral("SQL_BIGINT");
+    case SQL_BINARY: return QStringLiteral("SQL_BINARY");
+    case SQL_VARBINARY: return QStringLiteral("SQL_VARBINARY");
+    case SQL_LONGVARBINARY: return QStringLiteral("SQL_LONGVARBINARY");
+    case SQL_TYPE_DATE: return QStringLiteral("SQL_TYPE_DATE");
+    case SQL_TYPE_TIME: return QStringLiteral("SQL_TYPE_TIME");
+    case SQL_TYPE_TIMESTAMP: return QStringLiteral("SQL_TYPE_TIMESTAMP");
+    case SQL_DATE: return QStringLiteral("SQL_DATE");
+    case SQL_TIME: return QStringLiteral("SQL_TIME");
+    case SQL_TIMESTAMP: return QStringLiteral("SQL_TIMESTAMP");
+    case SQL_GUID: return QStringLiteral("SQL_GUID");
+    default: return QStringLiteral("SQL_TYPE(%1)").arg(t);
+    }
+}
+
+std::optional<SortForm> defaultSortForm(int t)
+{
+    switch (t) {
+    case SQL_BIGINT:
+    case SQL_INTEGER:
+    case SQL_SMALLINT:
+    case SQL_TINYINT:
+    case SQL_VARBINARY: return SortForm::Integer;
+    case SQL_BINARY:
+    case SQL_BIT:
+    case SQL_DECIMAL:
+    case SQL_NUMERIC: return SortForm::Numeric;
+    case SQL_CHAR:
+    case SQL_VARCHAR: return SortForm::CaseSensitive;
+    case SQL_WCHAR:
+    case SQL_WVARCHAR:
+    case SQL_DATE:
+    case SQL_TYPE_DATE:
+    case SQL_TIME:
+    case SQL_TYPE_TIME:
+    case SQL_TIMESTAMP:
+    case SQL_TYPE_TIMESTAMP:
+    case SQL_GUID: return SortForm::CaseIgnore;
+    default: return std::nullopt;  // SQL_DOUBLE, SQL_FLOAT, SQL_REAL, long data types: "fail"
+    }
+}
+
+bool isDateTimeType(int t)
+{
+    return t == SQL_TYPE_DATE || t == SQL_TYPE_TIME || t == SQL_TYPE_TIMESTAMP || t == SQL_DATE || t == SQL_TIME
+           || t == SQL_TIMESTAMP;
+}
+
+bool isBinaryType(int t)
+{
+    return t == SQL_BINARY || t == SQL_VARBINARY || t == SQL_LONGVARBINARY;
+}
+
+bool isBooleanType(int t)
+{
+    return t == SQL_BIT;
+}
+
+}  // namespace oas::db

@@ -1,0 +1,468 @@
+#include "ExportJob.h"
+
+#include "DataOutput.h"
+#include "RowSource.h"
+#include "delta/DeltaMerge.h"
+#include "delta/ExternalSorter.h"
+#include "delta/ReferenceFile.h"
+#include "delta/ReferenceNaming.h"
+#include "delta/ReferencePlan.h"
+#include "delta/RowHash.h"
+#include "../config/ConfigWriter.h"
+#include "../datafile/TaggedWriter.h"
+#include "../db/Connection.h"
+#include "../db/SqlTypes.h"
+#include "../sql/StatementBuilder.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QUuid>
+
+namespace oas::exporter {
+
+using config::TraceLevel;
+using namespace delta;
+
+namespace {
+
+class ExportRun {
+public:
+    ExportRun(const ExportRequest &request, trace::Trace &trace, run::StepController *step, run::JobObserver *observer)
+        : m_req(request), m_cfg(request.config), m_trace(trace), m_step(step), m_observer(observer),
+          m_writer(nullptr, datafile::DataFormat::fromConfig(request.config.control))
+    {
+    }
+
+    ExportResult run();
+
+private:
+    bool fail(const QString &block)
+    {
+        m_trace.error(block);
+        m_result.error = block;
+        return false;
+    }
+    void warn(const QString &block)
+    {
+        m_trace.error(block);
+        ++m_result.warnings;
+    }
+    bool connect();
+    bool prepareColumns();
+    bool chooseBase();
+    bool exportRows();
+    bool writeDelta();
+    bool writeReferenceOnly();
+    bool commitAll(ReferenceWriter *reference, const QString &referencePath);
+    RefElement elementOf(const RowValues &row) const;
+    QString describeKey(const Values &keys) const;
+    bool stepAfter(const QString &what);
+    void reportProgress();
+
+    const ExportRequest &m_req;
+    const config::AgentConfig &m_cfg;
+    trace::Trace &m_trace;
+    run::StepController *m_step;
+    run::JobObserver *m_observer;
+    ExportResult m_result;
+
+    std::unique_ptr<db::Connection> m_connection;
+    sql::ExportStatement m_statement;
+    std::unique_ptr<RowSource> m_rows;
+    datafile::TaggedWriter m_writer;
+    std::unique_ptr<DataOutput> m_output;
+    QList<int> m_keyColumns;
+    QList<int> m_savedColumns;
+    QList<config::SortForm> m_forms;
+    ReferenceHeader m_header;
+    ReferencePlan m_plan;
+    std::unique_ptr<ReferenceReader> m_base;  // the previous snapshot, when doing a delta
+    std::unique_ptr<ExternalSorter> m_sorter;
+    QTemporaryDir m_temp{QDir::tempPath() + QStringLiteral("/oas-export-XXXXXX")};
+    QFile m_rowData;  // delta: formatted rows, read back for adds and modifies
+    QDate m_today;
+    qint64 m_outputLine = 1;
+};
+
+bool ExportRun::connect()
+{
+    trace::FlowScope flow(m_trace, "SQLDriverConnect");
+    auto opened = db::Connection::open(m_cfg.database, m_req.credentials, m_req.connectionName);
+    if (!opened.connection)
+        return fail(opened.errorBlock);
+    m_connection = std::move(opened.connection);
+    const db::DriverInfo &info = m_connection->info();
+    m_trace.write(TraceLevel::Odbc, QStringLiteral("ODBC version info\n%1\n\nODBC driver version\n%2\n\nDBMS\n%3 %4")
+                                        .arg(info.driverManagerOdbcVersion, info.driverVersion, info.dbmsName, info.dbmsVersion));
+    m_trace.write(TraceLevel::ConnectAttributes,
+                  QStringLiteral("database connection attributes:\n") + m_connection->connectAttributes().join(QLatin1Char('\n')));
+    if (!m_connection->connectWarnings().isEmpty())
+        m_trace.write(TraceLevel::Warnings,
+                      db::formatBlock(QStringLiteral("connection with information"), m_connection->connectWarnings()));
+    return true;
+}
+
+bool ExportRun::prepareColumns()
+{
+    const config::ExportSection &e = m_cfg.exportSection;
+    auto indexOf = [&](const QString &abbr) {
+        for (int i = 0; i < m_statement.abbreviations.size(); ++i) {
+            if (m_statement.abbreviations.at(i).compare(abbr, Qt::CaseInsensitive) == 0)
+                return i;
+        }
+        return -1;
+    };
+    const QList<db::ColumnInfo> &cols = m_rows->columns();
+    for (int i = 0; i < m_statement.abbreviations.size() && i < cols.size(); ++i) {
+        const config::AttributeDef *a = m_cfg.attributes.find(m_statement.abbreviations.at(i));
+        m_trace.write(TraceLevel::Columns,
+                      QStringLiteral("column info\nattribute=%1\ncolumn-id=%2\ncolumn-expansion=%3\nSQL-data-type=%4\n"
+                                     "precision=%5\nscale=%6\nnullable=%7")
+                          .arg(a->abbreviation, cols.at(i).name, a->column.text, db::sqlTypeName(cols.at(i).sqlType))
+                          .arg(cols.at(i).size)
+                          .arg(cols.at(i).decimalDigits)
+                          .arg(cols.at(i).nullable ? QStringLiteral("SQL_NULLABLE") : QStringLiteral("SQL_NO_NULLS")));
+    }
+    QStringList keyColumns;
+    for (int k = 0; k < e.keys.value.size(); ++k) {
+        const int i = indexOf(e.keys.value.at(k).name);
+        m_keyColumns.append(i);
+        keyColumns.append(m_cfg.attributes.find(e.keys.value.at(k).name)->column.text);
+        config::SortForm form = k < e.sortControl.value.size() ? e.sortControl.value.at(k) : config::SortForm::Default;
+        if (form == config::SortForm::Default) {
+            const int type = i < cols.size() ? cols.at(i).sqlType : 0;
+            const auto def = db::defaultSortForm(type);
+            if (!def && m_plan.writeReference)
+                return fail(QStringLiteral("key attribute %1 is of type %2, which cannot be a delta key (the manual's "
+                                           "default matching rules say \"fail\"); choose another key or give its form "
+                                           "in SortControl")
+                                .arg(e.keys.value.at(k).name, db::sqlTypeName(type)));
+            form = def.value_or(config::SortForm::CaseSensitive);
+        }
+        m_forms.append(form);
+    }
+    QStringList savedColumns;
+    for (const config::NameRef &s : e.saveAttr.value) {
+        m_savedColumns.append(indexOf(s.name));
+        savedColumns.append(m_cfg.attributes.find(s.name)->column.text);
+    }
+    QStringList selection;
+    for (const QString &abbr : m_statement.abbreviations)
+        selection.append(m_cfg.attributes.find(abbr)->column.text);
+    m_header.timestamp = QDateTime::currentDateTimeUtc();
+    m_header.eightBit = m_cfg.control.eightBit.value;
+    m_header.hashSize = m_cfg.control.dataHash.value;
+    m_header.selection = selection.join(QStringLiteral(", "));
+    m_header.keys = keyColumns.join(QStringLiteral(", "));
+    m_header.from = e.from.value;
+    m_header.where = e.where.value;
+    m_header.sortForms = m_forms;
+    m_header.savedColumns = savedColumns;
+    return true;
+}
+
+bool ExportRun::chooseBase()
+{
+    const bool deltaOnly = m_cfg.exportSection.mode.value == config::ExportMode::Delta;
+    m_trace.write(TraceLevel::RefData, QStringLiteral("reference data files:\n")
+                                           + (m_plan.available.isEmpty() ? QStringLiteral("none")
+                                                                         : m_plan.available.join(QLatin1Char('\n'))));
+    if (!m_plan.wantsDelta)
+        return true;
+    if (m_plan.basePath.isEmpty()) {
+        m_trace.write(TraceLevel::RefData, QStringLiteral("no previous reference file found"));
+        return true;  // the first export: a full export that creates the first reference file
+    }
+    auto reader = std::make_unique<ReferenceReader>();
+    QString why;
+    if (reader->open(m_plan.basePath, &why)) {
+        m_trace.write(TraceLevel::RefData, QStringLiteral("reference file found:\n%1\n%2")
+                                               .arg(m_plan.basePath, reader->header().describe()));
+        const QString difference = m_header.differenceFrom(reader->header());
+        if (difference.isEmpty()) {
+            m_base = std::move(reader);
+            return true;
+        }
+        why = QStringLiteral("the export specification changed since reference file %1 (%2)").arg(m_plan.basePath, difference);
+    }
+    if (deltaOnly)
+        return fail(QStringLiteral("delta export not possible: %1\nMode=delta: no export done (use Mode=delta-or-full, "
+                                   "or -r alone to start again with a full export)")
+                        .arg(why));
+    m_trace.error(QStringLiteral("delta export not possible: %1\nMode=delta-or-full: doing a full export").arg(why));
+    return true;
+}
+
+RefElement ExportRun::elementOf(const RowValues &row) const
+{
+    RefElement e;
+    for (int i : m_keyColumns)
+        e.keys.push_back(i >= 0 ? row[size_t(i)] : std::nullopt);
+    for (int i : m_savedColumns)
+        e.saved.push_back(i >= 0 ? row[size_t(i)] : std::nullopt);
+    e.hash = rowHash(row, m_header.hashSize);
+    return e;
+}
+
+QString ExportRun::describeKey(const Values &keys) const
+{
+    QStringList parts;
+    for (const auto &k : keys)
+        parts.append(k.value_or(QString()));
+    return parts.join(QLatin1Char('/'));
+}
+
+bool ExportRun::stepAfter(const QString &what)
+{
+    if (!m_step || m_step->pause(what))
+        return true;
+    m_result.stopped = true;
+    return false;
+}
+
+void ExportRun::reportProgress()
+{
+    if (!m_observer)
+        return;
+    run::JobProgress p;
+    p.records = m_result.rows;
+    p.adds = m_result.adds;
+    p.modifies = m_result.modifies;
+    p.deletes = m_result.deletes;
+    p.warnings = m_result.warnings;
+    m_observer->progress(p);
+}
+
+bool ExportRun::exportRows()
+{
+    trace::FlowScope flow(m_trace, "SQLFetch");
+    const bool delta = m_base != nullptr;
+    if (m_plan.writeReference) {
+        m_sorter = std::make_unique<ExternalSorter>(KeyOrder(m_forms), int(m_keyColumns.size()), m_header.hashSize,
+                                                    int(m_savedColumns.size()), m_temp.path(), m_req.sortMemoryBytes);
+    }
+    if (delta) {
+        m_rowData.setFileName(m_temp.filePath(QStringLiteral("rows.txt")));
+        if (!m_rowData.open(QIODevice::ReadWrite | QIODevice::Truncate))
+            return fail(QStringLiteral("cannot create a temporary file in %1").arg(m_temp.path()));
+    }
+    const qint64 maxRows = m_cfg.exportSection.maxRows.value;
+    RowValues row;
+    QList<datafile::Attribute> attrs;
+    while (m_result.rows < maxRows && m_rows->next(row)) {
+        ++m_result.rows;
+        attrs.clear();
+        for (size_t i = 0; i < row.size(); ++i)
+            attrs.append({m_statement.abbreviations.at(qsizetype(i)), row[i].value_or(QString()), 0});
+        QString error;
+        const auto body = m_writer.formatBody(attrs, &error);
+        RefElement element = m_plan.writeReference ? elementOf(row) : RefElement();
+        if (!body) {
+            // Never replaced silently (DECISIONS.md 9): reported, and left out of the reference file so the
+            // next delta export offers the row again.
+            warn(QStringLiteral("record %1 not exported: %2").arg(describeKey(elementOf(row).keys), error));
+            continue;
+        }
+        if (delta) {
+            element.dataOffset = m_rowData.pos();
+            element.dataLength = body->size();
+            if (m_rowData.write(*body) != body->size())
+                return fail(QStringLiteral("cannot write a temporary file in %1 (disk full?)").arg(m_temp.path()));
+        } else {
+            const QByteArray record = m_writer.separatorLine() + *body + '\n';
+            if (m_output->device()->write(record) != record.size())
+                return fail(QStringLiteral("cannot write export data file\n%1").arg(m_output->path()));
+            ++m_result.records;
+            m_trace.write(TraceLevel::Summary, QStringLiteral("record %1 at line %2 (exported)")
+                                                   .arg(describeKey(elementOf(row).keys), QString::number(m_outputLine)));
+            m_outputLine += attrs.size() + 2;
+        }
+        if (m_sorter && !m_sorter->add(std::move(element), &error))
+            return fail(error);
+        if (m_result.rows % 1000 == 0)
+            reportProgress();
+        if (!delta && !stepAfter(QStringLiteral("row %1 exported").arg(m_result.rows)))
+            return true;
+    }
+    if (m_rows->failed())
+        return fail(m_rows->errorBlock());
+    return true;
+}
+
+bool ExportRun::writeDelta()
+{
+    trace::FlowScope flow(m_trace, "delta_merge");
+    QString error;
+    if (!m_sorter->finish(&error))
+        return fail(error);
+    m_rowData.flush();
+    ReferenceWriter refOut;
+    const QString refPath = QDir(m_plan.directory)
+                                .filePath(nextReferenceName(QFileInfo(m_plan.basePath).fileName(), m_plan.available, m_today));
+    if (!refOut.open(refPath, m_header, &error))
+        return fail(error);
+    const QString changeType = m_cfg.importSection.changeType.value;
+    QList<datafile::Attribute> deleteAttrs;
+    MergeHandlers h;
+    h.nextOld = [&](RefElement &e) { return m_base->next(e); };
+    h.nextNew = [&](RefElement &e) { return m_sorter->next(e); };
+    h.duplicate = [&](const RefElement &e) {
+        warn(QStringLiteral("duplicate key %1 in the export: only its first row is tracked; the Keys should be unique")
+                 .arg(describeKey(e.keys)));
+    };
+    h.keep = [&](const RefElement &e) { return refOut.append(e); };
+    h.change = [&](Change kind, const RefElement &e) {
+        QByteArray body;
+        QString name;
+        if (kind == Change::Delete) {
+            name = QStringLiteral("delete");
+            deleteAttrs.clear();
+            const config::ExportSection &x = m_cfg.exportSection;
+            for (size_t i = 0; i < e.keys.size(); ++i)
+                deleteAttrs.append({x.keys.value.at(qsizetype(i)).name, e.keys[i].value_or(QString()), 0});
+            for (size_t i = 0; i < e.saved.size(); ++i)
+                deleteAttrs.append({x.saveAttr.value.at(qsizetype(i)).name, e.saved[i].value_or(QString()), 0});
+            body = m_writer.formatBody(deleteAttrs).value_or(QByteArray());
+            ++m_result.deletes;
+        } else {
+            name = kind == Change::Add ? QStringLiteral("add") : QStringLiteral("modify");
+            m_rowData.seek(e.dataOffset);
+            body = m_rowData.read(e.dataLength);
+            ++(kind == Change::Add ? m_result.adds : m_result.modifies);
+        }
+        const QByteArray record = m_writer.separatorLine() + *m_writer.formatBody({{changeType, name, 0}}) + body + '\n';
+        if (m_output->device()->write(record) != record.size()) {
+            fail(QStringLiteral("cannot write export data file\n%1").arg(m_output->path()));
+            return false;
+        }
+        ++m_result.records;
+        m_trace.write(TraceLevel::Summary, QStringLiteral("record %1 at line %2 (%3)")
+                                               .arg(describeKey(e.keys), QString::number(m_outputLine), name));
+        m_outputLine += body.count('\n') + 3;
+        return stepAfter(QStringLiteral("%1 record %2 written").arg(name, describeKey(e.keys)));
+    };
+    if (!mergeSnapshots(KeyOrder(m_forms), h) || m_result.stopped) {
+        refOut.abandon();
+        return m_result.stopped && commitAll(nullptr, {});
+    }
+    return commitAll(&refOut, refPath);
+}
+
+bool ExportRun::writeReferenceOnly()
+{
+    trace::FlowScope flow(m_trace, "write_reference");
+    QString error;
+    if (!m_sorter->finish(&error))
+        return fail(error);
+    ReferenceWriter refOut;
+    const QString refPath = QDir(m_plan.directory)
+                                .filePath(nextReferenceName(QFileInfo(m_plan.basePath).fileName(), m_plan.available, m_today));
+    if (!refOut.open(refPath, m_header, &error))
+        return fail(error);
+    // The same merge against an empty old snapshot: every row is kept once, duplicate keys are reported.
+    MergeHandlers h;
+    h.nextOld = [](RefElement &) { return false; };
+    h.nextNew = [&](RefElement &e) { return m_sorter->next(e); };
+    h.duplicate = [&](const RefElement &e) {
+        warn(QStringLiteral("duplicate key %1 in the export: only its first row is tracked; the Keys should be unique")
+                 .arg(describeKey(e.keys)));
+    };
+    h.keep = [&](const RefElement &e) { return refOut.append(e); };
+    h.change = [](Change, const RefElement &) { return true; };
+    if (!mergeSnapshots(KeyOrder(m_forms), h)) {
+        refOut.abandon();
+        return fail(QStringLiteral("cannot write reference file\n%1").arg(refPath));
+    }
+    return commitAll(&refOut, refPath);
+}
+
+// The order matters for a crash at any point: the data file first, then the new reference file, then its
+// name in the configuration. Until the last step the configuration still names the previous reference, so a
+// rerun produces the same delta again.
+bool ExportRun::commitAll(ReferenceWriter *reference, const QString &referencePath)
+{
+    QString error;
+    if (!m_output->commit(&error)) {
+        if (reference)
+            reference->abandon();
+        return fail(error);
+    }
+    if (!reference)
+        return true;
+    if (!reference->commit(&error))
+        return fail(error);
+    m_result.referenceWritten = referencePath;
+    const QString name = QFileInfo(referencePath).fileName();
+    m_trace.write(TraceLevel::RefData, (m_base ? QStringLiteral("delta export with new reference file:\n%1")
+                                               : QStringLiteral("full export with reference file:\n%1"))
+                                           .arg(name));
+    if (!m_req.configPath.isEmpty() && m_cfg.version.value >= 101
+        && !config::setFieldValue(m_req.configPath, QStringLiteral("export"), QStringLiteral("NewReferenceFile"), name, &error))
+        return fail(error);
+    return true;
+}
+
+ExportResult ExportRun::run()
+{
+    trace::FlowScope flow(m_trace, "odbc_export");
+    m_today = m_req.todayUtc.isValid() ? m_req.todayUtc : QDateTime::currentDateTimeUtc().date();
+    m_plan = planReference(m_cfg.exportSection, m_req.referenceFlag, m_req.referenceFile, m_today);
+    if (m_plan.writeReference && m_cfg.exportSection.keys.value.isEmpty()) {
+        fail(QStringLiteral("a reference file needs the Keys field in the export section"));
+        return m_result;
+    }
+    if (!m_temp.isValid()) {
+        fail(QStringLiteral("cannot create a temporary directory in %1").arg(QDir::tempPath()));
+        return m_result;
+    }
+    if (m_plan.writeReference && !QDir().mkpath(m_plan.directory)) {
+        fail(QStringLiteral("cannot create reference directory\n%1").arg(m_plan.directory));
+        return m_result;
+    }
+    if (!connect())
+        return m_result;
+    m_statement = sql::buildExportSelect(m_cfg, m_connection->info().dialect());
+    m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement\n") + m_statement.select);
+    m_rows = std::make_unique<RowSource>(*m_connection, m_statement.select);
+    if (!m_rows->exec()) {
+        fail(m_rows->errorBlock());
+        return m_result;
+    }
+    if (!prepareColumns() || !chooseBase())
+        return m_result;
+    m_result.delta = m_base != nullptr;
+    QString error;
+    m_output = std::make_unique<DataOutput>(m_req.outputPath, m_req.toStdout);
+    if (!m_output->open(&error)) {
+        fail(error);
+        return m_result;
+    }
+    bool ok = exportRows();
+    if (ok && !m_result.stopped)
+        ok = m_base ? writeDelta() : m_sorter ? writeReferenceOnly() : commitAll(nullptr, {});
+    else if (ok)
+        ok = commitAll(nullptr, {});
+    if (ok && m_result.stopped) {
+        // Stopped by the user in single-step mode: what was written stays, but it is not a snapshot.
+        warn(QStringLiteral("export stopped by the user after %1 records; no reference file written").arg(m_result.records));
+    }
+    if (!ok) {
+        m_output->abandon();
+        return m_result;
+    }
+    reportProgress();
+    m_result.exitCode = m_result.warnings > 0 ? 0x3C : 0;
+    m_trace.flush();
+    return m_result;
+}
+
+}  // namespace
+
+ExportResult runExport(const ExportRequest &request, trace::Trace &trace, run::StepController *step,
+                       run::JobObserver *observer)
+{
+    return ExportRun(request, trace, step, observer).run();
+}
+
+}  // namespace oas::exporter

@@ -1,0 +1,44 @@
+#pragma once
+// One run of the export agent: connect, run the one SELECT, write a full export or the delta against the
+// previous reference file, write the new reference file and record its name in the configuration. Every
+// failure becomes a message and exit code 1; nothing half-written is left under a final name.
+#include "../config/AgentConfig.h"
+#include "../db/ConnectionString.h"
+#include "../run/StepController.h"
+#include "../trace/Trace.h"
+
+#include <QDate>
+
+namespace oas::exporter {
+
+struct ExportRequest {
+    config::AgentConfig config;
+    QString configPath;  // where NewReferenceFile is written back; empty: not written
+    db::Credentials credentials;
+    QString outputPath = QStringLiteral("odbc_out.txt");
+    bool toStdout = false;
+    bool referenceFlag = false;  // -r
+    QString referenceFile;       // -r FILE
+    QDate todayUtc;              // for reference names; invalid: today
+    qint64 sortMemoryBytes = 64ll * 1024 * 1024;
+    QString connectionName = QStringLiteral("export");
+};
+
+struct ExportResult {
+    int exitCode = 1;
+    bool delta = false;
+    qint64 rows = 0;     // rows read from the database
+    qint64 records = 0;  // records written
+    qint64 adds = 0;
+    qint64 modifies = 0;
+    qint64 deletes = 0;
+    qint64 warnings = 0;
+    bool stopped = false;      // stopped in single-step mode
+    QString referenceWritten;  // path of the new reference file, if any
+    QString error;             // why it failed
+};
+
+ExportResult runExport(const ExportRequest &request, trace::Trace &trace, run::StepController *step = nullptr,
+                       run::JobObserver *observer = nullptr);
+
+}  // namespace oas::exporter

@@ -1,0 +1,32 @@
+#pragma once
+// The export's one SELECT, streamed: forward-only, one row at a time, so memory does not grow with the
+// table. Values come out as export text (ValueText), NULL as an empty optional.
+#include "../db/ColumnInfo.h"
+#include "../db/Connection.h"
+
+#include <optional>
+#include <vector>
+
+namespace oas::exporter {
+
+using RowValues = std::vector<std::optional<QString>>;
+
+class RowSource {
+public:
+    RowSource(const db::Connection &connection, QString sql);
+    bool exec();                 // false: errorBlock() says why
+    bool next(RowValues &row);   // false at the end, or on a fetch error (then failed() is true)
+    bool failed() const { return m_failed; }
+    QString errorBlock() const { return m_error; }
+    const QList<db::ColumnInfo> &columns() const { return m_columns; }
+
+private:
+    const db::Connection &m_connection;
+    QString m_sql;
+    QSqlQuery m_query;
+    QList<db::ColumnInfo> m_columns;
+    bool m_failed = false;
+    QString m_error;
+};
+
+}  // namespace oas::exporter

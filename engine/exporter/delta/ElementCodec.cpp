@@ -1,0 +1,110 @@
+#include "ElementCodec.h"
+
+#include <QtEndian>
+
+namespace oas::exporter::delta {
+
+void appendU32(QByteArray &out, quint32 v)
+{
+    const quint32 le = qToLittleEndian(v);
+    out.append(reinterpret_cast<const char *>(&le), 4);
+}
+
+void appendU64(QByteArray &out, quint64 v)
+{
+    const quint64 le = qToLittleEndian(v);
+    out.append(reinterpret_cast<const char *>(&le), 8);
+}
+
+void appendString(QByteArray &out, const std::optional<QString> &s)
+{
+    if (!s) {
+        appendU32(out, 0xFFFFFFFFu);
+        return;
+    }
+    const QByteArray utf8 = s->toUtf8();
+    appendU32(out, quint32(utf8.size()));
+    out += utf8;
+}
+
+void appendElement(QByteArray &out, const RefElement &e, bool withDataPosition)
+{
+    for (const auto &k : e.keys)
+        appendString(out, k);
+    out += e.hash;
+    for (const auto &s : e.saved)
+        appendString(out, s);
+    if (withDataPosition) {
+        appendU64(out, quint64(e.dataOffset));
+        appendU64(out, quint64(e.dataLength));
+    }
+}
+
+bool ElementReader::bytes(QByteArray &b, qint64 n)
+{
+    b = m_device->read(n);
+    return b.size() == n;
+}
+
+bool ElementReader::u32(quint32 &v)
+{
+    QByteArray b;
+    if (!bytes(b, 4))
+        return false;
+    v = qFromLittleEndian<quint32>(b.constData());
+    return true;
+}
+
+bool ElementReader::u64(quint64 &v)
+{
+    QByteArray b;
+    if (!bytes(b, 8))
+        return false;
+    v = qFromLittleEndian<quint64>(b.constData());
+    return true;
+}
+
+bool ElementReader::string(std::optional<QString> &s)
+{
+    quint32 n = 0;
+    if (!u32(n))
+        return false;
+    if (n == 0xFFFFFFFFu) {
+        s.reset();
+        return true;
+    }
+    if (n > (1u << 30))
+        return false;
+    QByteArray b;
+    if (!bytes(b, n))
+        return false;
+    s = QString::fromUtf8(b);
+    return true;
+}
+
+bool ElementReader::element(RefElement &e, int keyCount, int hashSize, int savedCount, bool withDataPosition)
+{
+    e.keys.resize(size_t(keyCount));
+    for (auto &k : e.keys) {
+        if (!string(k))
+            return false;
+    }
+    if (!bytes(e.hash, hashSize))
+        return false;
+    e.saved.resize(size_t(savedCount));
+    for (auto &s : e.saved) {
+        if (!string(s))
+            return false;
+    }
+    if (withDataPosition) {
+        quint64 offset = 0;
+        quint64 length = 0;
+        if (!u64(offset) || !u64(length))
+            return false;
+        e.dataOffset = qint64(offset);
+        e.dataLength = qint64(length);
+    }
+    return true;
+}
+
+}  // namespace oas::exporter::delta

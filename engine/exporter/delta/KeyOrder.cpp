@@ -1,0 +1,57 @@
+#include "KeyOrder.h"
+
+namespace oas::exporter::delta {
+
+qint64 RefElement::approximateBytes() const
+{
+    qint64 n = 96 + hash.size();
+    for (const auto &v : keys)
+        n += 32 + (v ? v->size() * 2 : 0);
+    for (const auto &v : saved)
+        n += 32 + (v ? v->size() * 2 : 0);
+    return n;
+}
+
+int KeyOrder::compareValue(config::SortForm form, const QString &a, const QString &b)
+{
+    switch (form) {
+    case config::SortForm::Integer: {
+        bool okA = false;
+        bool okB = false;
+        const qint64 x = a.toLongLong(&okA);
+        const qint64 y = b.toLongLong(&okB);
+        if (okA && okB)
+            return x < y ? -1 : x > y ? 1 : 0;
+        if (okA != okB)
+            return okA ? -1 : 1;  // numbers before anything else
+        return a.compare(b);
+    }
+    case config::SortForm::Numeric: {
+        const qsizetype width = std::max(a.size(), b.size());
+        return a.rightJustified(width, QLatin1Char(' ')).compare(b.rightJustified(width, QLatin1Char(' ')));
+    }
+    case config::SortForm::CaseIgnore: return a.compare(b, Qt::CaseInsensitive);
+    case config::SortForm::CaseSensitive:
+    case config::SortForm::Default: return a.compare(b);
+    }
+    return 0;
+}
+
+int KeyOrder::compare(const Values &a, const Values &b) const
+{
+    const size_t n = std::min(a.size(), b.size());
+    for (size_t i = 0; i < n; ++i) {
+        if (!a[i] || !b[i]) {
+            if (a[i].has_value() != b[i].has_value())
+                return a[i] ? 1 : -1;
+            continue;
+        }
+        const config::SortForm form = i < size_t(m_forms.size()) ? m_forms.at(qsizetype(i)) : config::SortForm::CaseSensitive;
+        const int c = compareValue(form, *a[i], *b[i]);
+        if (c != 0)
+            return c < 0 ? -1 : 1;
+    }
+    return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
+}
+
+}  // namespace oas::exporter::delta

@@ -1,0 +1,31 @@
+#pragma once
+// How a running job reports to whoever watches it: the CLI prints, the Studio adapts the calls into batched
+// GUI updates. Calls come from the job's own thread; implementations must be quick and thread-safe.
+#include "../config/AgentConfig.h"
+
+#include <QString>
+
+
+namespace oas::run {
+
+struct JobProgress {
+    qint64 records = 0;      // rows read (export) or records read (import) so far
+    qint64 adds = 0;
+    qint64 modifies = 0;
+    qint64 deletes = 0;
+    qint64 errors = 0;
+    qint64 warnings = 0;
+};
+
+// What a trace block is: an error or warning (always traced), a TraceFlow line, or a block of a TraceLevel.
+enum class TraceKind { Error, Flow, Level };
+
+class JobObserver {
+public:
+    virtual ~JobObserver() = default;
+    // One trace block; level only means something for TraceKind::Level.
+    virtual void traceLine(TraceKind kind, config::TraceLevel level, const QString &text) = 0;
+    virtual void progress(const JobProgress &) {}
+};
+
+}  // namespace oas::run
