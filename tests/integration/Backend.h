@@ -1,0 +1,80 @@
+#pragma once
+// The databases integration tests run against: SQLite through the SQLite3 ODBC driver (always), and
+// PostgreSQL through psqlODBC when OAS_TEST_PG holds a connection string (scripts/test.sh starts a
+// throwaway server and sets it). Each test works in its own uniquely named table.
+#include <QProcessEnvironment>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <QVariant>
+
+namespace oas::test {
+
+struct Backend {
+    QString name;            // "sqlite" or "postgresql"
+    QStringList fieldLines;  // the [database] section's lines
+    QString connectionString;
+
+    static Backend sqlite(const QString &file)
+    {
+        return {QStringLiteral("sqlite"), {QStringLiteral("DRIVER=SQLite3"), QStringLiteral("Database=") + file},
+                QStringLiteral("DRIVER=SQLite3;Database=%1;").arg(file)};
+    }
+    // Empty name when PostgreSQL is not configured.
+    static Backend postgresql(const char *variable = "OAS_TEST_PG")
+    {
+        const QString cs = qEnvironmentVariable(variable);
+        if (cs.isEmpty())
+            return {};
+        QStringList lines;
+        for (const QString &part : cs.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+            lines.append(part);
+        return {QStringLiteral("postgresql"), lines, cs};
+    }
+};
+
+// Runs statements directly (not through the agents) to set up and change test data.
+class Sql {
+public:
+    explicit Sql(const Backend &backend) : m_name(QUuid::createUuid().toString())
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QODBC"), m_name);
+        db.setDatabaseName(backend.connectionString);
+        db.setConnectOptions(QStringLiteral("SQL_ATTR_ODBC_VERSION=SQL_OV_ODBC3"));
+        m_ok = db.open();
+        m_error = db.lastError().text();
+    }
+    ~Sql() { QSqlDatabase::removeDatabase(m_name); }
+    bool ok() const { return m_ok; }
+    QString error() const { return m_error; }
+    bool exec(const QString &sql, const QVariantList &values = {})
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (!q.prepare(sql)) {
+            m_error = q.lastError().text() + " / " + sql;
+            return false;
+        }
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        if (!q.exec()) {
+            m_error = q.lastError().text() + " / " + sql;
+            return false;
+        }
+        return true;
+    }
+
+private:
+    QString m_name;
+    bool m_ok = false;
+    QString m_error;
+};
+
+inline QString uniqueTable(const char *stem)
+{
+    return QStringLiteral("%1_%2").arg(QLatin1String(stem), QUuid::createUuid().toString(QUuid::Id128).left(10));
+}
+
+}  // namespace oas::test

@@ -1,0 +1,442 @@
+// The export agent against real drivers: SQLite3 ODBC and PostgreSQL through psqlODBC. Output files are
+// checked byte for byte; deltas after inserts, updates, deletes and key changes; modes and -r; errors;
+// reference naming across days; the configuration write-back; and a killed export.
+#include "Backend.h"
+#include "common/TestSupport.h"
+#include "exporter/ExportJob.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+
+using namespace oas;
+
+namespace {
+
+struct Capture : run::JobObserver {
+    QStringList errors;
+    void traceLine(run::TraceKind kind, config::TraceLevel, const QString &text) override
+    {
+        if (kind == run::TraceKind::Error)
+            errors << text;
+    }
+};
+
+QByteArray readFile(const QString &path)
+{
+    return test::readAll(path);
+}
+
+}  // namespace
+
+class TestExport : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void fullExportBytes_data();
+    void fullExportBytes();
+    void deltaSequence_data();
+    void deltaSequence();
+    void modesAndReferenceFlag_data();
+    void modesAndReferenceFlag();
+    void errorsLeaveNothingBehind_data();
+    void errorsLeaveNothingBehind();
+    void namingAcrossDays_data();
+    void namingAcrossDays();
+    void singleStepStops_data();
+    void singleStepStops();
+    void killedExportRecovers();
+
+private:
+    void addBackends();
+    bool prepareTable(const test::Backend &b);
+    QString writeConfig(const test::Backend &b, const QString &exportLines, const QString &extraControl = {});
+    exporter::ExportResult exportOnce(const QString &configPath, const QString &output, QDate today = {},
+                                      bool referenceFlag = false, const QString &referenceFile = {},
+                                      run::StepController *step = nullptr);
+
+    QTemporaryDir *m_dir = nullptr;
+    QString m_table;
+    Capture m_capture;
+};
+
+void TestExport::init()
+{
+    m_dir = new QTemporaryDir;
+    QVERIFY(m_dir->isValid());
+    QDir::setCurrent(m_dir->path());
+    m_table = test::uniqueTable("emp");
+    m_capture.errors.clear();
+}
+
+void TestExport::cleanup()
+{
+    QDir::setCurrent(QDir::tempPath());
+    delete m_dir;
+    m_dir = nullptr;
+}
+
+void TestExport::addBackends()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << "sqlite";
+    if (test::Backend::postgresql().name.isEmpty())
+        qWarning("PostgreSQL rows skipped: OAS_TEST_PG is not set (scripts/test.sh starts a server and sets it)");
+    else
+        QTest::newRow("postgresql") << "postgresql";
+}
+
+static test::Backend backendNamed(const QString &name, const QString &dir)
+{
+    return name == QLatin1String("sqlite") ? test::Backend::sqlite(dir + "/test.db") : test::Backend::postgresql();
+}
+
+bool TestExport::prepareTable(const test::Backend &b)
+{
+    test::Sql sql(b);
+    if (!sql.ok()) {
+        qWarning("%s", qPrintable(sql.error()));
+        return false;
+    }
+    const QString t = m_table;
+    const bool ok = sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(40), born DATE, "
+                                            "hired TIMESTAMP, notes VARCHAR(200))")
+                                 .arg(t))
+                    && sql.exec(QStringLiteral("INSERT INTO %1 VALUES (?, ?, ?, ?, ?)").arg(t),
+                                {1, "Nancy", QDate(1948, 12, 8), QDateTime(QDate(1992, 5, 1), QTime(0, 0)), "line1\nline2"})
+                    && sql.exec(QStringLiteral("INSERT INTO %1 (id, notes) VALUES (?, ?)").arg(t), {2, "back\\slash #x"})
+                    && sql.exec(QStringLiteral("INSERT INTO %1 VALUES (?, ?, ?, ?, ?)").arg(t),
+                                {3, QStringLiteral("Zoë Müller"), QDate(2000, 2, 29),
+                                 QDateTime(QDate(2020, 1, 2), QTime(3, 4, 5)), " padded "});
+    if (!ok)
+        qWarning("%s", qPrintable(sql.error()));
+    return ok;
+}
+
+QString TestExport::writeConfig(const test::Backend &b, const QString &exportLines, const QString &extraControl)
+{
+    const QString t = m_table;
+    const QString text = QStringLiteral("[version]\nVersion=1.06\n[attributes]\nID=%1.id\nNAME=%1.name\nBORN=%1.born\n"
+                                        "HIRED=%1.hired\nNOTES=%1.notes\n[database]\n%2\n[export]\n%3\n"
+                                        "[control]\nEncoding=UTF-8\n%4")
+                             .arg(t, b.fieldLines.join('\n'), exportLines, extraControl);
+    const QString path = m_dir->filePath("export.ini");
+    QFile f(path);
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(text.toUtf8());
+    return path;
+}
+
+exporter::ExportResult TestExport::exportOnce(const QString &configPath, const QString &output, QDate today,
+                                              bool referenceFlag, const QString &referenceFile,
+                                              run::StepController *step)
+{
+    const config::ParseResult parsed = config::parseConfigFile(configPath, config::Operation::Export);
+    if (!parsed.ok()) {
+        qWarning("%s", qPrintable(test::diagnosticsText(parsed)));
+        return {};
+    }
+    exporter::ExportRequest request;
+    request.config = parsed.config;
+    request.configPath = configPath;
+    request.outputPath = output;
+    request.todayUtc = today.isValid() ? today : QDate(2026, 11, 23);
+    request.referenceFlag = referenceFlag;
+    request.referenceFile = referenceFile;
+    request.connectionName = QUuid::createUuid().toString();
+    trace::Trace::Options options = trace::Trace::Options::fromConfig(parsed.config.control);
+    options.observer = &m_capture;
+    trace::Trace trace(options);
+    trace.open(nullptr);
+    return exporter::runExport(request, trace, step, &m_capture);
+}
+
+static const QByteArray kFull = "row:\nID: 1\nNAME: Nancy\nBORN: 1948-12-08\nHIRED: 1992-05-01 00:00:00\n"
+                                "NOTES: line1\\x0aline2\n\n"
+                                "row:\nID: 2\nNAME:\nBORN:\nHIRED:\nNOTES: back\\\\slash #x\n\n"
+                                "row:\nID: 3\nNAME: Zo\\xc3\\xab M\\xc3\\xbcller\nBORN: 2000-02-29\n"
+                                "HIRED: 2020-01-02 03:04:05\nNOTES: \\x20padded\\x20\n\n";
+
+void TestExport::fullExportBytes_data()
+{
+    addBackends();
+}
+
+void TestExport::fullExportBytes()
+{
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    QVERIFY(prepareTable(b));
+    const QString cfg = writeConfig(b, "Select=ID, NAME, BORN, HIRED, NOTES\nFrom=" + m_table);
+    const auto r = exportOnce(cfg, "out.txt");
+    QVERIFY2(r.exitCode == 0, qPrintable(m_capture.errors.join('\n')));
+    QCOMPARE(readFile("out.txt"), kFull);
+    QCOMPARE(r.rows, 3);
+    QVERIFY(r.referenceWritten.isEmpty());  // Mode=full writes no reference file
+    QCOMPARE(QDir().entryList({"R*"}, QDir::Files), QStringList());
+
+    // 8bit=TRUE writes the characters themselves; MaxRows and Where with abbreviations.
+    writeConfig(b, "Select=ID, NAME\nFrom=" + m_table + "\nWhere=ID >= 2\nMaxRows=1", "8bit=TRUE\n");
+    QCOMPARE(exportOnce(cfg, "some.txt").exitCode, 0);
+    QCOMPARE(readFile("some.txt"), QByteArray("row:\nID: 2\nNAME:\n\n"));
+    writeConfig(b, "Select=ID, NAME\nFrom=" + m_table + "\nWhere=ID = 3", "8bit=TRUE\n");
+    QCOMPARE(exportOnce(cfg, "eight.txt").exitCode, 0);
+    QCOMPARE(readFile("eight.txt"), QByteArray("row:\nID: 3\nNAME: Zoë Müller\n\n"));
+}
+
+void TestExport::deltaSequence_data()
+{
+    addBackends();
+}
+
+void TestExport::deltaSequence()
+{
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    QVERIFY(prepareTable(b));
+    const QString cfg = writeConfig(b, "Mode=delta\nSelect=ID, NAME, BORN, HIRED, NOTES\nKeys=ID\nSaveAttr=NAME\n"
+                                       "From=" + m_table + "\nReferencePath=refs");
+    // First run: no reference yet, so a full export that writes the first one.
+    auto r = exportOnce(cfg, "1.txt");
+    QVERIFY2(r.exitCode == 0, qPrintable(m_capture.errors.join('\n')));
+    QVERIFY(!r.delta);
+    QCOMPARE(readFile("1.txt"), kFull);
+    QCOMPARE(r.referenceWritten, QStringLiteral("refs/R6112300"));
+    QVERIFY(readFile(cfg).contains("\nNewReferenceFile=R6112300\n"));
+
+    test::Sql sql(b);
+    QVERIFY(sql.exec(QStringLiteral("UPDATE %1 SET name = 'Andrew' WHERE id = 2").arg(m_table)));
+    QVERIFY(sql.exec(QStringLiteral("DELETE FROM %1 WHERE id = 3").arg(m_table)));
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 (id, name) VALUES (4, 'Janet')").arg(m_table)));
+    QVERIFY(sql.exec(QStringLiteral("UPDATE %1 SET id = 10 WHERE id = 1").arg(m_table)));  // a changed key
+
+    r = exportOnce(cfg, "2.txt");
+    QVERIFY2(r.exitCode == 0, qPrintable(m_capture.errors.join('\n')));
+    QVERIFY(r.delta);
+    QCOMPARE(readFile("2.txt"),
+             QByteArray("row:\nChangeType: delete\nID: 1\nNAME: Nancy\n\n"
+                        "row:\nChangeType: modify\nID: 2\nNAME: Andrew\nBORN:\nHIRED:\nNOTES: back\\\\slash #x\n\n"
+                        "row:\nChangeType: delete\nID: 3\nNAME: Zo\\xc3\\xab M\\xc3\\xbcller\n\n"
+                        "row:\nChangeType: add\nID: 4\nNAME: Janet\nBORN:\nHIRED:\nNOTES:\n\n"
+                        "row:\nChangeType: add\nID: 10\nNAME: Nancy\nBORN: 1948-12-08\nHIRED: 1992-05-01 00:00:00\n"
+                        "NOTES: line1\\x0aline2\n\n"));
+    QCOMPARE(r.adds, 2);
+    QCOMPARE(r.modifies, 1);
+    QCOMPARE(r.deletes, 2);
+    QCOMPARE(r.referenceWritten, QStringLiteral("refs/R6112301"));
+    QVERIFY(QFile::exists("refs/R6112300"));  // the previous reference is kept
+    QVERIFY(readFile(cfg).contains("\nNewReferenceFile=R6112301\n"));
+
+    // No change: an empty delta.
+    r = exportOnce(cfg, "3.txt");
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(readFile("3.txt"), QByteArray());
+    QCOMPARE(r.records, 0);
+
+    // A delta file is itself an import file: it reads back into the same records.
+    QVERIFY(readFile("2.txt").count("row:\n") == 5);
+}
+
+void TestExport::modesAndReferenceFlag_data()
+{
+    addBackends();
+}
+
+void TestExport::modesAndReferenceFlag()
+{
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    QVERIFY(prepareTable(b));
+    const QString base = "Select=ID, NAME\nKeys=ID\nFrom=" + m_table + "\n";
+    QString cfg = writeConfig(b, "Mode=full\n" + base);
+    // -r alone: a full export that writes a reference file even with Mode=full.
+    auto r = exportOnce(cfg, "a.txt", {}, true);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.referenceWritten, QStringLiteral("./R6112300"));
+    QVERIFY(!r.delta);
+
+    // -r FILE: the base is that file, whatever NewReferenceFile says.
+    cfg = writeConfig(b, "Mode=delta\n" + base + "NewReferenceFile=nonexistent");
+    test::Sql(b).exec(QStringLiteral("UPDATE %1 SET name = 'X' WHERE id = 1").arg(m_table));
+    r = exportOnce(cfg, "b.txt", {}, true, "R6112300");
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.delta);
+    QCOMPARE(r.modifies, 1);
+
+    // Mode=delta with an unusable base: not done, and no output file. (The run above wrote the new
+    // reference's name into the configuration, so name a missing one again.)
+    cfg = writeConfig(b, "Mode=delta\n" + base + "NewReferenceFile=nonexistent");
+    r = exportOnce(cfg, "c.txt");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.error.contains("not usable"));
+    QVERIFY(!QFile::exists("c.txt"));
+
+    // A changed specification: delta fails, delta-or-full falls back to a full export.
+    cfg = writeConfig(b, "Mode=delta\n" + base + "Where=ID < 3");
+    r = exportOnce(cfg, "d.txt");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.error.contains("the Where field changed"), qPrintable(r.error));
+    QVERIFY(!QFile::exists("d.txt"));
+    cfg = writeConfig(b, "Mode=delta-or-full\n" + base + "Where=ID < 3");
+    r = exportOnce(cfg, "e.txt");
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!r.delta);
+    QCOMPARE(r.records, 2);
+    QVERIFY(m_capture.errors.join('\n').contains("doing a full export"));
+
+    // A key of a type the manual marks "fail" (SQL_REAL, SQL_DOUBLE, ...) is refused for delta exports.
+    QVERIFY(test::Sql(b).exec(QStringLiteral("CREATE TABLE %1_r (id INTEGER, score REAL)").arg(m_table)));
+    const QString t = m_table;
+    m_table = t + "_r";
+    cfg = writeConfig(b, "Mode=delta-or-full\nSelect=ID, NOTES\nKeys=NOTES\nFrom=" + m_table);
+    QFile f(cfg);
+    f.open(QIODevice::ReadOnly);
+    const QByteArray text = f.readAll().replace(".notes", ".score");
+    f.close();
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(text);
+    f.close();
+    m_table = t;
+    r = exportOnce(cfg, "f.txt");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.error.contains("cannot be a delta key"), qPrintable(r.error));
+    QVERIFY(!QFile::exists("f.txt"));
+}
+
+void TestExport::errorsLeaveNothingBehind_data()
+{
+    addBackends();
+}
+
+void TestExport::errorsLeaveNothingBehind()
+{
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    QVERIFY(prepareTable(b));
+    QFile::remove("out.txt");
+    QString cfg = writeConfig(b, "Select=ID\nFrom=x" + m_table);
+    auto r = exportOnce(cfg, "out.txt");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.error.startsWith("SQLExecDirect failure\nstate="), qPrintable(r.error));
+    QVERIFY(!QFile::exists("out.txt"));
+    QCOMPARE(QDir().entryList({"out.txt*"}, QDir::Files), QStringList());  // no temporary file either
+
+    cfg = writeConfig(b, "Select=ID, NAME\nFrom=" + m_table + "\nWhere=nosuchcolumn = 1");
+    r = exportOnce(cfg, "out.txt");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.error.contains("SQLExecDirect failure"));
+    QVERIFY(!QFile::exists("out.txt"));
+
+    test::Backend broken = b;
+    broken.fieldLines = {"DRIVER=NoSuchDriverInstalled", "Database=x", "PWD=p4ss;w0rd"};
+    cfg = writeConfig(broken, "Select=ID\nFrom=" + m_table);
+    r = exportOnce(cfg, "out.txt");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.error.startsWith("SQLDriverConnect failure\nstate="), qPrintable(r.error));
+    QVERIFY(r.error.contains("NoSuchDriverInstalled"));
+    QVERIFY(!r.error.contains("p4ss"));
+    QVERIFY(!QFile::exists("out.txt"));
+}
+
+void TestExport::namingAcrossDays_data()
+{
+    addBackends();
+}
+
+void TestExport::namingAcrossDays()
+{
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    QVERIFY(prepareTable(b));
+    const QString cfg = writeConfig(b, "Mode=delta-or-full\nSelect=ID, NAME\nKeys=ID\nFrom=" + m_table);
+    const QList<QPair<QDate, QString>> runs = {
+        {QDate(2026, 12, 31), "R6123100"}, {QDate(2026, 12, 31), "R6123101"}, {QDate(2027, 1, 1), "R7010100"},
+        {QDate(2026, 12, 31), "R7010101"},  // the clock went back: stays monotonic
+        {QDate(2027, 2, 1), "R7020100"},
+    };
+    for (const auto &[day, expected] : runs) {
+        const auto r = exportOnce(cfg, "o.txt", day);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.referenceWritten, "./" + expected);
+        QVERIFY(readFile(cfg).contains("\nNewReferenceFile=" + expected.toLatin1() + "\n"));
+    }
+}
+
+void TestExport::singleStepStops_data()
+{
+    addBackends();
+}
+
+void TestExport::singleStepStops()
+{
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    QVERIFY(prepareTable(b));
+    const QString cfg = writeConfig(b, "Mode=delta-or-full\nSelect=ID, NAME\nKeys=ID\nFrom=" + m_table);
+    run::StepController step;
+    step.setStepping(true);
+    int asked = 0;
+    step.setPrompter([&](const QString &) {
+        ++asked;
+        return asked < 2 ? run::StepController::Decision::Next : run::StepController::Decision::Stop;
+    });
+    const auto r = exportOnce(cfg, "s.txt", {}, false, {}, &step);
+    QCOMPARE(r.exitCode, 0x3C);
+    QVERIFY(r.stopped);
+    QCOMPARE(r.records, 2);
+    QCOMPARE(readFile("s.txt"), QByteArray("row:\nID: 1\nNAME: Nancy\n\nrow:\nID: 2\nNAME:\n\n"));
+    QVERIFY(r.referenceWritten.isEmpty());  // an interrupted export is no snapshot
+    QCOMPARE(QDir().entryList({"R*"}, QDir::Files), QStringList());
+
+    run::StepController go;
+    go.setStepping(true);
+    go.setPrompter([](const QString &) { return run::StepController::Decision::Go; });
+    QCOMPARE(exportOnce(cfg, "g.txt", {}, false, {}, &go).records, 3);
+}
+
+void TestExport::killedExportRecovers()
+{
+    // SQLite is enough here: the point is what a killed process leaves on disk.
+    const test::Backend b = test::Backend::sqlite(m_dir->filePath("test.db"));
+    QVERIFY(prepareTable(b));
+    const QString cfg = writeConfig(b, "Mode=delta\nSelect=ID, NAME\nKeys=ID\nFrom=" + m_table);
+    auto run = [&](const QString &out, const QByteArray &input, bool kill) {
+        QProcess p;
+        p.setWorkingDirectory(m_dir->path());
+        p.start(QStringLiteral(OAS_BIN_DIR "/ODBCAgentExp"), {"-f", cfg, "-o", out, "-s"});
+        p.waitForStarted();
+        p.write(input);
+        if (kill) {
+            // Wait until the agent has asked twice, then kill it at its third prompt.
+            QByteArray err;
+            while (err.count("q stop") < 3 && p.waitForReadyRead(10000))
+                err += p.readAllStandardError();
+            ::kill(pid_t(p.processId()), SIGKILL);
+        } else {
+            p.closeWriteChannel();
+        }
+        p.waitForFinished(30000);
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -9;
+    };
+    QCOMPARE(run("first.txt", "g\n", false), 0);
+    const QByteArray config1 = readFile(cfg);
+    QVERIFY(config1.contains("NewReferenceFile=R"));
+    test::Sql sql(b);
+    QVERIFY(sql.exec(QStringLiteral("UPDATE %1 SET name = 'Changed' WHERE id IN (1, 2, 3)").arg(m_table)));
+
+    // Killed in the middle of writing the delta: nothing under the final names, config unchanged.
+    QCOMPARE(run("killed.txt", "\n\n", true), -9);
+    QVERIFY(!QFile::exists(m_dir->filePath("killed.txt")));
+    QCOMPARE(readFile(cfg), config1);
+    QCOMPARE(QDir(m_dir->path()).entryList({"R*"}, QDir::Files).size(), 1);
+
+    // The next run produces the complete delta.
+    QCOMPARE(run("after.txt", "g\n", false), 0);
+    QCOMPARE(readFile(m_dir->filePath("after.txt")).count("ChangeType: modify"), 3);
+}
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "tst_export.moc"
