@@ -53,11 +53,21 @@ std::optional<QByteArray> escapeText(const QString &text, const DataFormat &form
 {
     QByteArray out;
     out.reserve(text.size() + 8);
-    const QList<uint> codePoints = text.toUcs4();
-    for (qsizetype i = 0; i < codePoints.size(); ++i) {
-        const char32_t cp = codePoints.at(i);
-        const bool edge = i == 0 || i == codePoints.size() - 1;
-        if (cp == U'\\') {
+    const QChar *data = text.constData();
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const qsizetype start = i;
+        char32_t cp = data[i].unicode();
+        if (QChar::isSurrogate(cp)) {
+            if (QChar::isHighSurrogate(cp) && i + 1 < n && data[i + 1].isLowSurrogate())
+                cp = QChar::surrogateToUcs4(char16_t(cp), data[++i].unicode());
+            else
+                cp = QChar::ReplacementCharacter;  // a lone surrogate is no character
+        }
+        const bool edge = start == 0 || i == n - 1;
+        if (cp >= 0x21 && cp < 0x7F && cp != U'\\') {
+            out += char(cp);  // the common case: printable ASCII
+        } else if (cp == U'\\') {
             out += "\\\\";
         } else if (cp < 0x20 || cp == 0x7F || (cp == U' ' && edge)) {
             appendHex(out, uchar(cp));

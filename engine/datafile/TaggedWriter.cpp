@@ -13,7 +13,11 @@ TaggedWriter::TaggedWriter(QIODevice *device, DataFormat format)
 std::optional<QByteArray> TaggedWriter::formatLine(const Attribute &a, QString *error) const
 {
     char32_t bad = 0;
-    auto name = escapeText(a.name, m_format, &bad);
+    std::optional<QByteArray> name;
+    if (const auto cached = m_names.constFind(a.name); cached != m_names.constEnd())
+        name = *cached;
+    else
+        name = escapeText(a.name, m_format, &bad);
     auto value = name ? escapeText(a.value, m_format, &bad) : std::nullopt;
     if (!name || !value) {
         if (error)
@@ -28,9 +32,13 @@ std::optional<QByteArray> TaggedWriter::formatLine(const Attribute &a, QString *
             *error = QStringLiteral("attribute without a name");
         return std::nullopt;
     }
-    name->replace(':', "\\x3a");
-    if (name->startsWith('#'))
-        name->prepend('\\');
+    if (!m_names.contains(a.name)) {
+        name->replace(':', "\\x3a");
+        if (name->startsWith('#'))
+            name->prepend('\\');
+        if (m_names.size() < 4096)
+            m_names.insert(a.name, *name);
+    }
     QByteArray line = *name + ':';
     if (!value->isEmpty())
         line += ' ' + *value;

@@ -4,6 +4,7 @@
 // back exactly the same names and values.
 #include "DataFormat.h"
 
+#include <QHash>
 #include <QIODevice>
 
 namespace oas::datafile {
@@ -27,6 +28,7 @@ private:
     QIODevice *m_device;
     DataFormat m_format;
     QByteArray m_separatorLine;
+    mutable QHash<QString, QByteArray> m_names;  // escaped attribute names, which repeat on every record
 };
 
 }  // namespace oas::datafile

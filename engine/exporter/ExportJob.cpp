@@ -274,8 +274,9 @@ bool ExportRun::exportRows()
             if (m_output->device()->write(record) != record.size())
                 return fail(QStringLiteral("cannot write export data file\n%1").arg(m_output->path()));
             ++m_result.records;
-            m_trace.write(TraceLevel::Summary, QStringLiteral("record %1 at line %2 (exported)")
-                                                   .arg(describeKey(elementOf(row).keys), QString::number(m_outputLine)));
+            if (m_trace.on(TraceLevel::Summary))
+                m_trace.write(TraceLevel::Summary, QStringLiteral("record %1 at line %2 (exported)")
+                                                       .arg(describeKey(elementOf(row).keys), QString::number(m_outputLine)));
             m_outputLine += attrs.size() + 2;
         }
         if (m_sorter && !m_sorter->add(std::move(element), &error))
@@ -337,8 +338,9 @@ bool ExportRun::writeDelta()
             return false;
         }
         ++m_result.records;
-        m_trace.write(TraceLevel::Summary, QStringLiteral("record %1 at line %2 (%3)")
-                                               .arg(describeKey(e.keys), QString::number(m_outputLine), name));
+        if (m_trace.on(TraceLevel::Summary))
+            m_trace.write(TraceLevel::Summary, QStringLiteral("record %1 at line %2 (%3)")
+                                                   .arg(describeKey(e.keys), QString::number(m_outputLine), name));
         m_outputLine += body.count('\n') + 3;
         return stepAfter(QStringLiteral("%1 record %2 written").arg(name, describeKey(e.keys)));
     };
