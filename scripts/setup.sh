@@ -9,7 +9,7 @@ PACKAGES=(
   libqt6sql6-odbc libqt6sql6-sqlite libqt6sql6-psql libqt6svg6
   libqscintilla2-qt6-dev libspdlog-dev libfmt-dev libxxhash-dev
   unixodbc unixodbc-dev odbc-postgresql libsqliteodbc
-  postgresql sqlite3
+  postgresql sqlite3 time
 )
 
 missing=()

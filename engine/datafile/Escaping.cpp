@@ -53,6 +53,13 @@ std::optional<QByteArray> escapeText(const QString &text, const DataFormat &form
 {
     QByteArray out;
     out.reserve(text.size() + 8);
+    if (!appendEscaped(out, text, format, badChar))
+        return std::nullopt;
+    return out;
+}
+
+bool appendEscaped(QByteArray &out, const QString &text, const DataFormat &format, char32_t *badChar)
+{
     const QChar *data = text.constData();
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
@@ -77,7 +84,7 @@ std::optional<QByteArray> escapeText(const QString &text, const DataFormat &form
             if (cp > 0xFF) {
                 if (badChar)
                     *badChar = cp;
-                return std::nullopt;
+                return false;
             }
             if (format.eightBit && cp >= 0xA0 && cp <= 0xFE)
                 out += char(cp);
@@ -93,7 +100,7 @@ std::optional<QByteArray> escapeText(const QString &text, const DataFormat &form
             }
         }
     }
-    return out;
+    return true;
 }
 
 Unescaped unescapeBytes(const QByteArray &text)

@@ -14,6 +14,8 @@ namespace oas::datafile {
 // Escaped bytes for one attribute value (or name), or nullopt when a character cannot be written in the
 // chosen encoding; *badChar receives that character.
 std::optional<QByteArray> escapeText(const QString &text, const DataFormat &format, char32_t *badChar = nullptr);
+// The same, appended to out; false (out then holds part of the text) when a character cannot be written.
+bool appendEscaped(QByteArray &out, const QString &text, const DataFormat &format, char32_t *badChar = nullptr);
 
 struct Unescaped {
     QByteArray bytes;

@@ -10,57 +10,70 @@ TaggedWriter::TaggedWriter(QIODevice *device, DataFormat format)
 {
 }
 
-std::optional<QByteArray> TaggedWriter::formatLine(const Attribute &a, QString *error) const
+// The escaped form of a name (':' as \x3a, a leading '#' as \#), cached: names repeat on every record.
+const QByteArray *TaggedWriter::escapedName(const QString &name, char32_t *bad) const
+{
+    if (const auto cached = m_names.constFind(name); cached != m_names.constEnd())
+        return &*cached;
+    auto escaped = escapeText(name, m_format, bad);
+    if (!escaped || escaped->isEmpty())
+        return nullptr;
+    escaped->replace(':', "\\x3a");
+    if (escaped->startsWith('#'))
+        escaped->prepend('\\');
+    if (m_names.size() >= 4096)
+        m_names.clear();
+    return &*m_names.insert(name, *escaped);
+}
+
+bool TaggedWriter::appendLine(QByteArray &out, const Attribute &a, QString *error) const
 {
     char32_t bad = 0;
-    std::optional<QByteArray> name;
-    if (const auto cached = m_names.constFind(a.name); cached != m_names.constEnd())
-        name = *cached;
-    else
-        name = escapeText(a.name, m_format, &bad);
-    auto value = name ? escapeText(a.value, m_format, &bad) : std::nullopt;
-    if (!name || !value) {
-        if (error)
-            *error = QStringLiteral("character U+%1 in attribute %2 cannot be written in %3")
-                         .arg(QString::number(uint(bad), 16).toUpper().rightJustified(4, QLatin1Char('0')), a.name,
-                              m_format.encoding == config::Encoding::Latin1 ? QStringLiteral("ISO-8859-1")
-                                                                             : QStringLiteral("UTF-8"));
-        return std::nullopt;
-    }
-    if (name->isEmpty()) {
-        if (error)
-            *error = QStringLiteral("attribute without a name");
-        return std::nullopt;
-    }
-    if (!m_names.contains(a.name)) {
-        name->replace(':', "\\x3a");
-        if (name->startsWith('#'))
-            name->prepend('\\');
-        if (m_names.size() < 4096)
-            m_names.insert(a.name, *name);
-    }
-    QByteArray line = *name + ':';
-    if (!value->isEmpty())
-        line += ' ' + *value;
-    // A line that reads like a separator, end: or skip: must not: escape the first character of the name.
-    const QByteArray separator = m_separatorLine.chopped(1);
-    for (const QByteArray &reserved : {separator, QByteArray("end:"), QByteArray("skip:")}) {
-        if (line.compare(reserved, Qt::CaseInsensitive) == 0) {
-            const QByteArray hex = QByteArray::number(uchar(line.at(0)), 16).rightJustified(2, '0');
-            line = "\\x" + hex + line.mid(1);
+    const QByteArray *name = escapedName(a.name, &bad);
+    const qsizetype lineStart = out.size();
+    if (name) {
+        out += *name;
+        out += ':';
+        if (!a.value.isEmpty()) {
+            out += ' ';
+            if (!appendEscaped(out, a.value, m_format, &bad))
+                name = nullptr;
         }
     }
-    return line + '\n';
+    if (!name) {
+        if (error) {
+            *error = a.name.isEmpty() ? QStringLiteral("attribute without a name")
+                                      : QStringLiteral("character U+%1 in attribute %2 cannot be written in %3")
+                                            .arg(QString::number(uint(bad), 16).toUpper().rightJustified(4, QLatin1Char('0')),
+                                                 a.name,
+                                                 m_format.encoding == config::Encoding::Latin1 ? QStringLiteral("ISO-8859-1")
+                                                                                                : QStringLiteral("UTF-8"));
+        }
+        return false;
+    }
+    if (a.value.isEmpty()) {
+        // "name:" alone could read as a separator, end: or skip:; then its first character is escaped.
+        const QByteArray line = out.mid(lineStart);
+        const QByteArray separator = m_separatorLine.chopped(1);
+        for (const QByteArray &reserved : {separator, QByteArray("end:"), QByteArray("skip:")}) {
+            if (line.compare(reserved, Qt::CaseInsensitive) == 0) {
+                const QByteArray hex = "\\x" + QByteArray::number(uchar(line.at(0)), 16).rightJustified(2, '0');
+                out.replace(lineStart, 1, hex);
+                break;
+            }
+        }
+    }
+    out += '\n';
+    return true;
 }
 
 std::optional<QByteArray> TaggedWriter::formatBody(const QList<Attribute> &attributes, QString *error) const
 {
     QByteArray out;
+    out.reserve(256);
     for (const Attribute &a : attributes) {
-        const auto line = formatLine(a, error);
-        if (!line)
+        if (!appendLine(out, a, error))
             return std::nullopt;
-        out += *line;
     }
     return out;
 }

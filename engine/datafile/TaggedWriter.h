@@ -23,7 +23,8 @@ public:
     const QByteArray &separatorLine() const { return m_separatorLine; }
 
 private:
-    std::optional<QByteArray> formatLine(const Attribute &a, QString *error) const;
+    bool appendLine(QByteArray &out, const Attribute &a, QString *error) const;
+    const QByteArray *escapedName(const QString &name, char32_t *bad) const;
 
     QIODevice *m_device;
     DataFormat m_format;

@@ -1,7 +1,5 @@
 #pragma once
-// What the driver says about the columns of an executed statement (SQLDescribeCol on the raw handle).
-#include <QList>
-#include <QSqlQuery>
+// What the driver says about one column of a result set (SQLDescribeCol).
 #include <QString>
 
 namespace oas::db {
@@ -13,7 +11,5 @@ struct ColumnInfo {
     int decimalDigits = 0;
     bool nullable = true;
 };
-
-QList<ColumnInfo> describeColumns(const QSqlQuery &query);
 
 }  // namespace oas::db

@@ -87,14 +87,21 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
                      infoString(dbc, SQL_DBMS_NAME),    infoString(dbc, SQL_DBMS_VER)};
     };
     readInfo();
-    // psqlODBC reads a whole result set into memory unless it fetches through a cursor; the option is a
-    // connection-string field, so the connection is opened again with it unless the user chose otherwise.
+    // psqlODBC and the SQLite3 ODBC driver read a whole result set into memory unless told to step through
+    // it; both options are connection-string fields, so the connection is opened again with them unless the
+    // user chose otherwise.
+    QList<config::DatabaseField> streaming;
     if (c->m_info.isPostgreSql() && !hasField(c->m_fields, QStringLiteral("UseDeclareFetch"))) {
+        streaming.append({QStringLiteral("UseDeclareFetch"), QStringLiteral("1"), {}});
+        if (!hasField(c->m_fields, QStringLiteral("Fetch")))
+            streaming.append({QStringLiteral("Fetch"), QStringLiteral("2000"), {}});
+    }
+    if (c->m_info.isSqlite() && !hasField(c->m_fields, QStringLiteral("StepAPI")))
+        streaming.append({QStringLiteral("StepAPI"), QStringLiteral("1"), {}});
+    if (!streaming.isEmpty()) {
         c->database().close();
         QSqlDatabase::removeDatabase(name);
-        c->m_fields.append({QStringLiteral("UseDeclareFetch"), QStringLiteral("1"), {}});
-        if (!hasField(c->m_fields, QStringLiteral("Fetch")))
-            c->m_fields.append({QStringLiteral("Fetch"), QStringLiteral("2000"), {}});
+        c->m_fields += streaming;
         if (!tryOpen(name, buildConnectionString(c->m_fields, credentials), &error, &c->m_connectWarnings)) {
             QSqlDatabase::removeDatabase(name);
             result.errorBlock = error;

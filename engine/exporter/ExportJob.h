@@ -20,7 +20,7 @@ struct ExportRequest {
     bool referenceFlag = false;  // -r
     QString referenceFile;       // -r FILE
     QDate todayUtc;              // for reference names; invalid: today
-    qint64 sortMemoryBytes = 64ll * 1024 * 1024;
+    qint64 sortMemoryBytes = 40ll * 1024 * 1024;  // estimated element bytes; real use is about 2x
     QString connectionName = QStringLiteral("export");
 };
 

@@ -1,8 +1,7 @@
 #pragma once
-// The export's one SELECT, streamed: forward-only, one row at a time, so memory does not grow with the
-// table. Values come out as export text (ValueText), NULL as an empty optional.
-#include "../db/ColumnInfo.h"
-#include "../db/Connection.h"
+// The export's one SELECT, streamed (in blocks of rows where the driver allows), so memory does not grow
+// with the table. Values come out as export text (ValueText), NULL as an empty optional.
+#include "../db/BlockFetch.h"
 
 #include <optional>
 #include <vector>
@@ -18,13 +17,12 @@ public:
     bool next(RowValues &row);   // false at the end, or on a fetch error (then failed() is true)
     bool failed() const { return m_failed; }
     QString errorBlock() const { return m_error; }
-    const QList<db::ColumnInfo> &columns() const { return m_columns; }
+    const QList<db::ColumnInfo> &columns() const { return m_fetch.columns(); }
+    bool inBlocks() const { return m_fetch.isBlockMode(); }
 
 private:
-    const db::Connection &m_connection;
+    db::BlockFetch m_fetch;
     QString m_sql;
-    QSqlQuery m_query;
-    QList<db::ColumnInfo> m_columns;
     bool m_failed = false;
     QString m_error;
 };

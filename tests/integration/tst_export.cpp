@@ -38,6 +38,8 @@ private slots:
     void cleanup();
     void fullExportBytes_data();
     void fullExportBytes();
+    void longDataRowByRow_data();
+    void longDataRowByRow();
     void deltaSequence_data();
     void deltaSequence();
     void modesAndReferenceFlag_data();
@@ -185,6 +187,50 @@ void TestExport::fullExportBytes()
     writeConfig(b, "Select=ID, NAME\nFrom=" + m_table + "\nWhere=ID = 3", "8bit=TRUE\n");
     QCOMPARE(exportOnce(cfg, "eight.txt").exitCode, 0);
     QCOMPARE(readFile("eight.txt"), QByteArray("row:\nID: 3\nNAME: Zoë Müller\n\n"));
+}
+
+void TestExport::longDataRowByRow_data()
+{
+    addBackends();
+}
+
+void TestExport::longDataRowByRow()
+{
+    // TEXT (long data) cannot be bound in blocks: values are read row by row with SQLGetData, in 8 KiB
+    // pieces; the output must be the same as the block path's.
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    test::Sql sql(b);
+    QVERIFY2(sql.ok(), qPrintable(sql.error()));
+    const QString blob = backend == "sqlite" ? "BLOB" : "BYTEA";
+    QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(40), born DATE, hired TIMESTAMP, "
+                                    "notes TEXT, data %2)")
+                         .arg(m_table, blob)));
+    QString big;
+    for (int i = 0; i < 3000; ++i)
+        big += QStringLiteral("Zoë%1 ").arg(i % 10);  // ~18 000 characters, 21 000 UTF-8 bytes
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 VALUES (?, ?, ?, ?, ?, ?)").arg(m_table),
+                     {1, "Nancy", QDate(1948, 12, 8), QDateTime(QDate(1992, 5, 1), QTime(0, 0)), big,
+                      QByteArray("\x00\x01\xfe\xff", 4)}));
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 (id, notes) VALUES (?, ?)").arg(m_table), {2, "short"}));
+    const QString cfg = writeConfig(b, "Select=ID, NAME, BORN, HIRED, NOTES\nFrom=" + m_table, "8bit=TRUE\n");
+    QFile f(cfg);
+    f.open(QIODevice::ReadOnly);
+    QByteArray text = f.readAll().replace("NOTES=" + m_table.toUtf8() + ".notes",
+                                          "NOTES=" + m_table.toUtf8() + ".notes\nDATA=" + m_table.toUtf8() + ".data");
+    text.replace("HIRED, NOTES", "HIRED, NOTES, DATA");
+    f.close();
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(text);
+    f.close();
+    const auto r = exportOnce(cfg, "long.txt");
+    QVERIFY2(r.exitCode == 0, qPrintable(m_capture.errors.join('\n')));
+    const QByteArray expected = "row:\nID: 1\nNAME: Nancy\nBORN: 1948-12-08\nHIRED: 1992-05-01 00:00:00\nNOTES: "
+                                + big.trimmed().toUtf8() + "\\x20\nDATA: 0001feff\n\n"
+                                  "row:\nID: 2\nNAME:\nBORN:\nHIRED:\nNOTES: short\nDATA:\n\n";
+    const QByteArray got = readFile("long.txt");
+    QCOMPARE(got.size(), expected.size());
+    QCOMPARE(got, expected);
 }
 
 void TestExport::deltaSequence_data()

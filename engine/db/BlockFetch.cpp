@@ -1,0 +1,268 @@
+#include "BlockFetch.h"
+
+#include "../exporter/ValueText.h"
+#include "SqlTypes.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QLocale>
+#include <QSqlDriver>
+#include <QTime>
+
+#include <sql.h>
+#include <sqlext.h>
+
+namespace oas::db {
+
+namespace {
+
+constexpr SQLULEN kLongColumn = 4000;  // wider columns (and long data) take the per-value path
+
+void *connectionHandle(const Connection &c)
+{
+    const QVariant v = c.database().driver()->handle();
+    return v.isValid() && qstrcmp(v.typeName(), "void*") == 0 ? *static_cast<void *const *>(v.constData()) : nullptr;
+}
+
+}  // namespace
+
+struct BlockFetch::Column {
+    int sqlType = 0;
+    SQLSMALLINT cType = SQL_C_CHAR;
+    SQLLEN width = 0;  // bytes per row
+    std::vector<char> data;
+    std::vector<SQLLEN> indicator;
+};
+
+BlockFetch::BlockFetch(const Connection &connection, int rowsPerBlock)
+    : m_connection(connection), m_rowsPerBlock(rowsPerBlock)
+{
+}
+
+BlockFetch::~BlockFetch()
+{
+    if (m_stmt) {
+        SQLFreeStmt(m_stmt, SQL_CLOSE);
+        SQLFreeHandle(SQL_HANDLE_STMT, m_stmt);
+    }
+}
+
+bool BlockFetch::exec(const QString &sql, QString *errorBlock)
+{
+    void *dbc = connectionHandle(m_connection);
+    if (!dbc || !SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &m_stmt))) {
+        *errorBlock = formatBlock(QStringLiteral("SQLAllocHandle failure"), readDiagnostics(HandleKind::Connection, dbc));
+        m_stmt = nullptr;
+        return false;
+    }
+    // SQLite's driver hands out UTF-8 for SQL_C_CHAR; others may use a locale charset, so they give UTF-16.
+    m_utf8Text = m_connection.info().isSqlite();
+    const std::u16string text = sql.toStdU16String();
+    std::vector<SQLWCHAR> wide(text.begin(), text.end());
+    wide.push_back(0);
+    if (!SQL_SUCCEEDED(SQLExecDirectW(m_stmt, wide.data(), SQL_NTS))) {
+        *errorBlock = formatBlock(QStringLiteral("SQLExecDirect failure"), readDiagnostics(HandleKind::Statement, m_stmt));
+        return false;
+    }
+    SQLSMALLINT count = 0;
+    SQLNumResultCols(m_stmt, &count);
+    m_usable = count > 0;
+    for (SQLUSMALLINT i = 1; i <= SQLUSMALLINT(count); ++i) {
+        SQLWCHAR name[256] = {};
+        SQLSMALLINT nameLength = 0;
+        SQLSMALLINT type = 0;
+        SQLULEN size = 0;
+        SQLSMALLINT digits = 0;
+        SQLSMALLINT nullable = SQL_NULLABLE_UNKNOWN;
+        SQLDescribeColW(m_stmt, i, name, 255, &nameLength, &type, &size, &digits, &nullable);
+        ColumnInfo info;
+        info.name = QString::fromUtf16(reinterpret_cast<const char16_t *>(name), std::min<int>(nameLength, 255));
+        info.sqlType = type;
+        info.size = qint64(size);
+        info.decimalDigits = digits;
+        info.nullable = nullable != SQL_NO_NULLS;
+        m_columns.append(info);
+
+        Column c;
+        c.sqlType = type;
+        switch (type) {
+        case SQL_TYPE_DATE:
+        case SQL_DATE: c.cType = SQL_C_TYPE_DATE; c.width = sizeof(SQL_DATE_STRUCT); break;
+        case SQL_TYPE_TIME:
+        case SQL_TIME: c.cType = SQL_C_TYPE_TIME; c.width = sizeof(SQL_TIME_STRUCT); break;
+        case SQL_TYPE_TIMESTAMP:
+        case SQL_TIMESTAMP: c.cType = SQL_C_TYPE_TIMESTAMP; c.width = sizeof(SQL_TIMESTAMP_STRUCT); break;
+        case SQL_INTEGER:
+        case SQL_SMALLINT:
+        case SQL_TINYINT:
+        case SQL_BIGINT: c.cType = SQL_C_SBIGINT; c.width = sizeof(SQLBIGINT); break;
+        case SQL_REAL:
+        case SQL_FLOAT:
+        case SQL_DOUBLE: c.cType = SQL_C_DOUBLE; c.width = sizeof(SQLDOUBLE); break;
+        default:
+            // Character data, decimals as exact text, bits as 0/1; binary data as bytes.
+            c.cType = isBinaryType(type) ? SQL_C_BINARY : m_utf8Text ? SQL_C_CHAR : SQL_C_WCHAR;
+            if (size == 0 || size > kLongColumn || type == SQL_LONGVARCHAR || type == SQL_WLONGVARCHAR
+                || type == SQL_LONGVARBINARY || isBinaryType(type)) {
+                m_usable = false;  // long data: read with SQLGetData, row by row
+                break;
+            }
+            c.width = m_utf8Text ? SQLLEN(size * 4 + 8) : SQLLEN((size + 4) * sizeof(SQLWCHAR));
+        }
+        m_bound.push_back(std::move(c));
+    }
+    if (!m_usable)
+        return true;
+    SQLSetStmtAttr(m_stmt, SQL_ATTR_ROW_BIND_TYPE, reinterpret_cast<SQLPOINTER>(SQL_BIND_BY_COLUMN), 0);
+    SQLSetStmtAttr(m_stmt, SQL_ATTR_ROW_ARRAY_SIZE, reinterpret_cast<SQLPOINTER>(SQLULEN(m_rowsPerBlock)), 0);
+    SQLSetStmtAttr(m_stmt, SQL_ATTR_ROWS_FETCHED_PTR, &m_fetched, 0);
+    for (size_t i = 0; i < m_bound.size(); ++i) {
+        Column &c = m_bound[i];
+        c.data.resize(size_t(c.width) * size_t(m_rowsPerBlock));
+        c.indicator.resize(size_t(m_rowsPerBlock));
+        if (!SQL_SUCCEEDED(SQLBindCol(m_stmt, SQLUSMALLINT(i + 1), c.cType, c.data.data(), c.width, c.indicator.data()))) {
+            m_usable = false;
+            return true;
+        }
+    }
+    SQLULEN arraySize = 0;
+    SQLGetStmtAttr(m_stmt, SQL_ATTR_ROW_ARRAY_SIZE, &arraySize, 0, nullptr);
+    if (arraySize != SQLULEN(m_rowsPerBlock))
+        m_usable = false;  // the driver does not do block cursors
+    return true;
+}
+
+bool BlockFetch::fetchBlock(QString *errorBlock)
+{
+    m_fetched = 0;
+    m_position = 0;
+    const SQLRETURN rc = SQLFetch(m_stmt);
+    if (rc == SQL_NO_DATA) {
+        m_done = true;
+        return false;
+    }
+    if (!SQL_SUCCEEDED(rc)) {
+        *errorBlock = formatBlock(QStringLiteral("SQLFetch failure"), readDiagnostics(HandleKind::Statement, m_stmt));
+        m_done = true;
+        return false;
+    }
+    return m_fetched > 0;
+}
+
+QString BlockFetch::text(const Column &c, size_t row) const
+{
+    const char *p = c.data.data() + size_t(c.width) * row;
+    switch (c.cType) {
+    case SQL_C_TYPE_DATE: {
+        const auto *d = reinterpret_cast<const SQL_DATE_STRUCT *>(p);
+        return exporter::valueText(QDate(d->year, d->month, d->day), c.sqlType);
+    }
+    case SQL_C_TYPE_TIME: {
+        const auto *t = reinterpret_cast<const SQL_TIME_STRUCT *>(p);
+        return exporter::valueText(QTime(t->hour, t->minute, t->second), c.sqlType);
+    }
+    case SQL_C_TYPE_TIMESTAMP: {
+        const auto *t = reinterpret_cast<const SQL_TIMESTAMP_STRUCT *>(p);
+        return exporter::valueText(QDateTime(QDate(t->year, t->month, t->day),
+                                             QTime(t->hour, t->minute, t->second, int(t->fraction / 1000000))),
+                                   c.sqlType);
+    }
+    case SQL_C_SBIGINT: return QString::number(*reinterpret_cast<const SQLBIGINT *>(p));
+    case SQL_C_DOUBLE: return exporter::valueText(*reinterpret_cast<const SQLDOUBLE *>(p), c.sqlType);
+    case SQL_C_WCHAR: {
+        const SQLLEN bytes = std::min<SQLLEN>(c.indicator[row], c.width - SQLLEN(sizeof(SQLWCHAR)));
+        return QString::fromUtf16(reinterpret_cast<const char16_t *>(p), bytes / SQLLEN(sizeof(SQLWCHAR)));
+    }
+    default: {
+        const SQLLEN bytes = std::min<SQLLEN>(c.indicator[row], c.width - 1);
+        return exporter::valueText(QString::fromUtf8(p, bytes), c.sqlType);
+    }
+    }
+}
+
+bool BlockFetch::readValue(size_t column, std::optional<QString> &value, QString *errorBlock)
+{
+    const Column &c = m_bound[column];
+    const SQLUSMALLINT number = SQLUSMALLINT(column + 1);
+    const bool fixedSize = c.cType == SQL_C_TYPE_DATE || c.cType == SQL_C_TYPE_TIME || c.cType == SQL_C_TYPE_TIMESTAMP
+                           || c.cType == SQL_C_SBIGINT || c.cType == SQL_C_DOUBLE;
+    if (fixedSize) {  // one call into a small buffer
+        char buffer[64] = {};
+        SQLLEN indicator = 0;
+        if (!SQL_SUCCEEDED(SQLGetData(m_stmt, number, c.cType, buffer, sizeof buffer, &indicator)))
+            return *errorBlock = formatBlock(QStringLiteral("SQLGetData failure"), readDiagnostics(HandleKind::Statement, m_stmt)), false;
+        if (indicator == SQL_NULL_DATA) {
+            value.reset();
+            return true;
+        }
+        Column single = c;
+        single.data.assign(buffer, buffer + sizeof buffer);
+        single.width = sizeof buffer;
+        single.indicator = {indicator};
+        value = text(single, 0);
+        return true;
+    }
+    // Long data in pieces: text is NUL-terminated in each piece, binary is not.
+    QByteArray bytes;
+    char buffer[8192];
+    const int terminator = c.cType == SQL_C_BINARY ? 0 : c.cType == SQL_C_WCHAR ? int(sizeof(SQLWCHAR)) : 1;
+    for (;;) {
+        SQLLEN indicator = 0;
+        const SQLRETURN rc = SQLGetData(m_stmt, number, c.cType, buffer, sizeof buffer, &indicator);
+        if (rc == SQL_NO_DATA)
+            break;
+        if (!SQL_SUCCEEDED(rc))
+            return *errorBlock = formatBlock(QStringLiteral("SQLGetData failure"), readDiagnostics(HandleKind::Statement, m_stmt)), false;
+        if (indicator == SQL_NULL_DATA) {
+            value.reset();
+            return true;
+        }
+        const bool more = rc == SQL_SUCCESS_WITH_INFO && (indicator == SQL_NO_TOTAL || indicator > SQLLEN(sizeof buffer) - terminator);
+        bytes.append(buffer, more ? qsizetype(sizeof buffer) - terminator : qsizetype(indicator));
+        if (!more)
+            break;
+    }
+    if (c.cType == SQL_C_BINARY)
+        value = QString::fromLatin1(bytes.toHex());
+    else if (c.cType == SQL_C_WCHAR)
+        value = QString::fromUtf16(reinterpret_cast<const char16_t *>(bytes.constData()), bytes.size() / 2);
+    else
+        value = exporter::valueText(QString::fromUtf8(bytes), c.sqlType);
+    return true;
+}
+
+bool BlockFetch::next(std::vector<std::optional<QString>> &row, QString *errorBlock)
+{
+    if (m_done)
+        return false;
+    if (!m_usable) {
+        const SQLRETURN rc = SQLFetch(m_stmt);
+        if (rc == SQL_NO_DATA || !SQL_SUCCEEDED(rc)) {
+            m_done = true;
+            if (rc != SQL_NO_DATA)
+                *errorBlock = formatBlock(QStringLiteral("SQLFetch failure"), readDiagnostics(HandleKind::Statement, m_stmt));
+            return false;
+        }
+        row.resize(m_bound.size());
+        for (size_t i = 0; i < m_bound.size(); ++i) {
+            if (!readValue(i, row[i], errorBlock)) {
+                m_done = true;
+                return false;
+            }
+        }
+        return true;
+    }
+    if (m_position >= m_fetched && !fetchBlock(errorBlock))
+        return false;
+    row.resize(m_bound.size());
+    for (size_t i = 0; i < m_bound.size(); ++i) {
+        if (m_bound[i].indicator[m_position] == SQL_NULL_DATA)
+            row[i].reset();
+        else
+            row[i] = text(m_bound[i], m_position);
+    }
+    ++m_position;
+    return true;
+}
+
+}  // namespace oas::db

@@ -1,0 +1,48 @@
+#pragma once
+// Streaming a SELECT on our own statement on the connection's raw ODBC handle. When every column has a
+// bounded size, rows come in blocks through column-wise bound buffers (SQL_ATTR_ROW_ARRAY_SIZE): one
+// SQLFetch per block instead of one SQLGetData per value. With long data (TEXT, large VARCHARs, BLOBs) it
+// fetches row by row and reads each value with SQLGetData, in pieces. Either way values come out as the
+// export text of ValueText, NULL as an empty optional.
+#include "ColumnInfo.h"
+#include "Connection.h"
+
+#include <optional>
+#include <vector>
+
+namespace oas::db {
+
+class BlockFetch {
+public:
+    explicit BlockFetch(const Connection &connection, int rowsPerBlock = 256);
+    ~BlockFetch();
+    BlockFetch(const BlockFetch &) = delete;
+    BlockFetch &operator=(const BlockFetch &) = delete;
+
+    // Executes; false with the manual's error block when the statement fails.
+    bool exec(const QString &sql, QString *errorBlock);
+    // Whether rows come in blocks (every column bounded) or one by one.
+    bool isBlockMode() const { return m_usable; }
+    const QList<ColumnInfo> &columns() const { return m_columns; }
+    // The next row's values (NULL as an empty optional); false at the end or on an error.
+    bool next(std::vector<std::optional<QString>> &row, QString *errorBlock);
+
+private:
+    struct Column;
+    bool fetchBlock(QString *errorBlock);
+    QString text(const Column &c, size_t row) const;
+    bool readValue(size_t column, std::optional<QString> &value, QString *errorBlock);
+
+    const Connection &m_connection;
+    void *m_stmt = nullptr;
+    int m_rowsPerBlock;
+    bool m_usable = false;
+    bool m_utf8Text = false;
+    QList<ColumnInfo> m_columns;
+    std::vector<Column> m_bound;
+    unsigned long m_fetched = 0;
+    size_t m_position = 0;
+    bool m_done = false;
+};
+
+}  // namespace oas::db
