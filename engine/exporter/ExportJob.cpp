@@ -55,6 +55,8 @@ private:
     bool writeDelta();
     bool writeReferenceOnly();
     bool commitAll(ReferenceWriter *reference, const QString &referencePath);
+    // Sorts the new snapshot and opens the next reference file; the merge's handlers start from this.
+    bool startReference(ReferenceWriter &writer, QString *path, MergeHandlers &handlers);
     RefElement elementOf(const RowValues &row) const;
     QString describeKey(const Values &keys) const;
     bool stepAfter(const QString &what);
@@ -294,25 +296,15 @@ bool ExportRun::exportRows()
 bool ExportRun::writeDelta()
 {
     trace::FlowScope flow(m_trace, "delta_merge");
-    QString error;
-    if (!m_sorter->finish(&error))
-        return fail(error);
     m_rowData.flush();
     ReferenceWriter refOut;
-    const QString refPath = QDir(m_plan.directory)
-                                .filePath(nextReferenceName(QFileInfo(m_plan.basePath).fileName(), m_plan.available, m_today));
-    if (!refOut.open(refPath, m_header, &error))
-        return fail(error);
+    QString refPath;
+    MergeHandlers h;
+    if (!startReference(refOut, &refPath, h))
+        return false;
     const QString changeType = m_cfg.importSection.changeType.value;
     QList<datafile::Attribute> deleteAttrs;
-    MergeHandlers h;
     h.nextOld = [&](RefElement &e) { return m_base->next(e); };
-    h.nextNew = [&](RefElement &e) { return m_sorter->next(e); };
-    h.duplicate = [&](const RefElement &e) {
-        warn(QStringLiteral("duplicate key %1 in the export: only its first row is tracked; the Keys should be unique")
-                 .arg(describeKey(e.keys)));
-    };
-    h.keep = [&](const RefElement &e) { return refOut.append(e); };
     h.change = [&](Change kind, const RefElement &e) {
         QByteArray body;
         QString name;
@@ -351,26 +343,34 @@ bool ExportRun::writeDelta()
     return commitAll(&refOut, refPath);
 }
 
-bool ExportRun::writeReferenceOnly()
+bool ExportRun::startReference(ReferenceWriter &writer, QString *path, MergeHandlers &h)
 {
-    trace::FlowScope flow(m_trace, "write_reference");
     QString error;
     if (!m_sorter->finish(&error))
         return fail(error);
-    ReferenceWriter refOut;
-    const QString refPath = QDir(m_plan.directory)
-                                .filePath(nextReferenceName(QFileInfo(m_plan.basePath).fileName(), m_plan.available, m_today));
-    if (!refOut.open(refPath, m_header, &error))
+    *path = QDir(m_plan.directory)
+                .filePath(nextReferenceName(QFileInfo(m_plan.basePath).fileName(), m_plan.available, m_today));
+    if (!writer.open(*path, m_header, &error))
         return fail(error);
-    // The same merge against an empty old snapshot: every row is kept once, duplicate keys are reported.
-    MergeHandlers h;
-    h.nextOld = [](RefElement &) { return false; };
-    h.nextNew = [&](RefElement &e) { return m_sorter->next(e); };
-    h.duplicate = [&](const RefElement &e) {
+    h.nextNew = [this](RefElement &e) { return m_sorter->next(e); };
+    h.duplicate = [this](const RefElement &e) {
         warn(QStringLiteral("duplicate key %1 in the export: only its first row is tracked; the Keys should be unique")
                  .arg(describeKey(e.keys)));
     };
-    h.keep = [&](const RefElement &e) { return refOut.append(e); };
+    h.keep = [&writer](const RefElement &e) { return writer.append(e); };
+    return true;
+}
+
+bool ExportRun::writeReferenceOnly()
+{
+    trace::FlowScope flow(m_trace, "write_reference");
+    ReferenceWriter refOut;
+    QString refPath;
+    MergeHandlers h;
+    if (!startReference(refOut, &refPath, h))
+        return false;
+    // The same merge against an empty old snapshot: every row is kept once, duplicate keys are reported.
+    h.nextOld = [](RefElement &) { return false; };
     h.change = [](Change, const RefElement &) { return true; };
     if (!mergeSnapshots(KeyOrder(m_forms), h)) {
         refOut.abandon();

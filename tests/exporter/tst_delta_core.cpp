@@ -47,6 +47,11 @@ void TestDeltaCore::keyOrderForms_data()
     QTest::newRow("int numeric order") << int(SortForm::Integer) << "9" << "10" << -1;
     QTest::newRow("int leading zero equal") << int(SortForm::Integer) << "007" << "7" << 0;
     QTest::newRow("int negative") << int(SortForm::Integer) << "-5" << "3" << -1;
+    QTest::newRow("int both negative") << int(SortForm::Integer) << "-12" << "-5" << -1;
+    QTest::newRow("int longer is larger") << int(SortForm::Integer) << "123456789012" << "99" << 1;
+    QTest::newRow("int mixed forms") << int(SortForm::Integer) << "007" << "10" << -1;
+    QTest::newRow("int plus sign") << int(SortForm::Integer) << "+8" << "9" << -1;
+    QTest::newRow("int not a number last") << int(SortForm::Integer) << "x" << "9" << 1;
     QTest::newRow("numeric right-justified (manual)") << int(SortForm::Numeric) << "39" << "0040" << -1;
     QTest::newRow("numeric same width") << int(SortForm::Numeric) << "0041" << "0040" << 1;
     QTest::newRow("case ignore equal") << int(SortForm::CaseIgnore) << "Smith" << "SMITH" << 0;

@@ -40,27 +40,49 @@ void appendElement(QByteArray &out, const RefElement &e, bool withDataPosition)
     }
 }
 
+void ElementReader::reset(QIODevice *device)
+{
+    m_device = device;
+    m_buffer.clear();
+    m_pos = 0;
+}
+
+bool ElementReader::ensure(qint64 n)
+{
+    const qint64 left = m_buffer.size() - m_pos;
+    if (left >= n)
+        return true;
+    QByteArray refill = m_buffer.mid(m_pos);
+    refill += m_device->read(std::max<qint64>(n - left, 64 * 1024));
+    m_buffer = std::move(refill);
+    m_pos = 0;
+    return m_buffer.size() >= n;
+}
+
 bool ElementReader::bytes(QByteArray &b, qint64 n)
 {
-    b = m_device->read(n);
-    return b.size() == n;
+    if (!ensure(n))
+        return false;
+    b = m_buffer.mid(m_pos, n);
+    m_pos += n;
+    return true;
 }
 
 bool ElementReader::u32(quint32 &v)
 {
-    QByteArray b;
-    if (!bytes(b, 4))
+    if (!ensure(4))
         return false;
-    v = qFromLittleEndian<quint32>(b.constData());
+    v = qFromLittleEndian<quint32>(m_buffer.constData() + m_pos);
+    m_pos += 4;
     return true;
 }
 
 bool ElementReader::u64(quint64 &v)
 {
-    QByteArray b;
-    if (!bytes(b, 8))
+    if (!ensure(8))
         return false;
-    v = qFromLittleEndian<quint64>(b.constData());
+    v = qFromLittleEndian<quint64>(m_buffer.constData() + m_pos);
+    m_pos += 8;
     return true;
 }
 
@@ -73,12 +95,10 @@ bool ElementReader::string(std::optional<QString> &s)
         s.reset();
         return true;
     }
-    if (n > (1u << 30))
+    if (n > (1u << 30) || !ensure(n))
         return false;
-    QByteArray b;
-    if (!bytes(b, n))
-        return false;
-    s = QString::fromUtf8(b);
+    s = QString::fromUtf8(m_buffer.constData() + m_pos, qsizetype(n));
+    m_pos += n;
     return true;
 }
 

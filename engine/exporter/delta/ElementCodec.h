@@ -12,10 +12,12 @@ void appendU64(QByteArray &out, quint64 v);
 void appendString(QByteArray &out, const std::optional<QString> &s);
 void appendElement(QByteArray &out, const RefElement &e, bool withDataPosition);
 
-// Reads from a device; every read reports failure instead of returning garbage.
+// Reads from a device through its own 64 KiB buffer (one object per stream, kept between elements);
+// every read reports failure instead of returning garbage.
 class ElementReader {
 public:
-    explicit ElementReader(QIODevice *device) : m_device(device) {}
+    explicit ElementReader(QIODevice *device = nullptr) : m_device(device) {}
+    void reset(QIODevice *device);  // after a seek, or for another device
     bool u32(quint32 &v);
     bool u64(quint64 &v);
     bool string(std::optional<QString> &s);
@@ -23,7 +25,10 @@ public:
     bool element(RefElement &e, int keyCount, int hashSize, int savedCount, bool withDataPosition);
 
 private:
+    bool ensure(qint64 n);  // at least n unread bytes in the buffer
     QIODevice *m_device;
+    QByteArray m_buffer;
+    qint64 m_pos = 0;
 };
 
 }  // namespace oas::exporter::delta

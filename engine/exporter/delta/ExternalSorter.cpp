@@ -8,6 +8,7 @@ namespace oas::exporter::delta {
 
 struct ExternalSorter::Run {
     QTemporaryFile file;
+    ElementReader reader;
     RefElement head;
     bool hasHead = false;
 };
@@ -62,8 +63,7 @@ bool ExternalSorter::spill(QString *error)
 bool ExternalSorter::advance(size_t i)
 {
     Run &run = *m_runs[i];
-    ElementReader in(&run.file);
-    run.hasHead = in.element(run.head, m_keyCount, m_hashSize, m_savedCount, true);
+    run.hasHead = run.reader.element(run.head, m_keyCount, m_hashSize, m_savedCount, true);
     return run.hasHead;
 }
 
@@ -77,6 +77,7 @@ bool ExternalSorter::finish(QString *error)
         return false;
     for (size_t i = 0; i < m_runs.size(); ++i) {
         m_runs[i]->file.seek(0);
+        m_runs[i]->reader.reset(&m_runs[i]->file);
         advance(i);
     }
     return true;

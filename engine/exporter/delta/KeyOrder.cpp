@@ -1,5 +1,7 @@
 #include "KeyOrder.h"
 
+#include <optional>
+
 namespace oas::exporter::delta {
 
 qint64 RefElement::approximateBytes() const
@@ -12,10 +14,36 @@ qint64 RefElement::approximateBytes() const
     return n;
 }
 
+// Integers as databases write them ("-12", "0", "42": no sign for positives, no leading zeros) compare by
+// sign, length and then digits, without parsing. nullopt when either is written otherwise.
+static std::optional<int> compareCanonicalIntegers(const QString &a, const QString &b)
+{
+    auto canonical = [](const QString &s) {
+        const qsizetype start = s.startsWith(QLatin1Char('-')) ? 1 : 0;
+        if (s.size() == start || s.size() > start + 18 || (s.at(start) == QLatin1Char('0') && s.size() > start + 1))
+            return false;
+        for (qsizetype i = start; i < s.size(); ++i) {
+            if (s.at(i) < QLatin1Char('0') || s.at(i) > QLatin1Char('9'))
+                return false;
+        }
+        return !(start == 1 && s == QLatin1String("-0"));
+    };
+    if (!canonical(a) || !canonical(b))
+        return std::nullopt;
+    const bool negA = a.startsWith(QLatin1Char('-'));
+    const bool negB = b.startsWith(QLatin1Char('-'));
+    if (negA != negB)
+        return negA ? -1 : 1;
+    int c = a.size() != b.size() ? (a.size() < b.size() ? -1 : 1) : a.compare(b);
+    return negA ? -c : c;
+}
+
 int KeyOrder::compareValue(config::SortForm form, const QString &a, const QString &b)
 {
     switch (form) {
     case config::SortForm::Integer: {
+        if (const auto fast = compareCanonicalIntegers(a, b))
+            return *fast;
         bool okA = false;
         bool okB = false;
         const qint64 x = a.toLongLong(&okA);

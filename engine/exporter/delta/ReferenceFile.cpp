@@ -179,7 +179,8 @@ bool ReferenceReader::open(const QString &path, QString *error)
     m_header.keyDataWidth = qint64(qFromLittleEndian<quint64>(trailer.constData() + 16));
 
     m_file.seek(kMagic.size());
-    ElementReader in(&m_file);
+    m_reader.reset(&m_file);
+    ElementReader &in = m_reader;
     quint32 version = 0;
     quint64 ms = 0;
     QByteArray flags;
@@ -218,8 +219,7 @@ bool ReferenceReader::next(RefElement &element)
 {
     if (m_read >= m_header.recordCount)
         return false;
-    ElementReader in(&m_file);
-    if (!in.element(element, int(m_header.sortForms.size()), m_header.hashSize, int(m_header.savedColumns.size()), false))
+    if (!m_reader.element(element, int(m_header.sortForms.size()), m_header.hashSize, int(m_header.savedColumns.size()), false))
         return false;
     ++m_read;
     return true;

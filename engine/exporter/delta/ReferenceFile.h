@@ -60,6 +60,7 @@ public:
 
 private:
     QFile m_file;
+    ElementReader m_reader;
     ReferenceHeader m_header;
     qint64 m_read = 0;
 };
