@@ -62,7 +62,26 @@ bool appendEscaped(QByteArray &out, const QString &text, const DataFormat &forma
 {
     const QChar *data = text.constData();
     const qsizetype n = text.size();
+    out.reserve(out.size() + n + 16);
+    // Printable ASCII other than the backslash (and blanks not at either end) goes out as it is: copy such
+    // runs in one step.
+    auto plain = [&](qsizetype i) {
+        const char16_t c = data[i].unicode();
+        return (c > 0x20 && c < 0x7F && c != u'\\') || (c == u' ' && i != 0 && i != n - 1);
+    };
     for (qsizetype i = 0; i < n; ++i) {
+        if (plain(i)) {
+            qsizetype end = i + 1;
+            while (end < n && plain(end))
+                ++end;
+            const qsizetype at = out.size();
+            out.resize(at + (end - i));
+            char *dst = out.data() + at;
+            for (qsizetype k = i; k < end; ++k)
+                *dst++ = char(data[k].unicode());
+            i = end - 1;
+            continue;
+        }
         const qsizetype start = i;
         char32_t cp = data[i].unicode();
         if (QChar::isSurrogate(cp)) {
