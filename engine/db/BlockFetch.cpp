@@ -60,10 +60,13 @@ bool BlockFetch::exec(const QString &sql, QString *errorBlock)
     const std::u16string text = sql.toStdU16String();
     std::vector<SQLWCHAR> wide(text.begin(), text.end());
     wide.push_back(0);
-    if (!SQL_SUCCEEDED(SQLExecDirectW(m_stmt, wide.data(), SQL_NTS))) {
+    const SQLRETURN rc = SQLExecDirectW(m_stmt, wide.data(), SQL_NTS);
+    if (!SQL_SUCCEEDED(rc)) {
         *errorBlock = formatBlock(QStringLiteral("SQLExecDirect failure"), readDiagnostics(HandleKind::Statement, m_stmt));
         return false;
     }
+    if (rc == SQL_SUCCESS_WITH_INFO)
+        m_warnings = readDiagnostics(HandleKind::Statement, m_stmt);
     SQLSMALLINT count = 0;
     SQLNumResultCols(m_stmt, &count);
     m_usable = count > 0;

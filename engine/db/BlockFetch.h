@@ -24,6 +24,8 @@ public:
     // Whether rows come in blocks (every column bounded) or one by one.
     bool isBlockMode() const { return m_usable; }
     const QList<ColumnInfo> &columns() const { return m_columns; }
+    // Diagnostics of a statement that succeeded with information (SQL_SUCCESS_WITH_INFO), for the Warnings trace.
+    const QList<DiagRecord> &execWarnings() const { return m_warnings; }
     // The next row's values (NULL as an empty optional); false at the end or on an error.
     bool next(std::vector<std::optional<QString>> &row, QString *errorBlock);
 
@@ -39,6 +41,7 @@ private:
     bool m_usable = false;
     bool m_utf8Text = false;
     QList<ColumnInfo> m_columns;
+    QList<DiagRecord> m_warnings;
     std::vector<Column> m_bound;
     unsigned long m_fetched = 0;
     size_t m_position = 0;

@@ -431,6 +431,8 @@ ExportResult ExportRun::run()
         fail(m_rows->errorBlock());
         return m_result;
     }
+    if (!m_rows->warnings().isEmpty())
+        m_trace.write(TraceLevel::Warnings, db::formatBlock(QStringLiteral("SQLExecDirect with information"), m_rows->warnings()));
     if (!prepareColumns() || !chooseBase())
         return m_result;
     m_result.delta = m_base != nullptr;

@@ -19,6 +19,7 @@ public:
     QString errorBlock() const { return m_error; }
     const QList<db::ColumnInfo> &columns() const { return m_fetch.columns(); }
     bool inBlocks() const { return m_fetch.isBlockMode(); }
+    const QList<db::DiagRecord> &warnings() const { return m_fetch.execWarnings(); }
 
 private:
     db::BlockFetch m_fetch;

@@ -14,11 +14,11 @@ QByteArray rowHash(const std::vector<std::optional<QString>> &values, int octets
             XXH3_128bits_update(state, &null, 1);
             continue;
         }
-        const QByteArray utf8 = v->toUtf8();
-        const quint32 n = quint32(utf8.size());
+        const quint32 n = quint32(v->size());
         const unsigned char head[5] = {1, uchar(n), uchar(n >> 8), uchar(n >> 16), uchar(n >> 24)};
         XXH3_128bits_update(state, head, sizeof head);
-        XXH3_128bits_update(state, utf8.constData(), size_t(utf8.size()));
+        static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "the canonical form is UTF-16LE: add a byte swap here");
+        XXH3_128bits_update(state, v->constData(), size_t(n) * 2);
     }
     const XXH128_hash_t h = XXH3_128bits_digest(state);
     XXH3_freeState(state);

@@ -1,8 +1,9 @@
 #pragma once
 // The hash of a row for delta comparison: XXH3-128 over a canonical form of the exported values, truncated to
 // DataHash octets. Canonical form, per selected column in order: a 0x00 byte for NULL, or a 0x01 byte, the
-// length of the UTF-8 text as 4 bytes little-endian, and the UTF-8 text itself (the same text the export
-// writes, see ValueText). So "" and NULL differ, and no two rows collide by shifting text between columns.
+// number of UTF-16 code units as 4 bytes little-endian, and the text as UTF-16 little-endian (the same text
+// the export writes, see ValueText). So "" and NULL differ, and no two rows collide by shifting text between
+// columns.
 #include <QByteArray>
 #include <QString>
 
