@@ -71,11 +71,18 @@ std::optional<QByteArray> TaggedWriter::formatBody(const QList<Attribute> &attri
 {
     QByteArray out;
     out.reserve(256);
+    if (!appendBody(out, attributes, error))
+        return std::nullopt;
+    return out;
+}
+
+bool TaggedWriter::appendBody(QByteArray &out, const QList<Attribute> &attributes, QString *error) const
+{
     for (const Attribute &a : attributes) {
         if (!appendLine(out, a, error))
-            return std::nullopt;
+            return false;
     }
-    return out;
+    return true;
 }
 
 std::optional<QByteArray> TaggedWriter::format(const QList<Attribute> &attributes, QString *error) const

@@ -20,6 +20,9 @@ public:
     std::optional<QByteArray> format(const QList<Attribute> &attributes, QString *error = nullptr) const;
     // Only the attribute lines, and the separator line: a record is separatorLine() + bodies + "\n".
     std::optional<QByteArray> formatBody(const QList<Attribute> &attributes, QString *error = nullptr) const;
+    // The attribute lines appended to out (a buffer reused from record to record); false: see error, and out
+    // then holds part of a line.
+    bool appendBody(QByteArray &out, const QList<Attribute> &attributes, QString *error = nullptr) const;
     const QByteArray &separatorLine() const { return m_separatorLine; }
 
 private:

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QSqlDriver>
+#include <QStringDecoder>
 #include <QTime>
 
 #include <sql.h>
@@ -259,10 +260,31 @@ bool BlockFetch::next(std::vector<std::optional<QString>> &row, QString *errorBl
         return false;
     row.resize(m_bound.size());
     for (size_t i = 0; i < m_bound.size(); ++i) {
-        if (m_bound[i].indicator[m_position] == SQL_NULL_DATA)
+        const Column &c = m_bound[i];
+        const SQLLEN indicator = c.indicator[m_position];
+        if (indicator == SQL_NULL_DATA) {
             row[i].reset();
-        else
-            row[i] = text(m_bound[i], m_position);
+            continue;
+        }
+        // Character data is copied into the row's existing string where it can be (no allocation per value).
+        const char *p = c.data.data() + size_t(c.width) * m_position;
+        if (c.cType == SQL_C_WCHAR) {
+            if (!row[i])
+                row[i].emplace();
+            const SQLLEN bytes = std::min<SQLLEN>(indicator, c.width - SQLLEN(sizeof(SQLWCHAR)));
+            row[i]->setUnicode(reinterpret_cast<const QChar *>(p), bytes / SQLLEN(sizeof(SQLWCHAR)));
+        } else if (c.cType == SQL_C_CHAR && !isBooleanType(c.sqlType)) {
+            if (!row[i])
+                row[i].emplace();
+            const SQLLEN bytes = std::min<SQLLEN>(indicator, c.width - 1);
+            QString &s = *row[i];
+            s.resize(bytes);  // UTF-16 never needs more units than UTF-8 has bytes
+            QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+            const QChar *end = utf8.appendToBuffer(s.data(), QByteArrayView(p, bytes));
+            s.truncate(end - s.constData());
+        } else {
+            row[i] = text(c, m_position);
+        }
     }
     ++m_position;
     return true;

@@ -252,15 +252,19 @@ bool ExportRun::exportRows()
     const qint64 maxRows = m_cfg.exportSection.maxRows.value;
     RowValues row;
     QList<datafile::Attribute> attrs;
+    QByteArray buffer;  // one record at a time, its capacity reused
     while (m_result.rows < maxRows && m_rows->next(row)) {
         ++m_result.rows;
-        attrs.clear();
         for (size_t i = 0; i < row.size(); ++i)
             attrs.append({m_statement.abbreviations.at(qsizetype(i)), row[i].value_or(QString()), 0});
         QString error;
-        const auto body = m_writer.formatBody(attrs, &error);
+        buffer.resize(0);
+        if (!delta)
+            buffer += m_writer.separatorLine();
+        const bool formatted = m_writer.appendBody(buffer, attrs, &error);
+        attrs.clear();  // drop the references to the row's strings, so the next row can reuse them
         RefElement element = m_plan.writeReference ? elementOf(row) : RefElement();
-        if (!body) {
+        if (!formatted) {
             // Never replaced silently (DECISIONS.md 9): reported, and left out of the reference file so the
             // next delta export offers the row again.
             warn(QStringLiteral("record %1 not exported: %2").arg(describeKey(elementOf(row).keys), error));
@@ -268,18 +272,18 @@ bool ExportRun::exportRows()
         }
         if (delta) {
             element.dataOffset = m_rowData.pos();
-            element.dataLength = body->size();
-            if (m_rowData.write(*body) != body->size())
+            element.dataLength = buffer.size();
+            if (m_rowData.write(buffer) != buffer.size())
                 return fail(QStringLiteral("cannot write a temporary file in %1 (disk full?)").arg(m_temp.path()));
         } else {
-            const QByteArray record = m_writer.separatorLine() + *body + '\n';
-            if (m_output->device()->write(record) != record.size())
+            buffer += '\n';
+            if (m_output->device()->write(buffer) != buffer.size())
                 return fail(QStringLiteral("cannot write export data file\n%1").arg(m_output->path()));
             ++m_result.records;
             if (m_trace.on(TraceLevel::Summary))
                 m_trace.write(TraceLevel::Summary, QStringLiteral("record %1 at line %2 (exported)")
                                                        .arg(describeKey(elementOf(row).keys), QString::number(m_outputLine)));
-            m_outputLine += attrs.size() + 2;
+            m_outputLine += qint64(row.size()) + 2;
         }
         if (m_sorter && !m_sorter->add(std::move(element), &error))
             return fail(error);
