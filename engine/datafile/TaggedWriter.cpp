@@ -11,10 +11,17 @@ TaggedWriter::TaggedWriter(QIODevice *device, DataFormat format)
 }
 
 // The escaped form of a name (':' as \x3a, a leading '#' as \#), cached: names repeat on every record.
-const QByteArray *TaggedWriter::escapedName(const QString &name, char32_t *bad) const
+const QByteArray *TaggedWriter::escapedName(const QString &name, qsizetype position, char32_t *bad) const
 {
-    if (const auto cached = m_names.constFind(name); cached != m_names.constEnd())
+    if (position < m_lastNames.size() && m_lastNames.at(position).first == name)
+        return &m_lastNames.at(position).second;
+    if (const auto cached = m_names.constFind(name); cached != m_names.constEnd()) {
+        if (position < 256) {
+            m_lastNames.resize(std::max(m_lastNames.size(), position + 1));
+            m_lastNames[position] = {name, *cached};
+        }
         return &*cached;
+    }
     auto escaped = escapeText(name, m_format, bad);
     if (!escaped || escaped->isEmpty())
         return nullptr;
@@ -26,10 +33,10 @@ const QByteArray *TaggedWriter::escapedName(const QString &name, char32_t *bad) 
     return &*m_names.insert(name, *escaped);
 }
 
-bool TaggedWriter::appendLine(QByteArray &out, const Attribute &a, QString *error) const
+bool TaggedWriter::appendLine(QByteArray &out, const Attribute &a, qsizetype position, QString *error) const
 {
     char32_t bad = 0;
-    const QByteArray *name = escapedName(a.name, &bad);
+    const QByteArray *name = escapedName(a.name, position, &bad);
     const qsizetype lineStart = out.size();
     if (name) {
         out += *name;
@@ -78,8 +85,8 @@ std::optional<QByteArray> TaggedWriter::formatBody(const QList<Attribute> &attri
 
 bool TaggedWriter::appendBody(QByteArray &out, const QList<Attribute> &attributes, QString *error) const
 {
-    for (const Attribute &a : attributes) {
-        if (!appendLine(out, a, error))
+    for (qsizetype i = 0; i < attributes.size(); ++i) {
+        if (!appendLine(out, attributes.at(i), i, error))
             return false;
     }
     return true;

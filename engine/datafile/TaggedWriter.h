@@ -26,13 +26,15 @@ public:
     const QByteArray &separatorLine() const { return m_separatorLine; }
 
 private:
-    bool appendLine(QByteArray &out, const Attribute &a, QString *error) const;
-    const QByteArray *escapedName(const QString &name, char32_t *bad) const;
+    bool appendLine(QByteArray &out, const Attribute &a, qsizetype position, QString *error) const;
+    const QByteArray *escapedName(const QString &name, qsizetype position, char32_t *bad) const;
 
     QIODevice *m_device;
     DataFormat m_format;
     QByteArray m_separatorLine;
     mutable QHash<QString, QByteArray> m_names;  // escaped attribute names, which repeat on every record
+    // The names of the last record by position: records usually repeat them in the same order.
+    mutable QList<std::pair<QString, QByteArray>> m_lastNames;
 };
 
 }  // namespace oas::datafile

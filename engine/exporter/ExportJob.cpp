@@ -291,6 +291,10 @@ bool ExportRun::exportRows()
             reportProgress();
         if (!delta && !stepAfter(QStringLiteral("row %1 exported").arg(m_result.rows)))
             return true;
+        if (delta && m_step && m_step->stopRequested()) {
+            m_result.stopped = true;  // cancelled while reading: no delta record written yet
+            return true;
+        }
     }
     if (m_rows->failed())
         return fail(m_rows->errorBlock());

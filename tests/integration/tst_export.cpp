@@ -440,7 +440,22 @@ void TestExport::singleStepStops()
     run::StepController go;
     go.setStepping(true);
     go.setPrompter([](const QString &) { return run::StepController::Decision::Go; });
-    QCOMPARE(exportOnce(cfg, "g.txt", {}, false, {}, &go).records, 3);
+    const auto full = exportOnce(cfg, "g.txt", {}, false, {}, &go);
+    QCOMPARE(full.records, 3);
+    QCOMPARE(full.referenceWritten, QStringLiteral("./R6112300"));
+
+    // Cancelled (the Studio's Stop) while a delta reads its rows: nothing written, no new reference, the
+    // configuration still names the previous one.
+    const QByteArray configBefore = readFile(cfg);
+    run::StepController cancel;
+    cancel.stop();
+    const auto cancelled = exportOnce(cfg, "c.txt", {}, false, {}, &cancel);
+    QVERIFY(cancelled.stopped);
+    QCOMPARE(cancelled.exitCode, 0x3C);
+    QCOMPARE(cancelled.records, 0);
+    QVERIFY(cancelled.referenceWritten.isEmpty());
+    QCOMPARE(readFile(cfg), configBefore);
+    QCOMPARE(QDir().entryList({"R*"}, QDir::Files), QStringList{"R6112300"});
 }
 
 void TestExport::killedExportRecovers()

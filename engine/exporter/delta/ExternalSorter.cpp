@@ -25,13 +25,17 @@ ExternalSorter::~ExternalSorter() = default;
 bool ExternalSorter::add(RefElement element, QString *error)
 {
     m_bytes += element.approximateBytes();
+    if (m_inOrder && !m_buffer.empty() && m_order.less(element, m_buffer.back()))
+        m_inOrder = false;
     m_buffer.push_back(std::move(element));
     return m_bytes < m_budget || spill(error);
 }
 
 bool ExternalSorter::spill(QString *error)
 {
-    std::stable_sort(m_buffer.begin(), m_buffer.end(), [this](const RefElement &a, const RefElement &b) { return m_order.less(a, b); });
+    if (!m_inOrder)
+        std::stable_sort(m_buffer.begin(), m_buffer.end(), [this](const RefElement &a, const RefElement &b) { return m_order.less(a, b); });
+    m_inOrder = true;  // each run is checked on its own
     auto run = std::make_unique<Run>();
     run->file.setFileTemplate(m_tempDir + QStringLiteral("/sortrun-XXXXXX"));
     if (!run->file.open()) {
@@ -70,7 +74,8 @@ bool ExternalSorter::advance(size_t i)
 bool ExternalSorter::finish(QString *error)
 {
     if (m_runs.empty()) {
-        std::stable_sort(m_buffer.begin(), m_buffer.end(), [this](const RefElement &a, const RefElement &b) { return m_order.less(a, b); });
+        if (!m_inOrder)
+            std::stable_sort(m_buffer.begin(), m_buffer.end(), [this](const RefElement &a, const RefElement &b) { return m_order.less(a, b); });
         return true;
     }
     if (!m_buffer.empty() && !spill(error))

@@ -31,6 +31,7 @@ private:
     QString m_tempDir;
     qint64 m_budget;
     qint64 m_bytes = 0;
+    bool m_inOrder = true;  // every element so far came after the one before: nothing to sort
     std::vector<RefElement> m_buffer;
     size_t m_bufferPos = 0;
     std::vector<std::unique_ptr<Run>> m_runs;
