@@ -1,91 +1,19 @@
 #include "ExportJob.h"
 
-#include "DataOutput.h"
-#include "RowSource.h"
-#include "delta/DeltaMerge.h"
-#include "delta/ExternalSorter.h"
-#include "delta/ReferenceFile.h"
+#include "ExportRun.h"
 #include "delta/ReferenceNaming.h"
-#include "delta/ReferencePlan.h"
 #include "delta/RowHash.h"
 #include "../config/ConfigWriter.h"
-#include "../datafile/TaggedWriter.h"
 #include "../db/Connection.h"
 #include "../db/SqlTypes.h"
-#include "../sql/StatementBuilder.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QTemporaryDir>
-#include <QUuid>
 
 namespace oas::exporter {
 
 using config::TraceLevel;
-using namespace delta;
 
-namespace {
-
-class ExportRun {
-public:
-    ExportRun(const ExportRequest &request, trace::Trace &trace, run::StepController *step, run::JobObserver *observer)
-        : m_req(request), m_cfg(request.config), m_trace(trace), m_step(step), m_observer(observer),
-          m_writer(nullptr, datafile::DataFormat::fromConfig(request.config.control))
-    {
-    }
-
-    ExportResult run();
-
-private:
-    bool fail(const QString &block)
-    {
-        m_trace.error(block);
-        m_result.error = block;
-        return false;
-    }
-    void warn(const QString &block)
-    {
-        m_trace.error(block);
-        ++m_result.warnings;
-    }
-    bool connect();
-    bool prepareColumns();
-    bool chooseBase();
-    bool exportRows();
-    bool writeDelta();
-    bool writeReferenceOnly();
-    bool commitAll(ReferenceWriter *reference, const QString &referencePath);
-    // Sorts the new snapshot and opens the next reference file; the merge's handlers start from this.
-    bool startReference(ReferenceWriter &writer, QString *path, MergeHandlers &handlers);
-    RefElement elementOf(const RowValues &row) const;
-    QString describeKey(const Values &keys) const;
-    bool stepAfter(const QString &what);
-    void reportProgress();
-
-    const ExportRequest &m_req;
-    const config::AgentConfig &m_cfg;
-    trace::Trace &m_trace;
-    run::StepController *m_step;
-    run::JobObserver *m_observer;
-    ExportResult m_result;
-
-    std::unique_ptr<db::Connection> m_connection;
-    sql::ExportStatement m_statement;
-    std::unique_ptr<RowSource> m_rows;
-    datafile::TaggedWriter m_writer;
-    std::unique_ptr<DataOutput> m_output;
-    QList<int> m_keyColumns;
-    QList<int> m_savedColumns;
-    QList<config::SortForm> m_forms;
-    ReferenceHeader m_header;
-    ReferencePlan m_plan;
-    std::unique_ptr<ReferenceReader> m_base;  // the previous snapshot, when doing a delta
-    std::unique_ptr<ExternalSorter> m_sorter;
-    QTemporaryDir m_temp{QDir::tempPath() + QStringLiteral("/oas-export-XXXXXX")};
-    QFile m_rowData;  // delta: formatted rows, read back for adds and modifies
-    QDate m_today;
-    qint64 m_outputLine = 1;
-};
 
 bool ExportRun::connect()
 {
@@ -301,92 +229,6 @@ bool ExportRun::exportRows()
     return true;
 }
 
-bool ExportRun::writeDelta()
-{
-    trace::FlowScope flow(m_trace, "delta_merge");
-    m_rowData.flush();
-    ReferenceWriter refOut;
-    QString refPath;
-    MergeHandlers h;
-    if (!startReference(refOut, &refPath, h))
-        return false;
-    const QString changeType = m_cfg.importSection.changeType.value;
-    QList<datafile::Attribute> deleteAttrs;
-    h.nextOld = [&](RefElement &e) { return m_base->next(e); };
-    h.change = [&](Change kind, const RefElement &e) {
-        QByteArray body;
-        QString name;
-        if (kind == Change::Delete) {
-            name = QStringLiteral("delete");
-            deleteAttrs.clear();
-            const config::ExportSection &x = m_cfg.exportSection;
-            for (size_t i = 0; i < e.keys.size(); ++i)
-                deleteAttrs.append({x.keys.value.at(qsizetype(i)).name, e.keys[i].value_or(QString()), 0});
-            for (size_t i = 0; i < e.saved.size(); ++i)
-                deleteAttrs.append({x.saveAttr.value.at(qsizetype(i)).name, e.saved[i].value_or(QString()), 0});
-            body = m_writer.formatBody(deleteAttrs).value_or(QByteArray());
-            ++m_result.deletes;
-        } else {
-            name = kind == Change::Add ? QStringLiteral("add") : QStringLiteral("modify");
-            m_rowData.seek(e.dataOffset);
-            body = m_rowData.read(e.dataLength);
-            ++(kind == Change::Add ? m_result.adds : m_result.modifies);
-        }
-        const QByteArray record = m_writer.separatorLine() + *m_writer.formatBody({{changeType, name, 0}}) + body + '\n';
-        if (m_output->device()->write(record) != record.size()) {
-            fail(QStringLiteral("cannot write export data file\n%1").arg(m_output->path()));
-            return false;
-        }
-        ++m_result.records;
-        if (m_trace.on(TraceLevel::Summary))
-            m_trace.write(TraceLevel::Summary, QStringLiteral("record %1 at line %2 (%3)")
-                                                   .arg(describeKey(e.keys), QString::number(m_outputLine), name));
-        m_outputLine += body.count('\n') + 3;
-        return stepAfter(QStringLiteral("%1 record %2 written").arg(name, describeKey(e.keys)));
-    };
-    if (!mergeSnapshots(KeyOrder(m_forms), h) || m_result.stopped) {
-        refOut.abandon();
-        return m_result.stopped && commitAll(nullptr, {});
-    }
-    return commitAll(&refOut, refPath);
-}
-
-bool ExportRun::startReference(ReferenceWriter &writer, QString *path, MergeHandlers &h)
-{
-    QString error;
-    if (!m_sorter->finish(&error))
-        return fail(error);
-    *path = QDir(m_plan.directory)
-                .filePath(nextReferenceName(QFileInfo(m_plan.basePath).fileName(), m_plan.available, m_today));
-    if (!writer.open(*path, m_header, &error))
-        return fail(error);
-    h.nextNew = [this](RefElement &e) { return m_sorter->next(e); };
-    h.duplicate = [this](const RefElement &e) {
-        warn(QStringLiteral("duplicate key %1 in the export: only its first row is tracked; the Keys should be unique")
-                 .arg(describeKey(e.keys)));
-    };
-    h.keep = [&writer](const RefElement &e) { return writer.append(e); };
-    return true;
-}
-
-bool ExportRun::writeReferenceOnly()
-{
-    trace::FlowScope flow(m_trace, "write_reference");
-    ReferenceWriter refOut;
-    QString refPath;
-    MergeHandlers h;
-    if (!startReference(refOut, &refPath, h))
-        return false;
-    // The same merge against an empty old snapshot: every row is kept once, duplicate keys are reported.
-    h.nextOld = [](RefElement &) { return false; };
-    h.change = [](Change, const RefElement &) { return true; };
-    if (!mergeSnapshots(KeyOrder(m_forms), h)) {
-        refOut.abandon();
-        return fail(QStringLiteral("cannot write reference file\n%1").arg(refPath));
-    }
-    return commitAll(&refOut, refPath);
-}
-
 // The order matters for a crash at any point: the data file first, then the new reference file, then its
 // name in the configuration. Until the last step the configuration still names the previous reference, so a
 // rerun produces the same delta again.
@@ -410,6 +252,27 @@ bool ExportRun::commitAll(ReferenceWriter *reference, const QString &referencePa
     if (!m_req.configPath.isEmpty() && m_cfg.version.value >= 101
         && !config::setFieldValue(m_req.configPath, QStringLiteral("export"), QStringLiteral("NewReferenceFile"), name, &error))
         return fail(error);
+    return true;
+}
+
+// The rows did not come in key order: everything streamed so far is dropped and the export starts again on
+// the sorting path.
+bool ExportRun::restartForSorting()
+{
+    m_trace.write(TraceLevel::RefData, QStringLiteral("rows not in key order: comparing after sorting"));
+    m_result = ExportResult();
+    m_result.delta = true;
+    m_outputLine = 1;
+    QString error;
+    m_output->abandon();
+    m_output = std::make_unique<DataOutput>(m_req.outputPath, m_req.toStdout);
+    auto base = std::make_unique<ReferenceReader>();
+    if (!m_output->open(&error) || !base->open(m_plan.basePath, &error))
+        return fail(error);
+    m_base = std::move(base);
+    m_rows = std::make_unique<RowSource>(*m_connection, m_statement.select);
+    if (!m_rows->exec())
+        return fail(m_rows->errorBlock());
     return true;
 }
 
@@ -450,11 +313,22 @@ ExportResult ExportRun::run()
         fail(error);
         return m_result;
     }
-    bool ok = exportRows();
-    if (ok && !m_result.stopped)
-        ok = m_base ? writeDelta() : m_sorter ? writeReferenceOnly() : commitAll(nullptr, {});
-    else if (ok)
-        ok = commitAll(nullptr, {});
+    bool ok;
+    // Rows that arrive in key order are merged with the base as they stream (no sort, no temporary file).
+    // Not to standard output nor when stepping: there a restart could not take back what was shown.
+    const bool tryStreaming = m_base && !m_req.toStdout && !(m_step && m_step->isStepping());
+    const Streamed streamed = tryStreaming ? streamDelta() : Streamed::OutOfOrder;
+    if (tryStreaming && streamed != Streamed::OutOfOrder) {
+        ok = streamed == Streamed::Done;
+    } else {
+        if (tryStreaming && !restartForSorting())
+            return m_result;
+        ok = exportRows();
+        if (ok && !m_result.stopped)
+            ok = m_base ? writeDelta() : m_sorter ? writeReferenceOnly() : commitAll(nullptr, {});
+        else if (ok)
+            ok = commitAll(nullptr, {});
+    }
     if (ok && m_result.stopped) {
         // Stopped by the user in single-step mode: what was written stays, but it is not a snapshot.
         warn(QStringLiteral("export stopped by the user after %1 records; no reference file written").arg(m_result.records));
@@ -468,8 +342,6 @@ ExportResult ExportRun::run()
     m_trace.flush();
     return m_result;
 }
-
-}  // namespace
 
 ExportResult runExport(const ExportRequest &request, trace::Trace &trace, run::StepController *step,
                        run::JobObserver *observer)

@@ -1,0 +1,91 @@
+#pragma once
+// The state of one export run, shared by ExportJob.cpp (connect, read rows, commit) and ExportDelta.cpp
+// (the delta and reference-file writing). Internal to the exporter.
+#include "DataOutput.h"
+#include "ExportJob.h"
+#include "RowSource.h"
+#include "delta/DeltaMerge.h"
+#include "delta/ExternalSorter.h"
+#include "delta/ReferenceFile.h"
+#include "delta/ReferencePlan.h"
+#include "../datafile/TaggedWriter.h"
+#include "../db/Connection.h"
+#include "../sql/StatementBuilder.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+
+namespace oas::exporter {
+
+using namespace delta;
+
+class ExportRun {
+public:
+    ExportRun(const ExportRequest &request, trace::Trace &trace, run::StepController *step, run::JobObserver *observer)
+        : m_req(request), m_cfg(request.config), m_trace(trace), m_step(step), m_observer(observer),
+          m_writer(nullptr, datafile::DataFormat::fromConfig(request.config.control))
+    {
+    }
+
+    ExportResult run();
+
+private:
+    bool fail(const QString &block)
+    {
+        m_trace.error(block);
+        m_result.error = block;
+        return false;
+    }
+    void warn(const QString &block)
+    {
+        m_trace.error(block);
+        ++m_result.warnings;
+    }
+    bool connect();
+    bool prepareColumns();
+    bool chooseBase();
+    bool exportRows();
+    bool writeDelta();
+    bool writeReferenceOnly();
+    bool commitAll(ReferenceWriter *reference, const QString &referencePath);
+    // Sorts the new snapshot and opens the next reference file; the merge's handlers start from this.
+    bool startReference(ReferenceWriter &writer, QString *path, MergeHandlers &handlers);
+    // Writes one delta record: the change type, then the attribute lines (body).
+    bool writeChange(Change kind, const Values &keys, const QByteArray &body);
+    QByteArray deleteBody(const RefElement &old);
+    // A delta merged while the rows stream in, when they arrive in key order; OutOfOrder: start again on
+    // the sorting path (nothing of this attempt is kept).
+    enum class Streamed { Done, Failed, OutOfOrder };
+    Streamed streamDelta();
+    bool restartForSorting();
+    RefElement elementOf(const RowValues &row) const;
+    QString describeKey(const Values &keys) const;
+    bool stepAfter(const QString &what);
+    void reportProgress();
+
+    const ExportRequest &m_req;
+    const config::AgentConfig &m_cfg;
+    trace::Trace &m_trace;
+    run::StepController *m_step;
+    run::JobObserver *m_observer;
+    ExportResult m_result;
+
+    std::unique_ptr<db::Connection> m_connection;
+    sql::ExportStatement m_statement;
+    std::unique_ptr<RowSource> m_rows;
+    datafile::TaggedWriter m_writer;
+    std::unique_ptr<DataOutput> m_output;
+    QList<int> m_keyColumns;
+    QList<int> m_savedColumns;
+    QList<config::SortForm> m_forms;
+    ReferenceHeader m_header;
+    ReferencePlan m_plan;
+    std::unique_ptr<ReferenceReader> m_base;  // the previous snapshot, when doing a delta
+    std::unique_ptr<ExternalSorter> m_sorter;
+    QTemporaryDir m_temp{QDir::tempPath() + QStringLiteral("/oas-export-XXXXXX")};
+    QFile m_rowData;  // delta: formatted rows, read back for adds and modifies
+    QDate m_today;
+    qint64 m_outputLine = 1;
+};
+
+}  // namespace oas::exporter
