@@ -6,6 +6,8 @@
 
 #include <QFileInfo>
 
+#include <optional>
+
 namespace oas::exporter {
 
 using config::TraceLevel;
@@ -75,6 +77,16 @@ ExportRun::Streamed ExportRun::streamDelta()
         refOut.abandon();
         return Streamed::Failed;
     };
+    // Writes a delta record; a value when the run ends here: stopped by the user (what was written stays,
+    // no reference file) or failed.
+    auto emitChange = [&](Change kind, const Values &keys, const QByteArray &b) -> std::optional<Streamed> {
+        if (writeChange(kind, keys, b))
+            return std::nullopt;
+        refOut.abandon();
+        if (m_result.stopped)
+            return commitAll(nullptr, {}) ? Streamed::Done : Streamed::Failed;
+        return Streamed::Failed;
+    };
     RefElement old;
     bool haveOld = m_base->next(old);
     RefElement previous;
@@ -114,20 +126,18 @@ ExportRun::Streamed ExportRun::streamDelta()
             continue;  // left out of the reference: offered again next time (a delete now if it existed)
         }
         while (haveOld && order.compare(old.keys, e.keys) < 0) {
-            if (!writeChange(Change::Delete, old.keys, deleteBody(old)))
-                return failed();
+            if (const auto end = emitChange(Change::Delete, old.keys, deleteBody(old)))
+                return *end;
             haveOld = m_base->next(old);
         }
         if (haveOld && order.compare(old.keys, e.keys) == 0) {
-            if (old.hash != e.hash && !writeChange(Change::Modify, e.keys, body))
-                return failed();
+            if (old.hash != e.hash) {
+                if (const auto end = emitChange(Change::Modify, e.keys, body))
+                    return *end;
+            }
             haveOld = m_base->next(old);
-        } else if (!writeChange(Change::Add, e.keys, body)) {
-            return failed();
-        }
-        if (m_result.stopped) {
-            refOut.abandon();
-            return commitAll(nullptr, {}) ? Streamed::Done : Streamed::Failed;
+        } else if (const auto end = emitChange(Change::Add, e.keys, body)) {
+            return *end;
         }
         if (!refOut.append(e))
             return fail(QStringLiteral("cannot write reference file\n%1").arg(refPath)), failed();
@@ -139,12 +149,8 @@ ExportRun::Streamed ExportRun::streamDelta()
     if (m_rows->failed())
         return fail(m_rows->errorBlock()), failed();
     while (haveOld) {
-        if (!writeChange(Change::Delete, old.keys, deleteBody(old)))
-            return failed();
-        if (m_result.stopped) {
-            refOut.abandon();
-            return commitAll(nullptr, {}) ? Streamed::Done : Streamed::Failed;
-        }
+        if (const auto end = emitChange(Change::Delete, old.keys, deleteBody(old)))
+            return *end;
         haveOld = m_base->next(old);
     }
     return commitAll(&refOut, refPath) ? Streamed::Done : Streamed::Failed;

@@ -295,7 +295,8 @@ ExportResult ExportRun::run()
     }
     if (!connect())
         return m_result;
-    m_statement = sql::buildExportSelect(m_cfg, m_connection->info().dialect());
+    m_statement = sql::buildExportSelect(m_cfg, m_connection->info().dialect(),
+                                         m_plan.writeReference ? sql::ExportOrder::ByKeys : sql::ExportOrder::AsStored);
     m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement\n") + m_statement.select);
     m_rows = std::make_unique<RowSource>(*m_connection, m_statement.select);
     if (!m_rows->exec()) {

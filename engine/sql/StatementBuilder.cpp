@@ -71,7 +71,13 @@ QString withoutTrailingSemicolons(QString text)
 
 }  // namespace
 
-ExportStatement buildExportSelect(const AgentConfig &config, const SqlDialect &)
+ExportOrder defaultExportOrder(const AgentConfig &config)
+{
+    const bool reference = config.exportSection.mode.value != config::ExportMode::Full;
+    return reference && !config.exportSection.keys.value.isEmpty() ? ExportOrder::ByKeys : ExportOrder::AsStored;
+}
+
+ExportStatement buildExportSelect(const AgentConfig &config, const SqlDialect &, ExportOrder order)
 {
     const config::ExportSection &e = config.exportSection;
     ExportStatement st;
@@ -82,6 +88,12 @@ ExportStatement buildExportSelect(const AgentConfig &config, const SqlDialect &)
                                                         substituteAbbreviations(withoutTrailingSemicolons(e.from.value), config.attributes));
     if (!e.where.value.isEmpty())
         st.select += QStringLiteral(" WHERE ") + substituteAbbreviations(withoutTrailingSemicolons(e.where.value), config.attributes);
+    if (order == ExportOrder::ByKeys) {
+        QStringList keys;
+        appendDefined(keys, e.keys.value, config.attributes);
+        if (!keys.isEmpty())
+            st.select += QStringLiteral(" ORDER BY ") + columnList(keys, config.attributes);
+    }
     st.select += QStringLiteral(" ;");
     return st;
 }
@@ -185,7 +197,8 @@ QString describeStatements(const AgentConfig &config, const SqlDialect &dialect)
 {
     QString out;
     if (config.exportSection.present) {
-        out += QStringLiteral("[export]\nSELECT statement\n%1\n").arg(buildExportSelect(config, dialect).select);
+        out += QStringLiteral("[export]\nSELECT statement\n%1\n")
+                   .arg(buildExportSelect(config, dialect, defaultExportOrder(config)).select);
     }
     if (config.importSection.present) {
         const ImportStatements st = buildImportStatements(config, dialect);

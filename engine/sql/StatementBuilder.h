@@ -31,7 +31,14 @@ struct ProcedureStatement {
     QStringList params;   // tag per '?', the return tag first for a function
 };
 
-ExportStatement buildExportSelect(const config::AgentConfig &config, const SqlDialect &dialect = SqlDialect::generic());
+// ByKeys adds ORDER BY the Keys columns: used when the export writes a reference file, so that rows usually
+// arrive in the order the delta merge needs (the engine checks the order itself and never relies on it).
+enum class ExportOrder { AsStored, ByKeys };
+// The order an export with this configuration uses when run without -r: ByKeys unless Mode=full.
+ExportOrder defaultExportOrder(const config::AgentConfig &config);
+
+ExportStatement buildExportSelect(const config::AgentConfig &config, const SqlDialect &dialect = SqlDialect::generic(),
+                                  ExportOrder order = ExportOrder::AsStored);
 ImportStatements buildImportStatements(const config::AgentConfig &config,
                                        const SqlDialect &dialect = SqlDialect::generic());
 ProcedureStatement buildProcedureCall(const config::ProcedureDecl &procedure);

@@ -78,6 +78,14 @@ void TestStatements::keysAndSaveAttrAreExported()
     QCOMPARE(st.select, QStringLiteral("SELECT Employees.FirstName, Employees.EmployeeID, Employees.LastName FROM "
                                        "Employees WHERE Employees.Title = 'Dr.' ;"));
     QCOMPARE(st.abbreviations, (QStringList{"GN", "EID", "SN"}));
+    // Exports that write a reference file ask for key order (the engine still checks it itself).
+    QCOMPARE(sql::buildExportSelect(r.config, sql::SqlDialect::generic(), sql::ExportOrder::ByKeys).select,
+             QStringLiteral("SELECT Employees.FirstName, Employees.EmployeeID, Employees.LastName FROM Employees WHERE "
+                            "Employees.Title = 'Dr.' ORDER BY Employees.EmployeeID ;"));
+    QCOMPARE(sql::defaultExportOrder(r.config), sql::ExportOrder::AsStored);  // Mode=full
+    const ParseResult delta = employees("[export]\nMode=delta\nSelect=GN\nKeys=EID, SN\nFrom=Employees\n");
+    QCOMPARE(sql::defaultExportOrder(delta.config), sql::ExportOrder::ByKeys);
+    QVERIFY(sql::describeStatements(delta.config).contains(" ORDER BY Employees.EmployeeID, Employees.LastName ;\n"));
 }
 
 void TestStatements::substitutionRules_data()
