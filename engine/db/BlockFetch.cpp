@@ -6,7 +6,6 @@
 #include <QDate>
 #include <QDateTime>
 #include <QLocale>
-#include <QSqlDriver>
 #include <QStringDecoder>
 #include <QTime>
 
@@ -19,11 +18,35 @@ namespace {
 
 constexpr SQLULEN kLongColumn = 4000;  // wider columns (and long data) take the per-value path
 
-void *connectionHandle(const Connection &c)
+// The export text of a value of a fixed-size C type (dates, times, integers, doubles) stored at p.
+QString fixedValueText(SQLSMALLINT cType, int sqlType, const char *p)
 {
-    const QVariant v = c.database().driver()->handle();
-    return v.isValid() && qstrcmp(v.typeName(), "void*") == 0 ? *static_cast<void *const *>(v.constData()) : nullptr;
+    switch (cType) {
+    case SQL_C_TYPE_DATE: {
+        const auto *d = reinterpret_cast<const SQL_DATE_STRUCT *>(p);
+        return exporter::valueText(QDate(d->year, d->month, d->day), sqlType);
+    }
+    case SQL_C_TYPE_TIME: {
+        const auto *t = reinterpret_cast<const SQL_TIME_STRUCT *>(p);
+        return exporter::valueText(QTime(t->hour, t->minute, t->second), sqlType);
+    }
+    case SQL_C_TYPE_TIMESTAMP: {
+        const auto *t = reinterpret_cast<const SQL_TIMESTAMP_STRUCT *>(p);
+        return exporter::valueText(QDateTime(QDate(t->year, t->month, t->day),
+                                             QTime(t->hour, t->minute, t->second, int(t->fraction / 1000000))),
+                                   sqlType);
+    }
+    case SQL_C_SBIGINT: return QString::number(*reinterpret_cast<const SQLBIGINT *>(p));
+    default: return exporter::valueText(*reinterpret_cast<const SQLDOUBLE *>(p), sqlType);  // SQL_C_DOUBLE
+    }
 }
+
+bool isFixedSize(SQLSMALLINT cType)
+{
+    return cType == SQL_C_TYPE_DATE || cType == SQL_C_TYPE_TIME || cType == SQL_C_TYPE_TIMESTAMP
+           || cType == SQL_C_SBIGINT || cType == SQL_C_DOUBLE;
+}
+
 
 }  // namespace
 
@@ -50,7 +73,7 @@ BlockFetch::~BlockFetch()
 
 bool BlockFetch::exec(const QString &sql, QString *errorBlock)
 {
-    void *dbc = connectionHandle(m_connection);
+    void *dbc = m_connection.rawHandle();
     if (!dbc || !SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &m_stmt))) {
         *errorBlock = formatBlock(QStringLiteral("SQLAllocHandle failure"), readDiagnostics(HandleKind::Connection, dbc));
         m_stmt = nullptr;
@@ -153,57 +176,19 @@ bool BlockFetch::fetchBlock(QString *errorBlock)
     return m_fetched > 0;
 }
 
-QString BlockFetch::text(const Column &c, size_t row) const
-{
-    const char *p = c.data.data() + size_t(c.width) * row;
-    switch (c.cType) {
-    case SQL_C_TYPE_DATE: {
-        const auto *d = reinterpret_cast<const SQL_DATE_STRUCT *>(p);
-        return exporter::valueText(QDate(d->year, d->month, d->day), c.sqlType);
-    }
-    case SQL_C_TYPE_TIME: {
-        const auto *t = reinterpret_cast<const SQL_TIME_STRUCT *>(p);
-        return exporter::valueText(QTime(t->hour, t->minute, t->second), c.sqlType);
-    }
-    case SQL_C_TYPE_TIMESTAMP: {
-        const auto *t = reinterpret_cast<const SQL_TIMESTAMP_STRUCT *>(p);
-        return exporter::valueText(QDateTime(QDate(t->year, t->month, t->day),
-                                             QTime(t->hour, t->minute, t->second, int(t->fraction / 1000000))),
-                                   c.sqlType);
-    }
-    case SQL_C_SBIGINT: return QString::number(*reinterpret_cast<const SQLBIGINT *>(p));
-    case SQL_C_DOUBLE: return exporter::valueText(*reinterpret_cast<const SQLDOUBLE *>(p), c.sqlType);
-    case SQL_C_WCHAR: {
-        const SQLLEN bytes = std::min<SQLLEN>(c.indicator[row], c.width - SQLLEN(sizeof(SQLWCHAR)));
-        return QString::fromUtf16(reinterpret_cast<const char16_t *>(p), bytes / SQLLEN(sizeof(SQLWCHAR)));
-    }
-    default: {
-        const SQLLEN bytes = std::min<SQLLEN>(c.indicator[row], c.width - 1);
-        return exporter::valueText(QString::fromUtf8(p, bytes), c.sqlType);
-    }
-    }
-}
-
 bool BlockFetch::readValue(size_t column, std::optional<QString> &value, QString *errorBlock)
 {
     const Column &c = m_bound[column];
     const SQLUSMALLINT number = SQLUSMALLINT(column + 1);
-    const bool fixedSize = c.cType == SQL_C_TYPE_DATE || c.cType == SQL_C_TYPE_TIME || c.cType == SQL_C_TYPE_TIMESTAMP
-                           || c.cType == SQL_C_SBIGINT || c.cType == SQL_C_DOUBLE;
-    if (fixedSize) {  // one call into a small buffer
-        char buffer[64] = {};
+    if (isFixedSize(c.cType)) {  // one call into a small buffer
+        alignas(8) char buffer[64] = {};
         SQLLEN indicator = 0;
         if (!SQL_SUCCEEDED(SQLGetData(m_stmt, number, c.cType, buffer, sizeof buffer, &indicator)))
             return *errorBlock = formatBlock(QStringLiteral("SQLGetData failure"), readDiagnostics(HandleKind::Statement, m_stmt)), false;
-        if (indicator == SQL_NULL_DATA) {
+        if (indicator == SQL_NULL_DATA)
             value.reset();
-            return true;
-        }
-        Column single = c;
-        single.data.assign(buffer, buffer + sizeof buffer);
-        single.width = sizeof buffer;
-        single.indicator = {indicator};
-        value = text(single, 0);
+        else
+            value = fixedValueText(c.cType, c.sqlType, buffer);
         return true;
     }
     // Long data in pieces: text is NUL-terminated in each piece, binary is not.
@@ -273,7 +258,10 @@ bool BlockFetch::next(std::vector<std::optional<QString>> &row, QString *errorBl
                 row[i].emplace();
             const SQLLEN bytes = std::min<SQLLEN>(indicator, c.width - SQLLEN(sizeof(SQLWCHAR)));
             row[i]->setUnicode(reinterpret_cast<const QChar *>(p), bytes / SQLLEN(sizeof(SQLWCHAR)));
-        } else if (c.cType == SQL_C_CHAR && !isBooleanType(c.sqlType)) {
+        } else if (c.cType == SQL_C_CHAR && isBooleanType(c.sqlType)) {
+            const SQLLEN bytes = std::min<SQLLEN>(indicator, c.width - 1);
+            row[i] = exporter::valueText(QString::fromUtf8(p, bytes), c.sqlType);  // normalised to 0/1
+        } else if (c.cType == SQL_C_CHAR) {
             if (!row[i])
                 row[i].emplace();
             const SQLLEN bytes = std::min<SQLLEN>(indicator, c.width - 1);
@@ -283,7 +271,7 @@ bool BlockFetch::next(std::vector<std::optional<QString>> &row, QString *errorBl
             const QChar *end = utf8.appendToBuffer(s.data(), QByteArrayView(p, bytes));
             s.truncate(end - s.constData());
         } else {
-            row[i] = text(c, m_position);
+            row[i] = fixedValueText(c.cType, c.sqlType, p);
         }
     }
     ++m_position;

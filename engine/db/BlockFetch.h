@@ -32,7 +32,6 @@ public:
 private:
     struct Column;
     bool fetchBlock(QString *errorBlock);
-    QString text(const Column &c, size_t row) const;
     bool readValue(size_t column, std::optional<QString> &value, QString *errorBlock);
 
     const Connection &m_connection;

@@ -2,14 +2,12 @@
 
 #include <QSqlDriver>
 #include <QSqlError>
-#include <QSqlResult>
+#include <QVariant>
 
 #include <sql.h>
 #include <sqlext.h>
 
 namespace oas::db {
-
-namespace {
 
 void *rawHandle(const QVariant &v)
 {
@@ -17,6 +15,8 @@ void *rawHandle(const QVariant &v)
         return nullptr;
     return *static_cast<void *const *>(v.constData());
 }
+
+namespace {
 
 QString infoString(SQLHDBC dbc, SQLUSMALLINT item)
 {
@@ -81,7 +81,7 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
         return result;
     }
     auto readInfo = [&] {
-        SQLHDBC dbc = rawHandle(c->database().driver()->handle());
+        SQLHDBC dbc = c->rawHandle();
         c->m_info = {infoString(dbc, SQL_ODBC_VER),     infoString(dbc, SQL_DRIVER_ODBC_VER),
                      infoString(dbc, SQL_DRIVER_NAME),  infoString(dbc, SQL_DRIVER_VER),
                      infoString(dbc, SQL_DBMS_NAME),    infoString(dbc, SQL_DBMS_VER)};
@@ -123,6 +123,11 @@ Connection::~Connection()
     QSqlDatabase::removeDatabase(m_name);
 }
 
+void *Connection::rawHandle() const
+{
+    return db::rawHandle(database().driver()->handle());
+}
+
 QStringList Connection::connectAttributes() const
 {
     QStringList lines;
@@ -135,23 +140,6 @@ QStringList Connection::connectAttributes() const
     if (!hasField(m_fields, QStringLiteral("DRIVER")))
         lines.append(QStringLiteral("Driver=") + m_info.driverName);
     return lines;
-}
-
-QSqlQuery Connection::streamingQuery() const
-{
-    QSqlQuery q(database());
-    q.setForwardOnly(true);
-    return q;
-}
-
-QString Connection::errorBlock(const QString &what, const QSqlQuery &query) const
-{
-    QList<DiagRecord> records;
-    if (query.result())
-        records = readDiagnostics(HandleKind::Statement, rawHandle(query.result()->handle()));
-    if (records.isEmpty())
-        records = fromSqlError(query.lastError());
-    return formatBlock(what, records);
 }
 
 }  // namespace oas::db

@@ -8,7 +8,6 @@
 #include "../sql/SqlDialect.h"
 
 #include <QSqlDatabase>
-#include <QSqlQuery>
 
 #include <memory>
 
@@ -27,6 +26,9 @@ struct DriverInfo {
     sql::SqlDialect dialect() const;
 };
 
+// The raw ODBC handle inside a QSqlDriver / QSqlResult handle() variant, or nullptr.
+void *rawHandle(const QVariant &handle);
+
 class Connection {
 public:
     struct Opened {
@@ -40,15 +42,12 @@ public:
     Connection &operator=(const Connection &) = delete;
 
     QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
+    void *rawHandle() const;  // the ODBC connection handle (SQLHDBC)
     const DriverInfo &info() const { return m_info; }
     // The connection as config fields, for the ConnectAttributes trace: never user or password.
     QStringList connectAttributes() const;
     // Warnings the driver gave while connecting (for the Warnings trace level).
     const QList<DiagRecord> &connectWarnings() const { return m_connectWarnings; }
-    // A forward-only query on this connection: results stream instead of being cached.
-    QSqlQuery streamingQuery() const;
-    // The manual's block for a failed statement, from the statement handle's diagnostic records.
-    QString errorBlock(const QString &what, const QSqlQuery &query) const;
 
 private:
     Connection() = default;

@@ -67,12 +67,6 @@ std::optional<SortForm> defaultSortForm(int t)
     }
 }
 
-bool isDateTimeType(int t)
-{
-    return t == SQL_TYPE_DATE || t == SQL_TYPE_TIME || t == SQL_TYPE_TIMESTAMP || t == SQL_DATE || t == SQL_TIME
-           || t == SQL_TIMESTAMP;
-}
-
 bool isBinaryType(int t)
 {
     return t == SQL_BINARY || t == SQL_VARBINARY || t == SQL_LONGVARBINARY;

@@ -10,7 +10,6 @@ namespace oas::db {
 QString sqlTypeName(int sqlType);  // "SQL_VARCHAR"; "SQL_TYPE(n)" for an unknown code
 // The default matching rule of a key column of that type; nullopt where the manual says "fail".
 std::optional<config::SortForm> defaultSortForm(int sqlType);
-bool isDateTimeType(int sqlType);
 bool isBinaryType(int sqlType);
 bool isBooleanType(int sqlType);
 
