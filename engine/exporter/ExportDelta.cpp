@@ -6,8 +6,6 @@
 
 #include <QFileInfo>
 
-#include <optional>
-
 namespace oas::exporter {
 
 using config::TraceLevel;
@@ -44,11 +42,15 @@ bool ExportRun::writeDelta()
 {
     trace::FlowScope flow(m_trace, "delta_merge");
     m_rowData.flush();
+    QString error;
+    if (!m_sorter->finish(&error))
+        return fail(error);
     ReferenceWriter refOut;
     QString refPath;
     MergeHandlers h;
-    if (!startReference(refOut, &refPath, h))
+    if (!openReference(refOut, &refPath, h))
         return false;
+    h.nextNew = [this](RefElement &e) { return m_sorter->next(e); };
     h.nextOld = [&](RefElement &e) { return m_base->next(e); };
     h.change = [&](Change kind, const RefElement &e) {
         if (kind == Change::Delete)
@@ -63,131 +65,101 @@ bool ExportRun::writeDelta()
     return commitAll(&refOut, refPath);
 }
 
+// The same merge as writeDelta, fed by the rows as they stream in: nextNew formats each row and checks that
+// it comes after the one before (by our comparator); change writes the row formatted last. When the order
+// breaks, nothing is written from then on and the attempt is dropped.
 ExportRun::Streamed ExportRun::streamDelta()
 {
     trace::FlowScope flow(m_trace, "delta_stream");
     const KeyOrder order(m_forms);
     ReferenceWriter refOut;
-    const QString refPath = QDir(m_plan.directory)
-                                .filePath(nextReferenceName(QFileInfo(m_plan.basePath).fileName(), m_plan.available, m_today));
-    QString error;
-    if (!refOut.open(refPath, m_header, &error))
-        return fail(error), Streamed::Failed;
-    auto failed = [&] {
-        refOut.abandon();
+    QString refPath;
+    MergeHandlers h;
+    if (!openReference(refOut, &refPath, h))
         return Streamed::Failed;
+    const qint64 maxRows = m_cfg.exportSection.maxRows.value;
+    bool outOfOrder = false;
+    Values previous;
+    bool havePrevious = false;
+    RowValues row;
+    QByteArray body;  // the row of the element nextNew handed out last
+    h.nextOld = [&](RefElement &e) { return m_base->next(e); };
+    h.nextNew = [&](RefElement &e) {
+        while (m_result.rows < maxRows && m_rows->next(row)) {
+            if (m_step && m_step->stopRequested()) {
+                m_result.stopped = true;  // cancelled: what was written stays, no reference file
+                return false;
+            }
+            if (++m_result.rows % 1000 == 0)
+                reportProgress();
+            e = elementOf(row);
+            if (havePrevious && order.compare(previous, e.keys) > 0) {
+                outOfOrder = true;
+                return false;
+            }
+            body.resize(0);
+            if (!appendRow(body, row))
+                continue;  // left out of the reference: offered again next time (a delete now if it existed)
+            previous = e.keys;
+            havePrevious = true;
+            return true;
+        }
+        return false;
     };
-    // Writes a delta record; a value when the run ends here: stopped by the user (what was written stays,
-    // no reference file) or failed.
-    auto emitChange = [&](Change kind, const Values &keys, const QByteArray &b) -> std::optional<Streamed> {
-        if (writeChange(kind, keys, b))
-            return std::nullopt;
+    h.change = [&](Change kind, const RefElement &e) {
+        if (outOfOrder || m_result.stopped || m_rows->failed())
+            return false;  // the new rows did not end normally: write nothing more
+        return writeChange(kind, e.keys, kind == Change::Delete ? deleteBody(e) : body);
+    };
+    const bool merged = mergeSnapshots(order, h);
+    if (outOfOrder || m_result.stopped || !merged || m_rows->failed()) {
         refOut.abandon();
+        if (outOfOrder)
+            return Streamed::OutOfOrder;
         if (m_result.stopped)
             return commitAll(nullptr, {}) ? Streamed::Done : Streamed::Failed;
+        if (m_rows->failed())
+            fail(m_rows->errorBlock());
         return Streamed::Failed;
-    };
-    RefElement old;
-    bool haveOld = m_base->next(old);
-    RefElement previous;
-    bool havePrevious = false;
-    const qint64 maxRows = m_cfg.exportSection.maxRows.value;
-    RowValues row;
-    QList<datafile::Attribute> attrs;
-    QByteArray body;
-    while (m_result.rows < maxRows && m_rows->next(row)) {
-        if (m_step && m_step->stopRequested()) {
-            m_result.stopped = true;  // cancelled: what was written stays, no reference file
-            refOut.abandon();
-            return commitAll(nullptr, {}) ? Streamed::Done : Streamed::Failed;
-        }
-        ++m_result.rows;
-        RefElement e = elementOf(row);
-        if (havePrevious) {
-            const int c = order.compare(previous.keys, e.keys);
-            if (c > 0) {
-                refOut.abandon();
-                return Streamed::OutOfOrder;
-            }
-            if (c == 0) {
-                warn(QStringLiteral("duplicate key %1 in the export: only its first row is tracked; the Keys should "
-                                    "be unique")
-                         .arg(describeKey(e.keys)));
-                continue;
-            }
-        }
-        for (size_t i = 0; i < row.size(); ++i)
-            attrs.append({m_statement.abbreviations.at(qsizetype(i)), row[i].value_or(QString()), 0});
-        body.resize(0);
-        const bool formatted = m_writer.appendBody(body, attrs, &error);
-        attrs.clear();
-        if (!formatted) {
-            warn(QStringLiteral("record %1 not exported: %2").arg(describeKey(e.keys), error));
-            continue;  // left out of the reference: offered again next time (a delete now if it existed)
-        }
-        while (haveOld && order.compare(old.keys, e.keys) < 0) {
-            if (const auto end = emitChange(Change::Delete, old.keys, deleteBody(old)))
-                return *end;
-            haveOld = m_base->next(old);
-        }
-        if (haveOld && order.compare(old.keys, e.keys) == 0) {
-            if (old.hash != e.hash) {
-                if (const auto end = emitChange(Change::Modify, e.keys, body))
-                    return *end;
-            }
-            haveOld = m_base->next(old);
-        } else if (const auto end = emitChange(Change::Add, e.keys, body)) {
-            return *end;
-        }
-        if (!refOut.append(e))
-            return fail(QStringLiteral("cannot write reference file\n%1").arg(refPath)), failed();
-        previous = std::move(e);
-        havePrevious = true;
-        if (m_result.rows % 1000 == 0)
-            reportProgress();
-    }
-    if (m_rows->failed())
-        return fail(m_rows->errorBlock()), failed();
-    while (haveOld) {
-        if (const auto end = emitChange(Change::Delete, old.keys, deleteBody(old)))
-            return *end;
-        haveOld = m_base->next(old);
     }
     return commitAll(&refOut, refPath) ? Streamed::Done : Streamed::Failed;
 }
 
-bool ExportRun::startReference(ReferenceWriter &writer, QString *path, MergeHandlers &h)
+bool ExportRun::openReference(ReferenceWriter &writer, QString *path, MergeHandlers &h)
 {
     QString error;
-    if (!m_sorter->finish(&error))
-        return fail(error);
     *path = QDir(m_plan.directory)
                 .filePath(nextReferenceName(QFileInfo(m_plan.basePath).fileName(), m_plan.available, m_today));
     if (!writer.open(*path, m_header, &error))
         return fail(error);
-    h.nextNew = [this](RefElement &e) { return m_sorter->next(e); };
     h.duplicate = [this](const RefElement &e) {
         warn(QStringLiteral("duplicate key %1 in the export: only its first row is tracked; the Keys should be unique")
                  .arg(describeKey(e.keys)));
     };
-    h.keep = [&writer](const RefElement &e) { return writer.append(e); };
+    h.keep = [this, &writer, where = *path](const RefElement &e) {
+        return writer.append(e) || fail(QStringLiteral("cannot write reference file\n%1").arg(where));
+    };
     return true;
 }
 
 bool ExportRun::writeReferenceOnly()
 {
     trace::FlowScope flow(m_trace, "write_reference");
+    QString error;
+    if (!m_sorter->finish(&error))
+        return fail(error);
     ReferenceWriter refOut;
     QString refPath;
     MergeHandlers h;
-    if (!startReference(refOut, &refPath, h))
+    if (!openReference(refOut, &refPath, h))
         return false;
     // The same merge against an empty old snapshot: every row is kept once, duplicate keys are reported.
+    h.nextNew = [this](RefElement &e) { return m_sorter->next(e); };
     h.nextOld = [](RefElement &) { return false; };
     h.change = [](Change, const RefElement &) { return true; };
     if (!mergeSnapshots(KeyOrder(m_forms), h)) {
         refOut.abandon();
-        return fail(QStringLiteral("cannot write reference file\n%1").arg(refPath));
+        return false;  // keep() said why
     }
     return commitAll(&refOut, refPath);
 }

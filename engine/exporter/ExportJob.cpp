@@ -124,6 +124,18 @@ bool ExportRun::chooseBase()
     return true;
 }
 
+bool ExportRun::appendRow(QByteArray &out, const RowValues &row)
+{
+    for (size_t i = 0; i < row.size(); ++i)
+        m_attrs.append({m_statement.abbreviations.at(qsizetype(i)), row[i].value_or(QString()), 0});
+    QString error;
+    const bool ok = m_writer.appendBody(out, m_attrs, &error);
+    m_attrs.clear();  // drop the references to the row's strings, so the next row can reuse them
+    if (!ok)
+        warn(QStringLiteral("record %1 not exported: %2").arg(describeKey(elementOf(row).keys), error));
+    return ok;
+}
+
 RefElement ExportRun::elementOf(const RowValues &row) const
 {
     RefElement e;
@@ -179,25 +191,16 @@ bool ExportRun::exportRows()
     }
     const qint64 maxRows = m_cfg.exportSection.maxRows.value;
     RowValues row;
-    QList<datafile::Attribute> attrs;
     QByteArray buffer;  // one record at a time, its capacity reused
     while (m_result.rows < maxRows && m_rows->next(row)) {
         ++m_result.rows;
-        for (size_t i = 0; i < row.size(); ++i)
-            attrs.append({m_statement.abbreviations.at(qsizetype(i)), row[i].value_or(QString()), 0});
-        QString error;
         buffer.resize(0);
         if (!delta)
             buffer += m_writer.separatorLine();
-        const bool formatted = m_writer.appendBody(buffer, attrs, &error);
-        attrs.clear();  // drop the references to the row's strings, so the next row can reuse them
+        if (!appendRow(buffer, row))
+            continue;  // left out of the reference file too, so the next delta export offers it again
+        QString error;
         RefElement element = m_plan.writeReference ? elementOf(row) : RefElement();
-        if (!formatted) {
-            // Never replaced silently (DECISIONS.md 9): reported, and left out of the reference file so the
-            // next delta export offers the row again.
-            warn(QStringLiteral("record %1 not exported: %2").arg(describeKey(elementOf(row).keys), error));
-            continue;
-        }
         if (delta) {
             element.dataOffset = m_rowData.pos();
             element.dataLength = buffer.size();

@@ -48,8 +48,11 @@ private:
     bool writeDelta();
     bool writeReferenceOnly();
     bool commitAll(ReferenceWriter *reference, const QString &referencePath);
-    // Sorts the new snapshot and opens the next reference file; the merge's handlers start from this.
-    bool startReference(ReferenceWriter &writer, QString *path, MergeHandlers &handlers);
+    // Opens the next reference file and sets the merge's duplicate and keep handlers.
+    bool openReference(ReferenceWriter &writer, QString *path, MergeHandlers &handlers);
+    // The attribute lines of a row appended to out; false, with a warning naming its key, when a value
+    // cannot be written in the file's encoding.
+    bool appendRow(QByteArray &out, const RowValues &row);
     // Writes one delta record: the change type, then the attribute lines (body).
     bool writeChange(Change kind, const Values &keys, const QByteArray &body);
     QByteArray deleteBody(const RefElement &old);
@@ -81,6 +84,7 @@ private:
     ReferenceHeader m_header;
     ReferencePlan m_plan;
     std::unique_ptr<ReferenceReader> m_base;  // the previous snapshot, when doing a delta
+    QList<datafile::Attribute> m_attrs;       // reused by appendRow
     std::unique_ptr<ExternalSorter> m_sorter;
     QTemporaryDir m_temp{QDir::tempPath() + QStringLiteral("/oas-export-XXXXXX")};
     QFile m_rowData;  // delta: formatted rows, read back for adds and modifies
