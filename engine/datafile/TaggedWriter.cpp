@@ -10,27 +10,21 @@ TaggedWriter::TaggedWriter(QIODevice *device, DataFormat format)
 {
 }
 
-// The escaped form of a name (':' as \x3a, a leading '#' as \#), cached: names repeat on every record.
+// The escaped form of a name (':' as \x3a, a leading '#' as \#), remembered by its position in the record.
 const QByteArray *TaggedWriter::escapedName(const QString &name, qsizetype position, char32_t *bad) const
 {
-    if (position < m_lastNames.size() && m_lastNames.at(position).first == name)
-        return &m_lastNames.at(position).second;
-    if (const auto cached = m_names.constFind(name); cached != m_names.constEnd()) {
-        if (position < 256) {
-            m_lastNames.resize(std::max(m_lastNames.size(), position + 1));
-            m_lastNames[position] = {name, *cached};
-        }
-        return &*cached;
-    }
+    if (position < m_names.size() && m_names.at(position).first == name)
+        return &m_names.at(position).second;
     auto escaped = escapeText(name, m_format, bad);
     if (!escaped || escaped->isEmpty())
         return nullptr;
     escaped->replace(':', "\\x3a");
     if (escaped->startsWith('#'))
         escaped->prepend('\\');
-    if (m_names.size() >= 4096)
-        m_names.clear();
-    return &*m_names.insert(name, *escaped);
+    if (position >= m_names.size())
+        m_names.resize(position + 1);
+    m_names[position] = {name, *escaped};
+    return &m_names.at(position).second;
 }
 
 bool TaggedWriter::appendLine(QByteArray &out, const Attribute &a, qsizetype position, QString *error) const

@@ -4,7 +4,6 @@
 // back exactly the same names and values.
 #include "DataFormat.h"
 
-#include <QHash>
 #include <QIODevice>
 
 namespace oas::datafile {
@@ -32,9 +31,8 @@ private:
     QIODevice *m_device;
     DataFormat m_format;
     QByteArray m_separatorLine;
-    mutable QHash<QString, QByteArray> m_names;  // escaped attribute names, which repeat on every record
-    // The names of the last record by position: records usually repeat them in the same order.
-    mutable QList<std::pair<QString, QByteArray>> m_lastNames;
+    // Escaped names by position in the last record: records repeat their names, usually in the same order.
+    mutable QList<std::pair<QString, QByteArray>> m_names;
 };
 
 }  // namespace oas::datafile

@@ -68,12 +68,20 @@ bool ElementReader::bytes(QByteArray &b, qint64 n)
     return true;
 }
 
+// Takes a little-endian T at pos, which ensure() has made available.
+template <typename T>
+static T take(const QByteArray &buffer, qint64 &pos)
+{
+    const T v = qFromLittleEndian<T>(buffer.constData() + pos);
+    pos += qint64(sizeof(T));
+    return v;
+}
+
 bool ElementReader::u32(quint32 &v)
 {
     if (!ensure(4))
         return false;
-    v = qFromLittleEndian<quint32>(m_buffer.constData() + m_pos);
-    m_pos += 4;
+    v = take<quint32>(m_buffer, m_pos);
     return true;
 }
 
@@ -81,8 +89,7 @@ bool ElementReader::u64(quint64 &v)
 {
     if (!ensure(8))
         return false;
-    v = qFromLittleEndian<quint64>(m_buffer.constData() + m_pos);
-    m_pos += 8;
+    v = take<quint64>(m_buffer, m_pos);
     return true;
 }
 

@@ -22,6 +22,13 @@ ExternalSorter::ExternalSorter(KeyOrder order, int keyCount, int hashSize, int s
 
 ExternalSorter::~ExternalSorter() = default;
 
+void ExternalSorter::sortBuffer()
+{
+    if (!m_inOrder)
+        std::stable_sort(m_buffer.begin(), m_buffer.end(), [this](const RefElement &a, const RefElement &b) { return m_order.less(a, b); });
+    m_inOrder = true;  // each run is checked on its own
+}
+
 bool ExternalSorter::add(RefElement element, QString *error)
 {
     m_bytes += element.approximateBytes();
@@ -33,9 +40,7 @@ bool ExternalSorter::add(RefElement element, QString *error)
 
 bool ExternalSorter::spill(QString *error)
 {
-    if (!m_inOrder)
-        std::stable_sort(m_buffer.begin(), m_buffer.end(), [this](const RefElement &a, const RefElement &b) { return m_order.less(a, b); });
-    m_inOrder = true;  // each run is checked on its own
+    sortBuffer();
     auto run = std::make_unique<Run>();
     run->file.setFileTemplate(m_tempDir + QStringLiteral("/sortrun-XXXXXX"));
     if (!run->file.open()) {
@@ -74,8 +79,7 @@ bool ExternalSorter::advance(size_t i)
 bool ExternalSorter::finish(QString *error)
 {
     if (m_runs.empty()) {
-        if (!m_inOrder)
-            std::stable_sort(m_buffer.begin(), m_buffer.end(), [this](const RefElement &a, const RefElement &b) { return m_order.less(a, b); });
+        sortBuffer();
         return true;
     }
     if (!m_buffer.empty() && !spill(error))

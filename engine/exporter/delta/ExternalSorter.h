@@ -22,6 +22,7 @@ public:
 private:
     struct Run;
     bool spill(QString *error);
+    void sortBuffer();  // unless it is already in order
     bool advance(size_t run);
 
     KeyOrder m_order;
