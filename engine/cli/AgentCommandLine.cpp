@@ -18,6 +18,7 @@ const OptionSpec kOptions[] = {
     {"Timeout", Arity::Required, false, false},
     {"AuditLevel", Arity::Required, false, false},
     {"CryptLogLevel", Arity::Required, false, false},
+    {"Batch", Arity::Required, false, true},  // extension: records per transaction
     {"f", Arity::Required, false, false},
     {"i", Arity::Required, false, true},
     {"o", Arity::Required, true, false},
@@ -86,6 +87,10 @@ QString applyValue(const OptionSpec &o, const QString &value, AgentOptions &opts
         if (!isNonNegativeInteger(value, &n) || n > 4)
             return QStringLiteral("invalid audit level %1, expected 0 to 4").arg(value);
         opts.security.auditLevel = int(n);
+    } else if (name == QLatin1String("Batch")) {
+        if (!isNonNegativeInteger(value, &n) || n < 1 || n > 100000)
+            return QStringLiteral("invalid batch size %1, expected 1 to 100000 records per transaction").arg(value);
+        opts.batchSize = int(n);
     } else if (name == QLatin1String("CryptLogLevel")) {
         if (!isNonNegativeInteger(value, &n) || n > 1000000)
             return QStringLiteral("invalid crypt log level %1, expected 0 or more").arg(value);
@@ -171,6 +176,7 @@ QString agentHelp(AgentKind kind)
                    "  -n  user name      -p  password\n"
                    "  -s  single-step mode: <CR> next record, g go on, q or n stop\n"
                    "  -v  verbose: trace information also on standard output\n"
+                   "  -Batch n  records per transaction (default 500; 1 commits each record on its own)\n"
                    "exit codes: 0 import done, 1 import not done due to errors, 0x3C (60) import done with "
                    "warnings\n");
     }

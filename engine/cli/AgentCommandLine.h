@@ -30,6 +30,7 @@ struct AgentOptions {
     QString referenceFile;       // -r's file, empty when -r came alone
     bool singleStep = false;
     bool verbose = false;
+    std::optional<int> batchSize;  // -Batch (import, an extension)
     SecurityOptions security;
 };
 

@@ -5,6 +5,7 @@
 #include "../sql/StatementBuilder.h"
 #include "ExitCode.h"
 #include "ExportCommand.h"
+#include "ImportCommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -150,9 +151,7 @@ int runAgent(AgentKind kind, const QStringList &arguments, QTextStream &out, QTe
             err << "cannot open import data file for reading\n" << opts.dataFile << '\n';
             return NotDone;
         }
-        err << agentName(kind) << ": configuration " << opts.configFile
-            << " is valid; the import itself arrives with the import issue\n";
-        return NotDone;
+        return runImportCommand(opts, result.config, out, err);
     }
     return runExportCommand(opts, result.config, out, err);
 }

@@ -2,12 +2,9 @@
 
 #include "../exporter/ValueText.h"
 #include "SqlTypes.h"
+#include "ValueRead.h"
 
-#include <QDate>
-#include <QDateTime>
-#include <QLocale>
 #include <QStringDecoder>
-#include <QTime>
 
 #include <sql.h>
 #include <sqlext.h>
@@ -18,41 +15,11 @@ namespace {
 
 constexpr SQLULEN kLongColumn = 4000;  // wider columns (and long data) take the per-value path
 
-// The export text of a value of a fixed-size C type (dates, times, integers, doubles) stored at p.
-QString fixedValueText(SQLSMALLINT cType, int sqlType, const char *p)
-{
-    switch (cType) {
-    case SQL_C_TYPE_DATE: {
-        const auto *d = reinterpret_cast<const SQL_DATE_STRUCT *>(p);
-        return exporter::valueText(QDate(d->year, d->month, d->day), sqlType);
-    }
-    case SQL_C_TYPE_TIME: {
-        const auto *t = reinterpret_cast<const SQL_TIME_STRUCT *>(p);
-        return exporter::valueText(QTime(t->hour, t->minute, t->second), sqlType);
-    }
-    case SQL_C_TYPE_TIMESTAMP: {
-        const auto *t = reinterpret_cast<const SQL_TIMESTAMP_STRUCT *>(p);
-        return exporter::valueText(QDateTime(QDate(t->year, t->month, t->day),
-                                             QTime(t->hour, t->minute, t->second, int(t->fraction / 1000000))),
-                                   sqlType);
-    }
-    case SQL_C_SBIGINT: return QString::number(*reinterpret_cast<const SQLBIGINT *>(p));
-    default: return exporter::valueText(*reinterpret_cast<const SQLDOUBLE *>(p), sqlType);  // SQL_C_DOUBLE
-    }
-}
-
-bool isFixedSize(SQLSMALLINT cType)
-{
-    return cType == SQL_C_TYPE_DATE || cType == SQL_C_TYPE_TIME || cType == SQL_C_TYPE_TIMESTAMP
-           || cType == SQL_C_SBIGINT || cType == SQL_C_DOUBLE;
-}
-
-
 }  // namespace
 
 struct BlockFetch::Column {
     int sqlType = 0;
-    SQLSMALLINT cType = SQL_C_CHAR;
+    short cType = SQL_C_CHAR;
     SQLLEN width = 0;  // bytes per row
     std::vector<char> data;
     std::vector<SQLLEN> indicator;
@@ -112,28 +79,16 @@ bool BlockFetch::exec(const QString &sql, QString *errorBlock)
 
         Column c;
         c.sqlType = type;
-        switch (type) {
-        case SQL_TYPE_DATE:
-        case SQL_DATE: c.cType = SQL_C_TYPE_DATE; c.width = sizeof(SQL_DATE_STRUCT); break;
-        case SQL_TYPE_TIME:
-        case SQL_TIME: c.cType = SQL_C_TYPE_TIME; c.width = sizeof(SQL_TIME_STRUCT); break;
-        case SQL_TYPE_TIMESTAMP:
-        case SQL_TIMESTAMP: c.cType = SQL_C_TYPE_TIMESTAMP; c.width = sizeof(SQL_TIMESTAMP_STRUCT); break;
-        case SQL_INTEGER:
-        case SQL_SMALLINT:
-        case SQL_TINYINT:
-        case SQL_BIGINT: c.cType = SQL_C_SBIGINT; c.width = sizeof(SQLBIGINT); break;
-        case SQL_REAL:
-        case SQL_FLOAT:
-        case SQL_DOUBLE: c.cType = SQL_C_DOUBLE; c.width = sizeof(SQLDOUBLE); break;
-        default:
-            // Character data, decimals as exact text, bits as 0/1; binary data as bytes.
-            c.cType = isBinaryType(type) ? SQL_C_BINARY : m_utf8Text ? SQL_C_CHAR : SQL_C_WCHAR;
-            if (size == 0 || size > kLongColumn || type == SQL_LONGVARCHAR || type == SQL_WLONGVARCHAR
-                || type == SQL_LONGVARBINARY || isBinaryType(type)) {
-                m_usable = false;  // long data: read with SQLGetData, row by row
-                break;
-            }
+        c.cType = cTypeForColumn(type, m_utf8Text);
+        if (isFixedSizeCType(c.cType)) {
+            c.width = c.cType == SQL_C_TYPE_DATE ? SQLLEN(sizeof(SQL_DATE_STRUCT))
+                      : c.cType == SQL_C_TYPE_TIME ? SQLLEN(sizeof(SQL_TIME_STRUCT))
+                      : c.cType == SQL_C_TYPE_TIMESTAMP ? SQLLEN(sizeof(SQL_TIMESTAMP_STRUCT))
+                                                       : SQLLEN(8);  // SQLBIGINT or SQLDOUBLE
+        } else if (size == 0 || size > kLongColumn || type == SQL_LONGVARCHAR || type == SQL_WLONGVARCHAR
+                   || type == SQL_LONGVARBINARY || isBinaryType(type)) {
+            m_usable = false;  // long data: read with SQLGetData, row by row
+        } else {
             c.width = m_utf8Text ? SQLLEN(size * 4 + 8) : SQLLEN((size + 4) * sizeof(SQLWCHAR));
         }
         m_bound.push_back(std::move(c));
@@ -179,45 +134,7 @@ bool BlockFetch::fetchBlock(QString *errorBlock)
 bool BlockFetch::readValue(size_t column, std::optional<QString> &value, QString *errorBlock)
 {
     const Column &c = m_bound[column];
-    const SQLUSMALLINT number = SQLUSMALLINT(column + 1);
-    if (isFixedSize(c.cType)) {  // one call into a small buffer
-        alignas(8) char buffer[64] = {};
-        SQLLEN indicator = 0;
-        if (!SQL_SUCCEEDED(SQLGetData(m_stmt, number, c.cType, buffer, sizeof buffer, &indicator)))
-            return *errorBlock = formatBlock(QStringLiteral("SQLGetData failure"), readDiagnostics(HandleKind::Statement, m_stmt)), false;
-        if (indicator == SQL_NULL_DATA)
-            value.reset();
-        else
-            value = fixedValueText(c.cType, c.sqlType, buffer);
-        return true;
-    }
-    // Long data in pieces: text is NUL-terminated in each piece, binary is not.
-    QByteArray bytes;
-    char buffer[8192];
-    const int terminator = c.cType == SQL_C_BINARY ? 0 : c.cType == SQL_C_WCHAR ? int(sizeof(SQLWCHAR)) : 1;
-    for (;;) {
-        SQLLEN indicator = 0;
-        const SQLRETURN rc = SQLGetData(m_stmt, number, c.cType, buffer, sizeof buffer, &indicator);
-        if (rc == SQL_NO_DATA)
-            break;
-        if (!SQL_SUCCEEDED(rc))
-            return *errorBlock = formatBlock(QStringLiteral("SQLGetData failure"), readDiagnostics(HandleKind::Statement, m_stmt)), false;
-        if (indicator == SQL_NULL_DATA) {
-            value.reset();
-            return true;
-        }
-        const bool more = rc == SQL_SUCCESS_WITH_INFO && (indicator == SQL_NO_TOTAL || indicator > SQLLEN(sizeof buffer) - terminator);
-        bytes.append(buffer, more ? qsizetype(sizeof buffer) - terminator : qsizetype(indicator));
-        if (!more)
-            break;
-    }
-    if (c.cType == SQL_C_BINARY)
-        value = QString::fromLatin1(bytes.toHex());
-    else if (c.cType == SQL_C_WCHAR)
-        value = QString::fromUtf16(reinterpret_cast<const char16_t *>(bytes.constData()), bytes.size() / 2);
-    else
-        value = exporter::valueText(QString::fromUtf8(bytes), c.sqlType);
-    return true;
+    return readColumnValue(m_stmt, int(column + 1), c.cType, c.sqlType, value, errorBlock);
 }
 
 bool BlockFetch::next(std::vector<std::optional<QString>> &row, QString *errorBlock)

@@ -68,7 +68,7 @@ sql::SqlDialect DriverInfo::dialect() const
 }
 
 Connection::Opened Connection::open(const config::DatabaseSection &section, const Credentials &credentials,
-                                    const QString &name)
+                                    const QString &name, Use use)
 {
     Opened result;
     std::unique_ptr<Connection> c(new Connection);
@@ -91,7 +91,7 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
     // it; both options are connection-string fields, so the connection is opened again with them unless the
     // user chose otherwise.
     QList<config::DatabaseField> streaming;
-    if (c->m_info.isPostgreSql() && !hasField(c->m_fields, QStringLiteral("UseDeclareFetch"))) {
+    if (use == Use::Streaming && c->m_info.isPostgreSql() && !hasField(c->m_fields, QStringLiteral("UseDeclareFetch"))) {
         streaming.append({QStringLiteral("UseDeclareFetch"), QStringLiteral("1"), {}});
         if (!hasField(c->m_fields, QStringLiteral("Fetch")))
             streaming.append({QStringLiteral("Fetch"), QStringLiteral("2000"), {}});

@@ -35,8 +35,13 @@ public:
         std::unique_ptr<Connection> connection;
         QString errorBlock;  // the manual's block when opening failed
     };
+    // Streaming: one large SELECT (the export): psqlODBC and the SQLite3 driver are told to step through
+    // result sets instead of reading them whole. Statements: many small statements (the import): no
+    // cursor round trips for psqlODBC.
+    enum class Use { Streaming, Statements };
     // name must be unique among the open connections of the process.
-    static Opened open(const config::DatabaseSection &section, const Credentials &credentials, const QString &name);
+    static Opened open(const config::DatabaseSection &section, const Credentials &credentials, const QString &name,
+                       Use use = Use::Streaming);
     ~Connection();
     Connection(const Connection &) = delete;
     Connection &operator=(const Connection &) = delete;

@@ -6,6 +6,7 @@
 #include "../config/ConfigWriter.h"
 #include "../db/Connection.h"
 #include "../db/SqlTypes.h"
+#include "../run/OpenConnection.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -17,20 +18,10 @@ using config::TraceLevel;
 
 bool ExportRun::connect()
 {
-    trace::FlowScope flow(m_trace, "SQLDriverConnect");
-    auto opened = db::Connection::open(m_cfg.database, m_req.credentials, m_req.connectionName);
-    if (!opened.connection)
-        return fail(opened.errorBlock);
-    m_connection = std::move(opened.connection);
-    const db::DriverInfo &info = m_connection->info();
-    m_trace.write(TraceLevel::Odbc, QStringLiteral("ODBC version info\n%1\n\nODBC driver version\n%2\n\nDBMS\n%3 %4")
-                                        .arg(info.driverManagerOdbcVersion, info.driverVersion, info.dbmsName, info.dbmsVersion));
-    m_trace.write(TraceLevel::ConnectAttributes,
-                  QStringLiteral("database connection attributes:\n") + m_connection->connectAttributes().join(QLatin1Char('\n')));
-    if (!m_connection->connectWarnings().isEmpty())
-        m_trace.write(TraceLevel::Warnings,
-                      db::formatBlock(QStringLiteral("connection with information"), m_connection->connectWarnings()));
-    return true;
+    QString error;
+    m_connection = run::openTracedConnection(m_cfg.database, m_req.credentials, m_req.connectionName,
+                                             db::Connection::Use::Streaming, m_trace, &error);
+    return m_connection ? true : fail(error);
 }
 
 bool ExportRun::prepareColumns()

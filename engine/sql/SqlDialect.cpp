@@ -13,6 +13,17 @@ QString SqlDialect::sequenceNextValue(const QString &sequence) const
     return sequence + QStringLiteral(".NEXTVAL");
 }
 
+QString SqlDialect::rowIdentity() const
+{
+    switch (kind) {
+    case Kind::PostgreSql: return QStringLiteral("ctid");
+    case Kind::Sqlite: return QStringLiteral("rowid");
+    case Kind::Oracle: return QStringLiteral("ROWID");
+    case Kind::Generic: break;
+    }
+    return {};
+}
+
 SqlDialect SqlDialect::generic()
 {
     return {Kind::Generic, QStringLiteral("generic"), true};

@@ -15,6 +15,9 @@ struct SqlDialect {
     bool qualifiedSetColumns = true;
 
     QString sequenceNextValue(const QString &sequence) const;
+    // The hidden column that identifies a row of a table ("ctid", "rowid", "ROWID"); empty for generic SQL.
+    // Used to update the tables of a JOIN one at a time where UPDATE cannot name a join.
+    QString rowIdentity() const;
 
     static SqlDialect generic();
     static SqlDialect postgresql();

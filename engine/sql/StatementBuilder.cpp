@@ -148,31 +148,138 @@ ImportStatements buildImportStatements(const AgentConfig &config, const SqlDiale
     }
     st.select = QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(columnList(st.selectAbbreviations, attrs), table, where);
 
-    QStringList sets;
-    for (const QString &m : modify) {
-        const config::ColumnIdentifier &col = attrs.find(m)->column;
-        sets.append((dialect.qualifiedSetColumns ? col.text : col.columnName()) + QStringLiteral("=?"));
+    const QList<UpdatePart> updates = buildUpdate(config, dialect, modify);
+    QStringList updateTexts;
+    for (const UpdatePart &u : updates) {
+        updateTexts.append(u.sql);
+        st.updateParams += u.params;
     }
-    st.update = QStringLiteral("UPDATE %1 SET %2 WHERE %3").arg(table, sets.join(QStringLiteral(", ")), where);
-    st.updateParams = modify + st.whereParams;
+    st.update = updateTexts.join(QLatin1Char('\n'));
+    st.insert = buildInsert(config, dialect, insertableAttributes(config), &st.insertParams);
+    st.remove = QStringLiteral("DELETE FROM %1 WHERE %2").arg(primary, where);
+    return st;
+}
 
+namespace {
+
+QString selectByWhere(const AgentConfig &config)
+{
+    return config.importSection.selectByTree ? renderPredicate(*config.importSection.selectByTree, config.attributes)
+                                             : QString();
+}
+
+QStringList whereParameters(const AgentConfig &config)
+{
+    QStringList params;
+    for (const config::NameRef &n : config.importSection.selectByAttributes)
+        params.append(n.name);
+    return params;
+}
+
+}  // namespace
+
+QList<UpdatePart> buildUpdate(const AgentConfig &config, const SqlDialect &dialect, const QStringList &modify)
+{
+    const config::ImportSection &imp = config.importSection;
+    const config::AttributesSection &attrs = config.attributes;
+    const QString where = selectByWhere(config);
+    const QStringList whereParams = whereParameters(config);
+    QList<UpdatePart> parts;
+    const QString identity = dialect.rowIdentity();
+    if (!imp.isJoin || identity.isEmpty()) {
+        UpdatePart part;
+        QStringList sets;
+        for (const QString &m : modify) {
+            const AttributeDef *def = attrs.find(m);
+            if (!def)
+                continue;
+            sets.append((dialect.qualifiedSetColumns ? def->column.text : def->column.columnName()) + QStringLiteral("=?"));
+            part.params.append(m);
+        }
+        part.sql = QStringLiteral("UPDATE %1 SET %2 WHERE %3").arg(imp.table.value, sets.join(QStringLiteral(", ")), where);
+        part.params += whereParams;
+        parts.append(part);
+        return parts;
+    }
+    // A join: one UPDATE per table, the rows chosen by their identity through the join.
+    QStringList tables;
+    for (const QString &m : modify) {
+        const AttributeDef *def = attrs.find(m);
+        const QString table = def ? def->column.tableName() : QString();
+        if (def && !containsName(tables, table.isEmpty() ? imp.primaryTable : table))
+            tables.append(table.isEmpty() ? imp.primaryTable : table);
+    }
+    for (const QString &table : tables) {
+        UpdatePart part;
+        QStringList sets;
+        for (const QString &m : modify) {
+            const AttributeDef *def = attrs.find(m);
+            if (!def)
+                continue;
+            const QString t = def->column.tableName().isEmpty() ? imp.primaryTable : def->column.tableName();
+            if (t.compare(table, Qt::CaseInsensitive) != 0)
+                continue;
+            sets.append(def->column.columnName() + QStringLiteral("=?"));
+            part.params.append(m);
+        }
+        part.sql = QStringLiteral("UPDATE %1 SET %2 WHERE %3 IN (SELECT %1.%3 FROM %4 WHERE %5)")
+                       .arg(table, sets.join(QStringLiteral(", ")), identity, imp.table.value, where);
+        part.params += whereParams;
+        parts.append(part);
+    }
+    return parts;
+}
+
+QStringList insertableAttributes(const AgentConfig &config)
+{
+    return importColumns(config, true);
+}
+
+QString buildInsert(const AgentConfig &config, const SqlDialect &dialect, const QStringList &attributes, QStringList *params)
+{
+    const config::ImportSection &imp = config.importSection;
+    const QString primary = imp.primaryTable.isEmpty() ? imp.table.value : imp.primaryTable;
     QStringList names;
     QStringList values;
-    for (const QString &a : importColumns(config, true)) {
-        names.append(attrs.find(a)->column.columnName());
-        QString value = QStringLiteral("?");
+    for (const QString &a : insertableAttributes(config)) {
+        QString value;
         for (const config::AutoSequence &seq : imp.autos.value) {
             if (seq.attribute.name.compare(a, Qt::CaseInsensitive) == 0)
                 value = dialect.sequenceNextValue(seq.sequence);
         }
-        if (value == QLatin1String("?"))
-            st.insertParams.append(a);
+        if (value.isEmpty()) {
+            if (!containsName(attributes, a))
+                continue;
+            value = QStringLiteral("?");
+            params->append(a);
+        }
+        names.append(config.attributes.find(a)->column.columnName());
         values.append(value);
     }
-    st.insert = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                    .arg(primary, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")));
-    st.remove = QStringLiteral("DELETE FROM %1 WHERE %2").arg(primary, where);
-    return st;
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+        .arg(primary, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")));
+}
+
+QList<RelationshipStatements> buildRelationshipStatements(const AgentConfig &config, const SqlDialect &dialect)
+{
+    const config::ImportSection &imp = config.importSection;
+    const QString where = selectByWhere(config);
+    QList<RelationshipStatements> out;
+    for (const config::Relationship &r : imp.relationships.value) {
+        const AttributeDef *referencing = config.attributes.find(r.referencing.name);
+        const AttributeDef *referenced = config.attributes.find(r.referenced.name);
+        if (!referencing || !referenced)
+            continue;
+        RelationshipStatements st;
+        st.referencing = r.referencing.name;
+        st.referenced = r.referenced.name;
+        st.referencedSelect = QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(referenced->column.text, imp.table.value, where);
+        const QString table = referencing->column.tableName();
+        const QString set = dialect.qualifiedSetColumns ? referencing->column.text : referencing->column.columnName();
+        st.nullify = QStringLiteral("UPDATE %1 SET %2=NULL WHERE %3=?").arg(table, set, referencing->column.text);
+        out.append(st);
+    }
+    return out;
 }
 
 ProcedureStatement buildProcedureCall(const config::ProcedureDecl &procedure)

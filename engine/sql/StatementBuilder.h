@@ -13,6 +13,22 @@ struct ExportStatement {
     QStringList abbreviations;  // one per selected column: Select, then Keys and SaveAttr not in Select
 };
 
+// One UPDATE of an import: all Modify columns of a single table, or, for a JOIN where the database cannot
+// update a join, the columns of one of its tables.
+struct UpdatePart {
+    QString sql;
+    QStringList params;  // abbreviation per '?': the SET values, then the WHERE parameters
+};
+
+// A relationship followed before a delete (Relationships, AlwaysFollowReferences): read the referenced
+// value of the row about to be deleted, then set the references to it to NULL.
+struct RelationshipStatements {
+    QString referencedSelect;  // SELECT Clients.Id FROM Clients WHERE <SelectBy>
+    QString nullify;           // UPDATE Websites SET Owner=NULL WHERE Websites.Owner=?
+    QString referencing;       // abbreviations, for messages
+    QString referenced;
+};
+
 struct ImportStatements {
     QString dummySelect;  // columns of every importable attribute, never executed
     QString select;       // naming and Modify columns WHERE SelectBy
@@ -42,6 +58,18 @@ ExportStatement buildExportSelect(const config::AgentConfig &config, const SqlDi
 ImportStatements buildImportStatements(const config::AgentConfig &config,
                                        const SqlDialect &dialect = SqlDialect::generic());
 ProcedureStatement buildProcedureCall(const config::ProcedureDecl &procedure);
+
+// The UPDATE for a subset of the Modify attributes (those a record supplies or that differ), in Modify
+// order. One part for a single table or where the dialect updates a join as written; one per table
+// otherwise.
+QList<UpdatePart> buildUpdate(const config::AgentConfig &config, const SqlDialect &dialect, const QStringList &modify);
+// The INSERT for a subset of the primary table's attributes (those a record supplies): sequence columns
+// (Autos) are always included and take no parameter. params receives the abbreviation per '?'.
+QString buildInsert(const config::AgentConfig &config, const SqlDialect &dialect, const QStringList &attributes,
+                    QStringList *params);
+// The primary table's importable attributes in INSERT order.
+QStringList insertableAttributes(const config::AgentConfig &config);
+QList<RelationshipStatements> buildRelationshipStatements(const config::AgentConfig &config, const SqlDialect &dialect);
 
 // "(A.x=?) AND NOT ((A.y=?) OR (A.z=?))" from a SelectBy tree.
 QString renderPredicate(const SelectByNode &node, const config::AttributesSection &attributes);

@@ -1,0 +1,68 @@
+#include "ImportCommand.h"
+
+#include "../importer/ImportJob.h"
+#include "CliSupport.h"
+#include "ExitCode.h"
+
+namespace oas::cli {
+
+int runImportCommand(const AgentOptions &options, const config::AgentConfig &config, QTextStream &out, QTextStream &err)
+{
+    if (config.usesProcedures()) {
+        err << "ODBCAgentImp: stored-procedure imports ([procedures] section) are not supported yet; "
+               "remove the section to import with [import]\n";
+        return NotDone;
+    }
+    CliObserver observer(err);
+    trace::Trace::Options traceOptions = trace::Trace::Options::fromConfig(config.control);
+    traceOptions.echo = options.verbose ? &out : nullptr;
+    traceOptions.observer = &observer;
+    trace::Trace trace(traceOptions);
+    QString error;
+    if (!trace.open(&error)) {
+        err << error << '\n';
+        return NotDone;
+    }
+    run::StepController step;
+    step.setStepping(options.singleStep);
+    step.setPrompter(keyboardPrompter());
+
+    importer::ImportRequest request;
+    request.config = config;
+    request.credentials = credentialsFor(options, config.database);
+    request.inputPath = options.dataFile;
+    if (options.batchSize)
+        request.batchSize = *options.batchSize;
+    const importer::ImportResult r = importer::runImport(request, trace, &step, &observer);
+    trace.flush();
+    const importer::ImportStats &s = r.stats;
+    QString summary = QStringLiteral("ODBCAgentImp: %1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, "
+                                     "%6 failed, %7 skipped")
+                          .arg(r.recordsRead)
+                          .arg(s.creates)
+                          .arg(s.updates)
+                          .arg(s.unchanged)
+                          .arg(s.deletes)
+                          .arg(s.errors)
+                          .arg(s.skips);
+    if (r.exceptions)
+        summary += QStringLiteral("; %1 record%2 written to %3").arg(r.exceptions).arg(r.exceptions == 1 ? "" : "s").arg(r.exceptionsPath);
+    if (r.warnings)
+        summary += QStringLiteral("; %1 record%2 with warnings").arg(r.warnings).arg(r.warnings == 1 ? "" : "s");
+    if (r.stopped)
+        summary += r.resumeLine ? QStringLiteral("; stopped before the record at line %1").arg(r.resumeLine)
+                                : QStringLiteral("; stopped");
+    if (r.exitCode == NotDone) {
+        if (r.recordsRead)
+            err << summary << '\n';
+        err << "ODBCAgentImp: import not done";
+        if (r.resumeLine)
+            err << " from the record at line " << r.resumeLine << " on (the records before it are imported)";
+        err << '\n';
+        return NotDone;
+    }
+    err << summary << '\n';
+    return r.exitCode;
+}
+
+}  // namespace oas::cli

@@ -1,0 +1,12 @@
+#pragma once
+// ODBCAgentImp once its command line and configuration are read: runs the import and reports.
+#include "../config/ConfigParser.h"
+#include "AgentCommandLine.h"
+
+#include <QTextStream>
+
+namespace oas::cli {
+
+int runImportCommand(const AgentOptions &options, const config::AgentConfig &config, QTextStream &out, QTextStream &err);
+
+}  // namespace oas::cli

@@ -1,0 +1,267 @@
+#include "Statement.h"
+
+#include "ValueRead.h"
+
+#include <sql.h>
+#include <sqlext.h>
+
+#include <type_traits>
+
+namespace oas::db {
+
+static_assert(std::is_same_v<SQLLEN, long>, "Statement keeps indicators as long");
+
+namespace {
+
+std::vector<SQLWCHAR> wideText(const QString &text)
+{
+    const std::u16string u = text.toStdU16String();
+    std::vector<SQLWCHAR> wide(u.begin(), u.end());
+    wide.push_back(0);
+    return wide;
+}
+
+QString blockFor(const char *what, SQLSMALLINT kind, void *handle, QList<DiagRecord> *records = nullptr)
+{
+    QList<DiagRecord> diag = readDiagnostics(kind == SQL_HANDLE_STMT ? HandleKind::Statement : HandleKind::Connection, handle);
+    const QString block = formatBlock(QString::fromLatin1(what), diag);
+    if (records)
+        *records = std::move(diag);
+    return block;
+}
+
+bool isCharacterType(int sqlType)
+{
+    switch (sqlType) {
+    case SQL_CHAR:
+    case SQL_VARCHAR:
+    case SQL_LONGVARCHAR:
+    case SQL_WCHAR:
+    case SQL_WVARCHAR:
+    case SQL_WLONGVARCHAR: return true;
+    default: return false;
+    }
+}
+
+}  // namespace
+
+Statement::Statement(const Connection &connection) : m_connection(connection)
+{
+    m_utf8Text = connection.info().isSqlite();  // the SQLite3 driver takes and gives UTF-8 as SQL_C_CHAR
+}
+
+Statement::~Statement()
+{
+    if (m_stmt) {
+        SQLFreeStmt(m_stmt, SQL_CLOSE);
+        SQLFreeHandle(SQL_HANDLE_STMT, m_stmt);
+    }
+}
+
+bool Statement::prepare(const QString &sql, QString *errorBlock)
+{
+    m_sql = sql;
+    void *dbc = m_connection.rawHandle();
+    if (!dbc || !SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &m_stmt))) {
+        *errorBlock = blockFor("SQLAllocHandle failure", SQL_HANDLE_DBC, dbc, &m_diagnostics);
+        m_stmt = nullptr;
+        return false;
+    }
+    std::vector<SQLWCHAR> wide = wideText(sql);
+    if (!SQL_SUCCEEDED(SQLPrepareW(m_stmt, wide.data(), SQL_NTS))) {
+        *errorBlock = blockFor("SQLPrepare failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
+        return false;
+    }
+    return true;
+}
+
+bool Statement::describeResult(QList<ColumnInfo> *columns, QString *errorBlock)
+{
+    SQLSMALLINT count = 0;
+    if (!SQL_SUCCEEDED(SQLNumResultCols(m_stmt, &count))) {
+        *errorBlock = blockFor("SQLDescribeCol failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
+        return false;
+    }
+    m_resultColumns.clear();
+    m_resultCTypes.clear();
+    for (SQLUSMALLINT i = 1; i <= SQLUSMALLINT(count); ++i) {
+        SQLWCHAR name[256] = {};
+        SQLSMALLINT nameLength = 0;
+        SQLSMALLINT type = 0;
+        SQLULEN size = 0;
+        SQLSMALLINT digits = 0;
+        SQLSMALLINT nullable = SQL_NULLABLE_UNKNOWN;
+        if (!SQL_SUCCEEDED(SQLDescribeColW(m_stmt, i, name, 255, &nameLength, &type, &size, &digits, &nullable))) {
+            *errorBlock = blockFor("SQLDescribeCol failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
+            return false;
+        }
+        ColumnInfo info;
+        info.name = QString::fromUtf16(reinterpret_cast<const char16_t *>(name), std::min<int>(nameLength, 255));
+        info.sqlType = type;
+        info.size = qint64(size);
+        info.decimalDigits = digits;
+        info.nullable = nullable != SQL_NO_NULLS;
+        m_resultColumns.push_back(info);
+        m_resultCTypes.push_back(cTypeForColumn(type, m_utf8Text));
+    }
+    m_described = true;
+    if (columns)
+        *columns = QList<ColumnInfo>(m_resultColumns.begin(), m_resultColumns.end());
+    return true;
+}
+
+bool Statement::bindParameters(const std::vector<const Value *> &values)
+{
+    m_buffers.resize(values.size());
+    m_indicators.resize(values.size());
+    for (size_t i = 0; i < values.size(); ++i) {
+        const ParamType type = i < m_paramTypes.size() ? m_paramTypes[i] : ParamType{};
+        const Value *v = values[i];
+        QByteArray &buffer = m_buffers[i];
+        SQLLEN &indicator = m_indicators[i];
+        SQLSMALLINT cType = m_utf8Text ? SQL_C_CHAR : SQL_C_WCHAR;
+        qint64 length = 0;
+        if (!v || !*v) {
+            buffer = QByteArray(4, '\0');
+            indicator = SQL_NULL_DATA;
+        } else if (m_utf8Text) {
+            buffer = (*v)->toUtf8();
+            indicator = SQLLEN(buffer.size());
+            length = (*v)->size();
+        } else {
+            buffer = QByteArray(reinterpret_cast<const char *>((*v)->utf16()), (*v)->size() * 2);
+            indicator = SQLLEN(buffer.size());
+            length = (*v)->size();
+        }
+        // Character columns get the larger of their declared size and the value's length, so the driver
+        // never cuts a value short (the import checks lengths itself, before binding).
+        SQLULEN columnSize = SQLULEN(type.size > 0 ? type.size : std::max<qint64>(length, 1));
+        if (isCharacterType(type.sqlType) || type.size <= 0)
+            columnSize = SQLULEN(std::max<qint64>({type.size, length, 1}));
+        const SQLRETURN rc = SQLBindParameter(m_stmt, SQLUSMALLINT(i + 1), SQL_PARAM_INPUT, cType,
+                                              SQLSMALLINT(type.sqlType), columnSize, SQLSMALLINT(type.decimalDigits),
+                                              buffer.data(), SQLLEN(buffer.size()), &indicator);
+        if (!SQL_SUCCEEDED(rc))
+            return false;
+    }
+    return true;
+}
+
+bool Statement::execute(const std::vector<const Value *> &values, QString *errorBlock)
+{
+    m_diagnostics.clear();
+    SQLFreeStmt(m_stmt, SQL_CLOSE);
+    if (!bindParameters(values)) {
+        *errorBlock = blockFor("SQLBindParameter failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
+        return false;
+    }
+    const SQLRETURN rc = SQLExecute(m_stmt);
+    if (rc == SQL_NO_DATA)  // an UPDATE or DELETE that touched no row
+        return true;
+    if (!SQL_SUCCEEDED(rc)) {
+        *errorBlock = blockFor("SQLExecute failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
+        return false;
+    }
+    if (rc == SQL_SUCCESS_WITH_INFO)
+        m_diagnostics = readDiagnostics(HandleKind::Statement, m_stmt);
+    return true;
+}
+
+qint64 Statement::affectedRows() const
+{
+    SQLLEN count = 0;
+    if (!SQL_SUCCEEDED(SQLRowCount(m_stmt, &count)))
+        return -1;
+    return qint64(count);
+}
+
+bool Statement::fetch(std::vector<Value> &row, QString *errorBlock)
+{
+    if (!m_described && !describeResult(nullptr, errorBlock))
+        return false;
+    const SQLRETURN rc = SQLFetch(m_stmt);
+    if (rc == SQL_NO_DATA)
+        return false;
+    if (!SQL_SUCCEEDED(rc)) {
+        *errorBlock = blockFor("SQLFetch failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
+        return false;
+    }
+    row.resize(m_resultColumns.size());
+    for (size_t i = 0; i < m_resultColumns.size(); ++i) {
+        if (!readColumnValue(m_stmt, int(i + 1), m_resultCTypes[i], m_resultColumns[i].sqlType, row[i], errorBlock))
+            return false;
+    }
+    return true;
+}
+
+void Statement::closeCursor()
+{
+    if (m_stmt)
+        SQLFreeStmt(m_stmt, SQL_CLOSE);
+}
+
+bool executeDirect(const Connection &connection, const QString &sql, QString *errorBlock)
+{
+    void *dbc = connection.rawHandle();
+    SQLHSTMT stmt = nullptr;
+    if (!dbc || !SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &stmt))) {
+        *errorBlock = blockFor("SQLAllocHandle failure", SQL_HANDLE_DBC, dbc);
+        return false;
+    }
+    std::vector<SQLWCHAR> wide = wideText(sql);
+    const SQLRETURN rc = SQLExecDirectW(stmt, wide.data(), SQL_NTS);
+    const bool ok = SQL_SUCCEEDED(rc) || rc == SQL_NO_DATA;
+    if (!ok)
+        *errorBlock = blockFor("SQLExecDirect failure", SQL_HANDLE_STMT, stmt);
+    SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+    return ok;
+}
+
+bool setAutoCommit(const Connection &connection, bool on, QString *errorBlock)
+{
+    void *dbc = connection.rawHandle();
+    const SQLRETURN rc = SQLSetConnectAttr(dbc, SQL_ATTR_AUTOCOMMIT,
+                                           reinterpret_cast<SQLPOINTER>(on ? SQL_AUTOCOMMIT_ON : SQL_AUTOCOMMIT_OFF),
+                                           SQL_IS_UINTEGER);
+    if (!SQL_SUCCEEDED(rc)) {
+        *errorBlock = blockFor("SQLSetConnectAttr failure", SQL_HANDLE_DBC, dbc);
+        return false;
+    }
+    return true;
+}
+
+bool endTransaction(const Connection &connection, bool commit, QString *errorBlock)
+{
+    void *dbc = connection.rawHandle();
+    if (!SQL_SUCCEEDED(SQLEndTran(SQL_HANDLE_DBC, dbc, commit ? SQL_COMMIT : SQL_ROLLBACK))) {
+        *errorBlock = blockFor("SQLEndTran failure", SQL_HANDLE_DBC, dbc);
+        return false;
+    }
+    return true;
+}
+
+bool isConnectionLost(const QList<DiagRecord> &records)
+{
+    for (const DiagRecord &r : records) {
+        if (r.state.startsWith(QLatin1String("08")))
+            return true;
+        if (r.message.contains(QLatin1String("server closed the connection"), Qt::CaseInsensitive)
+            || r.message.contains(QLatin1String("no connection to the server"), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+bool isForeignKeyViolation(const QList<DiagRecord> &records)
+{
+    for (const DiagRecord &r : records) {
+        if (r.state == QLatin1String("23503"))
+            return true;
+        if (r.message.contains(QLatin1String("FOREIGN KEY constraint failed"), Qt::CaseInsensitive)
+            || r.message.contains(QLatin1String("foreign key constraint"), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+}  // namespace oas::db

@@ -1,0 +1,72 @@
+#pragma once
+// A prepared statement on the connection's raw ODBC handle, for statements run once per record (the
+// import's SELECT / UPDATE / INSERT / DELETE): prepared once, executed with text values bound as
+// parameters (never pasted into the SQL), typed with the SQL type of the column they are compared with or
+// stored in, so the driver converts them. Rows come back as the export text (ValueText).
+// Also the connection-level calls the import needs: direct execution, auto-commit and transactions.
+#include "ColumnInfo.h"
+#include "Connection.h"
+
+#include <optional>
+#include <vector>
+
+namespace oas::db {
+
+struct ParamType {
+    int sqlType = 12;  // SQL_VARCHAR
+    qint64 size = 0;   // column size; 0: the value's length
+    int decimalDigits = 0;
+};
+
+using Value = std::optional<QString>;  // NULL as an empty optional
+
+class Statement {
+public:
+    explicit Statement(const Connection &connection);
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    // SQLPrepare; false with the manual's "SQLPrepare failure" block.
+    bool prepare(const QString &sql, QString *errorBlock);
+    // The result columns of a prepared SELECT (SQLDescribeCol), without executing it.
+    bool describeResult(QList<ColumnInfo> *columns, QString *errorBlock);
+    void setParamTypes(std::vector<ParamType> types) { m_paramTypes = std::move(types); }
+    // Executes with one value per '?'. False with the "SQLExecute failure" block; diagnostics() holds the
+    // records (SQLSTATE etc.) of the last failure or warning.
+    bool execute(const std::vector<const Value *> &values, QString *errorBlock);
+    qint64 affectedRows() const;
+    // The next row of the result; false at the end (errorBlock set only on a failure).
+    bool fetch(std::vector<Value> &row, QString *errorBlock);
+    void closeCursor();
+    const QList<DiagRecord> &diagnostics() const { return m_diagnostics; }
+    const QString &sql() const { return m_sql; }
+
+private:
+    bool bindParameters(const std::vector<const Value *> &values);
+
+    const Connection &m_connection;
+    void *m_stmt = nullptr;
+    QString m_sql;
+    bool m_utf8Text = false;
+    std::vector<ParamType> m_paramTypes;
+    std::vector<QByteArray> m_buffers;  // parameter bytes, alive until the next execute
+    std::vector<long> m_indicators;     // SQLLEN per parameter
+    std::vector<ColumnInfo> m_resultColumns;
+    std::vector<short> m_resultCTypes;
+    bool m_described = false;
+    QList<DiagRecord> m_diagnostics;
+};
+
+// SQLExecDirect of a statement without parameters or result (SETOPTIONS, savepoints); false with the block.
+bool executeDirect(const Connection &connection, const QString &sql, QString *errorBlock);
+// Auto-commit on or off (SQL_ATTR_AUTOCOMMIT); false with the block.
+bool setAutoCommit(const Connection &connection, bool on, QString *errorBlock);
+// SQLEndTran: commit or roll back the connection's transaction; false with the block.
+bool endTransaction(const Connection &connection, bool commit, QString *errorBlock);
+// Whether a diagnostic means the connection itself is gone (SQLSTATE class 08, or HYT01/HY000 "closed").
+bool isConnectionLost(const QList<DiagRecord> &records);
+// Whether a diagnostic is a referential-integrity violation (SQLSTATE 23503, or the driver's message).
+bool isForeignKeyViolation(const QList<DiagRecord> &records);
+
+}  // namespace oas::db

@@ -1,0 +1,113 @@
+#include "ValueRead.h"
+
+#include "../exporter/ValueText.h"
+#include "OdbcDiagnostics.h"
+#include "SqlTypes.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QTime>
+
+#include <sql.h>
+#include <sqlext.h>
+
+namespace oas::db {
+
+short cTypeForColumn(int sqlType, bool utf8Text)
+{
+    switch (sqlType) {
+    case SQL_TYPE_DATE:
+    case SQL_DATE: return SQL_C_TYPE_DATE;
+    case SQL_TYPE_TIME:
+    case SQL_TIME: return SQL_C_TYPE_TIME;
+    case SQL_TYPE_TIMESTAMP:
+    case SQL_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
+    case SQL_INTEGER:
+    case SQL_SMALLINT:
+    case SQL_TINYINT:
+    case SQL_BIGINT: return SQL_C_SBIGINT;
+    case SQL_REAL:
+    case SQL_FLOAT:
+    case SQL_DOUBLE: return SQL_C_DOUBLE;
+    default:
+        // Character data, decimals as exact text, bits as 0/1; binary data as bytes.
+        return isBinaryType(sqlType) ? SQL_C_BINARY : utf8Text ? SQL_C_CHAR : SQL_C_WCHAR;
+    }
+}
+
+bool isFixedSizeCType(short cType)
+{
+    return cType == SQL_C_TYPE_DATE || cType == SQL_C_TYPE_TIME || cType == SQL_C_TYPE_TIMESTAMP
+           || cType == SQL_C_SBIGINT || cType == SQL_C_DOUBLE;
+}
+
+QString fixedValueText(short cType, int sqlType, const char *p)
+{
+    switch (cType) {
+    case SQL_C_TYPE_DATE: {
+        const auto *d = reinterpret_cast<const SQL_DATE_STRUCT *>(p);
+        return exporter::valueText(QDate(d->year, d->month, d->day), sqlType);
+    }
+    case SQL_C_TYPE_TIME: {
+        const auto *t = reinterpret_cast<const SQL_TIME_STRUCT *>(p);
+        return exporter::valueText(QTime(t->hour, t->minute, t->second), sqlType);
+    }
+    case SQL_C_TYPE_TIMESTAMP: {
+        const auto *t = reinterpret_cast<const SQL_TIMESTAMP_STRUCT *>(p);
+        return exporter::valueText(QDateTime(QDate(t->year, t->month, t->day),
+                                             QTime(t->hour, t->minute, t->second, int(t->fraction / 1000000))),
+                                   sqlType);
+    }
+    case SQL_C_SBIGINT: return QString::number(*reinterpret_cast<const SQLBIGINT *>(p));
+    default: return exporter::valueText(*reinterpret_cast<const SQLDOUBLE *>(p), sqlType);  // SQL_C_DOUBLE
+    }
+}
+
+bool readColumnValue(void *stmt, int number, short cType, int sqlType, std::optional<QString> &value,
+                     QString *errorBlock)
+{
+    auto failure = [&] {
+        *errorBlock = formatBlock(QStringLiteral("SQLGetData failure"), readDiagnostics(HandleKind::Statement, stmt));
+        return false;
+    };
+    if (isFixedSizeCType(cType)) {  // one call into a small buffer
+        alignas(8) char buffer[64] = {};
+        SQLLEN indicator = 0;
+        if (!SQL_SUCCEEDED(SQLGetData(stmt, SQLUSMALLINT(number), cType, buffer, sizeof buffer, &indicator)))
+            return failure();
+        if (indicator == SQL_NULL_DATA)
+            value.reset();
+        else
+            value = fixedValueText(cType, sqlType, buffer);
+        return true;
+    }
+    // Long data in pieces: text is NUL-terminated in each piece, binary is not.
+    QByteArray bytes;
+    char buffer[8192];
+    const int terminator = cType == SQL_C_BINARY ? 0 : cType == SQL_C_WCHAR ? int(sizeof(SQLWCHAR)) : 1;
+    for (;;) {
+        SQLLEN indicator = 0;
+        const SQLRETURN rc = SQLGetData(stmt, SQLUSMALLINT(number), cType, buffer, sizeof buffer, &indicator);
+        if (rc == SQL_NO_DATA)
+            break;
+        if (!SQL_SUCCEEDED(rc))
+            return failure();
+        if (indicator == SQL_NULL_DATA) {
+            value.reset();
+            return true;
+        }
+        const bool more = rc == SQL_SUCCESS_WITH_INFO && (indicator == SQL_NO_TOTAL || indicator > SQLLEN(sizeof buffer) - terminator);
+        bytes.append(buffer, more ? qsizetype(sizeof buffer) - terminator : qsizetype(indicator));
+        if (!more)
+            break;
+    }
+    if (cType == SQL_C_BINARY)
+        value = QString::fromLatin1(bytes.toHex());
+    else if (cType == SQL_C_WCHAR)
+        value = QString::fromUtf16(reinterpret_cast<const char16_t *>(bytes.constData()), bytes.size() / 2);
+    else
+        value = exporter::valueText(QString::fromUtf8(bytes), sqlType);
+    return true;
+}
+
+}  // namespace oas::db

@@ -1,0 +1,22 @@
+#pragma once
+// Reading one column value of the current row of a raw ODBC statement as the export text (ValueText):
+// the C type chosen per SQL type, fixed-size values in one SQLGetData call, long data in pieces. Shared by
+// the streaming export (BlockFetch) and the import's prepared statements (Statement).
+#include <QString>
+
+#include <optional>
+
+namespace oas::db {
+
+// The C type a column of that SQL type is read as: dates, times, timestamps, integers and floating point
+// as their structs; binary data as bytes; everything else as text (UTF-8 when utf8Text, else UTF-16).
+short cTypeForColumn(int sqlType, bool utf8Text);
+bool isFixedSizeCType(short cType);
+// The export text of a fixed-size C value at p (a date, time or timestamp struct, SQLBIGINT or SQLDOUBLE).
+QString fixedValueText(short cType, int sqlType, const char *p);
+// Column `number` (1-based) of the statement's current row, NULL as an empty optional; false with the
+// manual's "SQLGetData failure" block.
+bool readColumnValue(void *stmt, int number, short cType, int sqlType, std::optional<QString> &value,
+                     QString *errorBlock);
+
+}  // namespace oas::db

@@ -1,0 +1,174 @@
+// What one record does to the database, inside the transaction the batch opened: locate its row with the
+// SelectBy predicate, then create, update, delete or leave it, following the manual's rules.
+#include "ImportRun.h"
+#include "ValueMatch.h"
+
+namespace oas::importer {
+
+using datafile::ChangeType;
+
+bool ImportRun::execute(Prepared &p, const CheckedRecord &, QString *errorBlock)
+{
+    std::vector<const db::Value *> values;
+    values.reserve(p.params.size());
+    for (int i : p.params)
+        values.push_back(i >= 0 ? &m_bind[size_t(i)] : nullptr);
+    return p.statement->execute(values, errorBlock);
+}
+
+Applied ImportRun::statementFailed(Outcome outcome, const QString &what, const QString &block, const db::Statement *statement)
+{
+    Applied a;
+    a.rollback = true;
+    const QList<db::DiagRecord> diagnostics = statement ? statement->diagnostics() : QList<db::DiagRecord>();
+    a.fatal = db::isConnectionLost(diagnostics);
+    a.followReferences = what == QLatin1String("DELETE") && !m_relationships.empty() && db::isForeignKeyViolation(diagnostics);
+    outcome.disposition = Disposition::Error;
+    outcome.events.append(Event::error(QStringLiteral("error: %1 failed\n%2").arg(what, block.trimmed())));
+    a.outcome = std::move(outcome);
+    return a;
+}
+
+Applied ImportRun::apply(const CheckedRecord &record, bool followReferences)
+{
+    Outcome outcome;
+    outcome.events = record.events;
+    if (record.failed) {
+        outcome.disposition = Disposition::Error;
+        return {outcome};
+    }
+    m_bind.resize(record.values.size());
+    for (size_t i = 0; i < record.values.size(); ++i) {
+        const auto &v = record.values[i];
+        if (v && !v->isEmpty())
+            m_bind[i] = *v;
+        else
+            m_bind[i].reset();  // absent or empty: NULL (an absent value is never bound to a SET or VALUES)
+    }
+    QString block;
+    if (!execute(m_locate, record, &block))
+        return statementFailed(outcome, QStringLiteral("SELECT"), block, m_locate.statement.get());
+    std::vector<db::Value> first;
+    std::vector<db::Value> row;
+    int rows = 0;
+    while (m_locate.statement->fetch(row, &block)) {
+        if (rows++ == 0)
+            first = row;
+    }
+    if (!block.isEmpty())
+        return statementFailed(outcome, QStringLiteral("SELECT"), block, m_locate.statement.get());
+    m_locate.statement->closeCursor();
+
+    const config::ImportSection &imp = m_cfg.importSection;
+    if (rows == 0) {
+        if (record.change == ChangeType::Delete) {
+            outcome.disposition = Disposition::AlreadyAbsent;
+            return {outcome};
+        }
+        if (record.change == ChangeType::Add || imp.createIfAbsent.value || imp.insertOnly.value)
+            return create(record, outcome);
+        outcome.disposition = Disposition::Absent;
+        outcome.events.append(Event::error(QStringLiteral("insertion forbidden")));
+        return {outcome};
+    }
+    if (rows > 1) {
+        outcome.disposition = Disposition::Ambiguous;
+        outcome.events.append(Event::error(QStringLiteral("error: ambiguous selection\n%1 rows match").arg(rows)));
+        return {outcome};
+    }
+    if (record.change == ChangeType::Delete)
+        return remove(record, outcome, followReferences || imp.alwaysFollowReferences.value);
+    if (record.change == ChangeType::Add || imp.insertOnly.value) {
+        outcome.disposition = Disposition::Exists;
+        outcome.events.append(Event::error(QStringLiteral("error: row already exists")));
+        return {outcome};
+    }
+    return update(record, first, outcome);
+}
+
+Applied ImportRun::create(const CheckedRecord &record, Outcome outcome)
+{
+    QStringList attributes;
+    for (int i = 0; i < m_plan.attributes().size(); ++i) {
+        const ImportAttribute &a = m_plan.at(i);
+        if (a.insertable && !a.sequence && record.supplied(i))
+            attributes.append(a.abbreviation);
+    }
+    QString block;
+    Prepared *insert = insertFor(attributes, &block);
+    if (!insert)
+        return statementFailed(outcome, QStringLiteral("INSERT"), block, nullptr);
+    if (!execute(*insert, record, &block))
+        return statementFailed(outcome, QStringLiteral("INSERT"), block, insert->statement.get());
+    outcome.disposition = Disposition::Created;
+    return {outcome};
+}
+
+Applied ImportRun::update(const CheckedRecord &record, const std::vector<db::Value> &stored, Outcome outcome)
+{
+    const bool compare = m_cfg.importSection.modifyAnyway.value;
+    QStringList attributes;
+    for (const config::NameRef &m : m_cfg.importSection.modify.value) {
+        const int i = m_plan.indexOf(m.name);
+        if (i < 0 || !record.supplied(i))
+            continue;
+        if (compare) {
+            const qsizetype column = m_statements.selectAbbreviations.indexOf(m_plan.at(i).abbreviation);
+            const db::Value current = column >= 0 && size_t(column) < stored.size() ? stored[size_t(column)] : db::Value();
+            if (valuesMatch(matchRuleFor(m_plan.at(i).column.sqlType), current, *record.values[size_t(i)])) {
+                ++outcome.attributesUnchanged;
+                continue;
+            }
+        }
+        attributes.append(m_plan.at(i).abbreviation);
+    }
+    if (attributes.isEmpty()) {
+        outcome.disposition = Disposition::Unchanged;
+        return {outcome};
+    }
+    QString block;
+    std::vector<Prepared> *parts = updateFor(attributes, &block);
+    if (!parts)
+        return statementFailed(outcome, QStringLiteral("UPDATE"), block, nullptr);
+    for (Prepared &part : *parts) {
+        if (!execute(part, record, &block))
+            return statementFailed(outcome, QStringLiteral("UPDATE"), block, part.statement.get());
+    }
+    outcome.disposition = Disposition::Updated;
+    outcome.attributesUpdated = int(attributes.size());
+    return {outcome};
+}
+
+Applied ImportRun::remove(const CheckedRecord &record, Outcome outcome, bool followReferences)
+{
+    QString block;
+    if (followReferences) {
+        for (Relationship &rel : m_relationships) {
+            if (!execute(rel.referencedSelect, record, &block))
+                return statementFailed(outcome, QStringLiteral("SELECT"), block, rel.referencedSelect.statement.get());
+            std::vector<db::Value> values;
+            std::vector<db::Value> row;
+            while (rel.referencedSelect.statement->fetch(row, &block)) {
+                if (!row.empty() && row[0])
+                    values.push_back(row[0]);
+            }
+            rel.referencedSelect.statement->closeCursor();
+            if (!block.isEmpty())
+                return statementFailed(outcome, QStringLiteral("SELECT"), block, rel.referencedSelect.statement.get());
+            for (const db::Value &v : values) {
+                if (!rel.nullify.statement->execute({&v}, &block))
+                    return statementFailed(outcome, QStringLiteral("UPDATE"), block, rel.nullify.statement.get());
+                const qint64 n = rel.nullify.statement->affectedRows();
+                if (n > 0)
+                    outcome.events.append(Event::note(QStringLiteral("references nullified\n%1: %2 row%3")
+                                                          .arg(rel.description).arg(n).arg(n == 1 ? "" : "s")));
+            }
+        }
+    }
+    if (!execute(m_delete, record, &block))
+        return statementFailed(outcome, QStringLiteral("DELETE"), block, m_delete.statement.get());
+    outcome.disposition = Disposition::Deleted;
+    return {outcome};
+}
+
+}  // namespace oas::importer

@@ -1,0 +1,40 @@
+#pragma once
+// One run of the import agent: read the data file record by record, decide for each (create, update,
+// delete, leave, or fail) against the table located by SelectBy, apply it, and account for it: trace
+// (Summary, FailSummary, Statistics, Columns, SQL), the exceptions file, the statistics. Each record is
+// atomic and durable once reported (records are grouped into transactions; a failing record is replayed
+// alone and never undoes its neighbours). Fatal problems (config, connection, preparation) give exit 1.
+#include "RecordEvents.h"
+
+#include "../config/AgentConfig.h"
+#include "../db/ConnectionString.h"
+#include "../run/StepController.h"
+#include "../trace/Trace.h"
+
+namespace oas::importer {
+
+struct ImportRequest {
+    config::AgentConfig config;
+    db::Credentials credentials;
+    QString inputPath = QStringLiteral("odbc_in.txt");
+    QString exceptionsPath;  // empty: the Exceptions field (relative to the working directory)
+    int batchSize = 500;     // records per transaction; 1 commits every record on its own
+    QString connectionName = QStringLiteral("import");
+};
+
+struct ImportResult {
+    int exitCode = 1;
+    ImportStats stats;
+    qint64 recordsRead = 0;  // every record of the input up to end: or the end, skipped ones included
+    qint64 exceptions = 0;   // records written to the exceptions file
+    qint64 warnings = 0;     // records with warnings
+    bool stopped = false;    // stopped in single-step mode or cancelled
+    int resumeLine = 0;      // when stopped or failed part-way: the first record not imported
+    QString exceptionsPath;
+    QString error;  // why it failed
+};
+
+ImportResult runImport(const ImportRequest &request, trace::Trace &trace, run::StepController *step = nullptr,
+                       run::JobObserver *observer = nullptr);
+
+}  // namespace oas::importer

@@ -1,0 +1,313 @@
+#include "ImportRun.h"
+
+#include "../run/OpenConnection.h"
+
+namespace oas::importer {
+
+using config::TraceLevel;
+
+ImportRun::ImportRun(const ImportRequest &request, trace::Trace &trace, run::StepController *step,
+                     run::JobObserver *observer)
+    : m_req(request), m_cfg(request.config), m_trace(trace), m_step(step), m_observer(observer), m_plan(request.config),
+      m_format(datafile::DataFormat::fromConfig(request.config.control))
+{
+}
+
+bool ImportRun::openInput()
+{
+    m_input.setFileName(m_req.inputPath);
+    if (!m_input.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot open import data file for reading\n%1\n%2").arg(m_req.inputPath, m_input.errorString()));
+    m_reader = std::make_unique<datafile::TaggedReader>(&m_input, m_format);
+    return true;
+}
+
+bool ImportRun::connect()
+{
+    QString error;
+    m_connection = run::openTracedConnection(m_cfg.database, m_req.credentials, m_req.connectionName,
+                                             db::Connection::Use::Statements, m_trace, &error);
+    if (!m_connection)
+        return fail(error);
+    m_dialect = m_connection->info().dialect();
+    return true;
+}
+
+bool ImportRun::prepare(Prepared &p, const QString &sql, const QStringList &params, QString *error)
+{
+    p.statement = std::make_unique<db::Statement>(*m_connection);
+    p.params.clear();
+    for (const QString &a : params)
+        p.params.push_back(m_plan.indexOf(a));
+    p.statement->setParamTypes(m_plan.paramTypes(params));
+    if (!p.statement->prepare(sql, error)) {
+        *error = QStringLiteral("%1\n%2").arg(*error, sql);
+        return false;
+    }
+    return true;
+}
+
+bool ImportRun::prepareStatements()
+{
+    trace::FlowScope flow(m_trace, "SQLPrepare");
+    m_statements = sql::buildImportStatements(m_cfg, m_dialect);
+    const sql::ImportStatements &st = m_statements;
+    m_trace.write(TraceLevel::Sql, QStringLiteral("dummy SELECT statement\n%1\nSELECT statement\n%2\nUPDATE statement\n%3\n"
+                                                  "INSERT statement\n%4\nDELETE statement\n%5")
+                                       .arg(st.dummySelect, st.select, st.update, st.insert, st.remove));
+    // The dummy SELECT is only described, never executed: it gives the columns' types and sizes.
+    db::Statement dummy(*m_connection);
+    QList<db::ColumnInfo> columns;
+    QString error;
+    if (!dummy.prepare(st.dummySelect, &error) || !dummy.describeResult(&columns, &error))
+        return fail(error);
+    m_plan.describe(st.importAbbreviations, columns);
+    for (const QString &a : st.importAbbreviations)
+        m_trace.write(TraceLevel::Columns, m_plan.columnsTrace(m_plan.indexOf(a)));
+
+    for (const QString &set : m_cfg.importSection.setOptions.value) {
+        m_trace.write(TraceLevel::Sql, QStringLiteral("SETOPTIONS statement\n") + set);
+        if (!db::executeDirect(*m_connection, set, &error))
+            return fail(QStringLiteral("%1\n%2").arg(error, set));
+    }
+    if (!prepare(m_locate, st.select, st.whereParams, &error) || !prepare(m_delete, st.remove, st.whereParams, &error))
+        return fail(error);
+    for (const sql::RelationshipStatements &r : sql::buildRelationshipStatements(m_cfg, m_dialect)) {
+        m_trace.write(TraceLevel::Sql, QStringLiteral("relationship %1=>%2\n%3\n%4")
+                                           .arg(r.referencing, r.referenced, r.referencedSelect, r.nullify));
+        Relationship rel;
+        rel.description = r.referencing;
+        if (!prepare(rel.referencedSelect, r.referencedSelect, st.whereParams, &error)
+            || !prepare(rel.nullify, r.nullify, {r.referencing}, &error))
+            return fail(error);
+        rel.nullify.params = {-1};  // the referenced value read just before
+        m_relationships.push_back(std::move(rel));
+    }
+    // The full UPDATE and INSERT are prepared now so that a wrong column fails before the first record.
+    QStringList modify;
+    for (const config::NameRef &n : m_cfg.importSection.modify.value)
+        modify.append(n.name);
+    if (!updateFor(modify, &error))
+        return fail(error);
+    QStringList insertable;
+    for (const ImportAttribute &a : m_plan.attributes())
+        if (a.insertable && !a.sequence)
+            insertable.append(a.abbreviation);
+    return insertFor(insertable, &error) ? true : fail(error);
+}
+
+Prepared *ImportRun::insertFor(const QStringList &attributes, QString *error)
+{
+    const QString key = attributes.join(QLatin1Char(','));
+    auto it = m_inserts.find(key);
+    if (it != m_inserts.end())
+        return &it->second;
+    QStringList params;
+    const QString sql = sql::buildInsert(m_cfg, m_dialect, attributes, &params);
+    Prepared p;
+    if (!prepare(p, sql, params, error))
+        return nullptr;
+    return &m_inserts.emplace(key, std::move(p)).first->second;
+}
+
+std::vector<Prepared> *ImportRun::updateFor(const QStringList &attributes, QString *error)
+{
+    const QString key = attributes.join(QLatin1Char(','));
+    auto it = m_updates.find(key);
+    if (it != m_updates.end())
+        return &it->second;
+    std::vector<Prepared> parts;
+    for (const sql::UpdatePart &u : sql::buildUpdate(m_cfg, m_dialect, attributes)) {
+        Prepared p;
+        if (!prepare(p, u.sql, u.params, error))
+            return nullptr;
+        parts.push_back(std::move(p));
+    }
+    return &m_updates.emplace(key, std::move(parts)).first->second;
+}
+
+bool ImportRun::endTransaction(bool commit)
+{
+    QString error;
+    if (db::endTransaction(*m_connection, commit, &error))
+        return true;
+    return fail(error);
+}
+
+void ImportRun::report(const Pending &pending, const Outcome &outcome)
+{
+    m_result.stats.count(outcome);
+    const QString summary = summaryLine(pending.checked.label, pending.checked.line, outcome);
+    m_lastSummary = summary;
+    const QString events = eventsText(outcome);
+    const QString block = events.isEmpty() ? summary : summary + QStringLiteral("\n\n") + events;
+    m_trace.write(TraceLevel::Summary, block);
+    if (outcome.failed()) {
+        if (!m_trace.on(TraceLevel::Summary))
+            m_trace.write(TraceLevel::FailSummary, block);
+        m_exceptions.write(exceptionEntry(pending.record.line, pending.record.rawText, outcome.events, m_format));
+        ++m_result.exceptions;
+    } else {
+        for (const Event &e : outcome.events) {
+            if (e.kind == Event::Kind::Warning && !e.quiet) {
+                ++m_result.warnings;
+                break;
+            }
+        }
+    }
+}
+
+void ImportRun::reportProgress()
+{
+    if (!m_observer)
+        return;
+    run::JobProgress p;
+    p.records = m_result.recordsRead;
+    p.adds = m_result.stats.creates;
+    p.modifies = m_result.stats.updates;
+    p.deletes = m_result.stats.deletes;
+    p.errors = m_result.stats.errors;
+    p.warnings = m_result.warnings;
+    m_observer->progress(p);
+}
+
+// Applies batch[from, to) in one transaction and reports it once committed. When a statement fails, the
+// transaction is rolled back, the records before the failing one are applied again (they succeed as
+// before), the failing one is applied alone, and the batch goes on after it: the result is the same as one
+// transaction per record.
+bool ImportRun::runBatch(std::vector<Pending> &batch, size_t from, size_t to)
+{
+    size_t i = from;
+    while (i < to) {
+        std::vector<Outcome> outcomes;
+        size_t failedAt = to;
+        Applied failure;
+        for (size_t k = i; k < to; ++k) {
+            Applied a = apply(batch[k].checked, false);
+            if (a.fatal) {
+                endTransaction(false);
+                m_result.resumeLine = batch[i].record.line;
+                return fail(QStringLiteral("%1\nthe connection was lost: records from line %2 on are not imported")
+                                .arg(a.outcome.events.isEmpty() ? QString() : a.outcome.events.last().lines.join(QLatin1Char('\n')))
+                                .arg(batch[i].record.line));
+            }
+            if (a.rollback) {
+                failedAt = k;
+                failure = std::move(a);
+                break;
+            }
+            outcomes.push_back(std::move(a.outcome));
+        }
+        if (failedAt == to) {
+            if (!endTransaction(true)) {
+                m_result.resumeLine = batch[i].record.line;
+                return false;
+            }
+            for (size_t k = i; k < to; ++k)
+                report(batch[k], outcomes[k - i]);
+            return true;
+        }
+        if (!endTransaction(false))
+            return false;
+        if (failedAt > i && !runBatch(batch, i, failedAt))
+            return false;
+        Applied alone = apply(batch[failedAt].checked, failure.followReferences);
+        if (alone.fatal) {
+            endTransaction(false);
+            m_result.resumeLine = batch[failedAt].record.line;
+            return fail(QStringLiteral("the connection was lost: records from line %1 on are not imported").arg(batch[failedAt].record.line));
+        }
+        if (!endTransaction(!alone.rollback))
+            return false;
+        report(batch[failedAt], alone.outcome);
+        i = failedAt + 1;
+    }
+    return true;
+}
+
+bool ImportRun::importAll()
+{
+    trace::FlowScope flow(m_trace, "import");
+    const QString changeType = m_cfg.importSection.changeType.value;
+    std::vector<Pending> batch;
+    batch.reserve(size_t(m_batchSize));
+    auto flush = [&] {
+        const bool ok = runBatch(batch, 0, batch.size());
+        batch.clear();
+        reportProgress();
+        return ok;
+    };
+    for (;;) {
+        if (m_step && m_step->stopRequested()) {
+            m_result.stopped = true;
+            break;
+        }
+        std::optional<datafile::Record> record = m_reader->next();
+        if (!record)
+            break;
+        ++m_result.recordsRead;
+        if (record->skipped) {
+            ++m_result.stats.skips;  // not reported, as the manual says
+            continue;
+        }
+        Pending p;
+        p.checked = checkRecord(*record, m_plan, changeType);
+        p.record = std::move(*record);
+        batch.push_back(std::move(p));
+        if (int(batch.size()) < m_batchSize)
+            continue;
+        if (!flush())
+            return false;
+        if (m_step && m_step->isStepping() && !m_step->pause(m_lastSummary)) {
+            m_result.stopped = true;
+            break;
+        }
+    }
+    if (!batch.empty() && !flush())
+        return false;
+    if (m_result.stopped) {
+        if (std::optional<datafile::Record> next = m_reader->next())
+            m_result.resumeLine = next->line;
+    }
+    return true;
+}
+
+ImportResult ImportRun::run()
+{
+    trace::FlowScope flow(m_trace, "ODBCAgentImp");
+    m_batchSize = m_step && m_step->isStepping() ? 1 : std::max(1, m_req.batchSize);
+    if (!openInput() || !connect() || !prepareStatements())
+        return m_result;
+    m_result.exceptionsPath = m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath;
+    m_exceptions.setFileName(m_result.exceptionsPath);
+    if (!m_exceptions.open(QIODevice::WriteOnly)) {
+        fail(QStringLiteral("cannot write the exceptions file\n%1\n%2").arg(m_result.exceptionsPath, m_exceptions.errorString()));
+        return m_result;
+    }
+    QString error;
+    if (!db::setAutoCommit(*m_connection, false, &error)) {
+        fail(error);
+        return m_result;
+    }
+    const bool ok = importAll();
+    // Whatever happened, the entries of the records reported so far are kept.
+    if (!m_exceptions.commit() && ok) {
+        fail(QStringLiteral("cannot write the exceptions file\n%1\n%2").arg(m_result.exceptionsPath, m_exceptions.errorString()));
+        return m_result;
+    }
+    m_trace.write(TraceLevel::Statistics, m_result.stats.text());
+    reportProgress();
+    if (!ok)
+        return m_result;
+    m_result.exitCode = m_result.exceptions || m_result.warnings ? 0x3C : 0;
+    return m_result;
+}
+
+ImportResult runImport(const ImportRequest &request, trace::Trace &trace, run::StepController *step,
+                       run::JobObserver *observer)
+{
+    ImportRun run(request, trace, step, observer);
+    return run.run();
+}
+
+}  // namespace oas::importer

@@ -1,0 +1,116 @@
+#include "RecordCheck.h"
+
+namespace oas::importer {
+
+namespace {
+
+void addIfAny(CheckedRecord &r, Event::Kind kind, const QString &title, const QStringList &names)
+{
+    if (names.isEmpty())
+        return;
+    r.events.append({kind, QStringList{title} + names, false});
+    if (kind == Event::Kind::Error)
+        r.failed = true;
+}
+
+void checkLength(CheckedRecord &r, const ImportAttribute &a, QString &value)
+{
+    const bool strict = a.naming || a.failIfTooBig;
+    const qsizetype length = value.size();
+    if (a.maximum && length > *a.maximum) {
+        const QString detail = QStringLiteral("%1: %2 characters, maximum %3").arg(a.abbreviation).arg(length).arg(*a.maximum);
+        if (strict) {
+            r.events.append(Event::error(QStringLiteral("error: value too long\n") + detail));
+            r.failed = true;
+        } else {
+            r.events.append(Event::warning(QStringLiteral("warning: value truncated\n") + detail));
+            value.truncate(*a.maximum);
+        }
+    } else if (a.minimum && length < *a.minimum) {
+        const QString detail = QStringLiteral("%1: %2 characters, minimum %3").arg(a.abbreviation).arg(length).arg(*a.minimum);
+        if (strict) {
+            r.events.append(Event::error(QStringLiteral("error: value too short\n") + detail));
+            r.failed = true;
+        } else {
+            r.events.append(Event::warning(QStringLiteral("warning: value padded with blanks\n") + detail));
+            value = value.leftJustified(*a.minimum, QLatin1Char(' '));
+        }
+    }
+}
+
+}  // namespace
+
+CheckedRecord checkRecord(const datafile::Record &record, const ImportPlan &plan, const QString &changeTypeAttribute)
+{
+    CheckedRecord r;
+    r.line = record.line;
+    r.values.resize(size_t(plan.attributes().size()));
+    for (const datafile::RecordProblem &p : record.problems) {
+        r.events.append(Event::error(QStringLiteral("error: unreadable input\nline %1: %2").arg(p.line).arg(p.message)));
+        r.failed = true;
+    }
+    QString rawChange;
+    r.change = datafile::changeTypeOf(record, changeTypeAttribute, &rawChange);
+    if (r.change == datafile::ChangeType::Invalid) {
+        r.events.append(Event::error(QStringLiteral("error: invalid change type (add, modify or delete expected)\n%1: %2")
+                                         .arg(changeTypeAttribute, rawChange)));
+        r.failed = true;
+    }
+    QStringList unrecognized;
+    QStringList repeated;
+    bool changeSeen = false;
+    for (const datafile::Attribute &a : record.attributes) {
+        if (a.name.compare(changeTypeAttribute, Qt::CaseInsensitive) == 0) {
+            if (changeSeen && !repeated.contains(a.name, Qt::CaseInsensitive))
+                repeated.append(a.name);
+            changeSeen = true;
+            continue;
+        }
+        const int i = plan.indexOf(a.name);
+        if (i < 0) {
+            if (!unrecognized.contains(a.name))
+                unrecognized.append(a.name);
+            continue;
+        }
+        if (r.values[size_t(i)]) {
+            if (!repeated.contains(a.name, Qt::CaseInsensitive))
+                repeated.append(a.name);
+            continue;  // the first value counts
+        }
+        r.values[size_t(i)] = a.value;
+    }
+    addIfAny(r, Event::Kind::Warning, QStringLiteral("warning: unrecognized attribute in import data file"), unrecognized);
+    addIfAny(r, Event::Kind::Warning, QStringLiteral("warning: repeated attribute, first value used"), repeated);
+
+    QStringList unset;
+    QStringList emptyNaming;
+    QStringList labelParts;
+    for (int i : plan.namingOrder()) {
+        const auto &v = r.values[size_t(i)];
+        if (!v)
+            unset.append(plan.at(i).abbreviation);
+        else if (v->isEmpty())
+            emptyNaming.append(plan.at(i).abbreviation);
+        else
+            labelParts.append(*v);
+    }
+    r.label = labelParts.join(QLatin1Char('/'));
+    addIfAny(r, Event::Kind::Error, QStringLiteral("unset naming attributes"), unset);
+    addIfAny(r, Event::Kind::Error, QStringLiteral("error: empty naming attribute"), emptyNaming);
+
+    for (int i = 0; i < plan.attributes().size(); ++i) {
+        const ImportAttribute &a = plan.at(i);
+        auto &v = r.values[size_t(i)];
+        if (!v || !(a.naming || a.modify || a.insertable))
+            continue;
+        if (v->isEmpty()) {
+            if (!a.naming)
+                r.events.append(Event::warning(QStringLiteral("warning: empty import attribute\n") + a.abbreviation, true));
+            continue;
+        }
+        checkLength(r, a, *v);
+    }
+    return r;
+}
+
+}  // namespace oas::importer
