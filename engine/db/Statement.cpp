@@ -115,7 +115,11 @@ bool Statement::bindParameters(const std::vector<const Value *> &values)
     m_buffers.resize(values.size());
     m_indicators.resize(values.size());
     for (size_t i = 0; i < values.size(); ++i) {
-        const ParamType type = i < m_paramTypes.size() ? m_paramTypes[i] : ParamType{};
+        ParamType type = i < m_paramTypes.size() ? m_paramTypes[i] : ParamType{};
+        // SQLite keeps any value in any column (type affinity) and converts text itself; its driver would
+        // turn a text that is not a number into NULL when told the parameter is a number.
+        if (m_utf8Text)
+            type = ParamType{SQL_VARCHAR, 0, 0};
         const Value *v = values[i];
         QByteArray &buffer = m_buffers[i];
         SQLLEN &indicator = m_indicators[i];

@@ -80,7 +80,10 @@ void ImportPlan::describe(const QStringList &abbreviations, const QList<db::Colu
         ImportAttribute &a = m_attributes[i];
         a.described = true;
         a.column = columns.at(c);
-        if (!a.maximum && isCharacterColumn(a.column.sqlType) && a.column.size > 0 && a.column.size < (1 << 30)) {
+        // The smaller of the configured maximum and the column's size: a value the column cannot hold is
+        // truncated (or fails) here, with a clear message, rather than refused by the database.
+        const bool sized = isCharacterColumn(a.column.sqlType) && a.column.size > 0 && a.column.size < (1 << 30);
+        if (sized && (!a.maximum || *a.maximum > a.column.size)) {
             a.maximum = int(a.column.size);
             a.maximumFromDatabase = true;
         }

@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUuid>
@@ -64,6 +65,24 @@ public:
             return false;
         }
         return true;
+    }
+
+    // Every row of a query, values as text ("NULL" for NULL), columns joined by '|'.
+    QStringList rows(const QString &sql)
+    {
+        QStringList out;
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        if (!q.exec(sql)) {
+            m_error = q.lastError().text() + " / " + sql;
+            return {QStringLiteral("ERROR: ") + m_error};
+        }
+        while (q.next()) {
+            QStringList values;
+            for (int i = 0; i < q.record().count(); ++i)
+                values.append(q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
+            out.append(values.join(QLatin1Char('|')));
+        }
+        return out;
     }
 
 private:
