@@ -85,6 +85,22 @@ void TestNorthwind::orderDetails()
     const test::Backend b = backend == "sqlite" ? test::Backend::sqlite(m_sqliteDb)
                                                 : test::Backend::postgresql("OAS_TEST_PG_NORTHWIND");
     const QStringList c = columns.split(',');
+    if (backend == "postgresql") {
+        // The server's Northwind database is shared by every run: work on a copy that is dropped after.
+        test::Sql setup(b);
+        const QString copy = test::uniqueTable("order_details");
+        QVERIFY2(setup.exec(QStringLiteral("CREATE TABLE %1 AS SELECT * FROM %2").arg(copy, table)), qPrintable(setup.error()));
+        table = copy;
+    }
+    struct Drop {
+        test::Backend backend;
+        QString table;
+        ~Drop()
+        {
+            if (backend.name == "postgresql")
+                test::Sql(backend).exec(QStringLiteral("DROP TABLE %1").arg(table));
+        }
+    } drop{b, table};
     const QString dir = m_dir.filePath(backend);
     QDir().mkpath(dir);
     writeFile(dir + "/od.ini", QStringLiteral("[version]\nVersion=1.06\n[attributes]\nOID=%1.%2\nPID=%1.%3\n"
