@@ -14,6 +14,8 @@ class TestStatements : public QObject {
 private slots:
     void dialectsForUpdateAndSequences();
     void joinImport();
+    void joinImportPerTable();
+    void subsetsAndRelationships();
     void keysAndSaveAttrAreExported();
     void substitutionRules_data();
     void substitutionRules();
@@ -68,6 +70,52 @@ void TestStatements::joinImport()
         "SelectBy=SUP\nModify=PID\n");
     QCOMPARE(test::diagnosticsText(wrong), QStringLiteral("naming attribute SUP is not a column of the primary table "
                                                           "Products at line 8\nSelectBy=??SUP"));
+}
+
+void TestStatements::joinImportPerTable()
+{
+    // PostgreSQL and SQLite cannot UPDATE a join: one UPDATE per table, its rows chosen through the join.
+    const ParseResult r = test::parse(
+        "[attributes]\nPID=Products.ProductID\nPN=Products.ProductName\nSUP=Suppliers.CompanyName\nPRICE=UnitPrice\n"
+        "[database]\nDSN=x\n[import]\nTable=Products INNER JOIN Suppliers ON Suppliers.SupplierID = Products.SupplierID\n"
+        "SelectBy=PID\nModify=PN, SUP, PRICE\n");
+    QVERIFY2(r.ok(), qPrintable(test::diagnosticsText(r)));
+    const QList<sql::UpdatePart> pg = sql::buildUpdate(r.config, sql::SqlDialect::postgresql(), {"PN", "SUP", "PRICE"});
+    QCOMPARE(pg.size(), 2);
+    QCOMPARE(pg[0].sql, QStringLiteral("UPDATE Products SET ProductName=?, UnitPrice=? WHERE ctid IN (SELECT Products.ctid "
+                                       "FROM Products INNER JOIN Suppliers ON Suppliers.SupplierID = Products.SupplierID "
+                                       "WHERE (Products.ProductID=?))"));
+    QCOMPARE(pg[0].params, (QStringList{"PN", "PRICE", "PID"}));
+    QVERIFY(pg[1].sql.startsWith("UPDATE Suppliers SET CompanyName=? WHERE ctid IN (SELECT Suppliers.ctid FROM"));
+    QCOMPARE(pg[1].params, (QStringList{"SUP", "PID"}));
+    const QList<sql::UpdatePart> lite = sql::buildUpdate(r.config, sql::SqlDialect::sqlite(), {"SUP"});
+    QCOMPARE(lite.size(), 1);
+    QVERIFY(lite[0].sql.startsWith("UPDATE Suppliers SET CompanyName=? WHERE rowid IN (SELECT Suppliers.rowid FROM"));
+    // The generic form is the manual's: the join itself after UPDATE, as Access takes it.
+    QCOMPARE(sql::buildUpdate(r.config, sql::SqlDialect::generic(), {"SUP"}).size(), 1);
+}
+
+void TestStatements::subsetsAndRelationships()
+{
+    const ParseResult r = employees("[import]\nTable=Employees\nSelectBy=GN & SN\nModify=T, EID\nAutos=EID(emp_seq)\n"
+                                    "Relationships=T=>EID\n");
+    QVERIFY2(r.ok(), qPrintable(test::diagnosticsText(r)));
+    const auto pg = sql::SqlDialect::postgresql();
+    // Only the attributes a record supplies; sequence columns always, without a parameter.
+    QStringList params;
+    QCOMPARE(sql::buildInsert(r.config, pg, {"GN", "SN"}, &params),
+             QStringLiteral("INSERT INTO Employees (FirstName, LastName, EmployeeID) VALUES (?, ?, nextval('emp_seq'))"));
+    QCOMPARE(params, (QStringList{"GN", "SN"}));
+    QCOMPARE(sql::insertableAttributes(r.config), (QStringList{"GN", "SN", "T", "EID"}));
+    const QList<sql::UpdatePart> u = sql::buildUpdate(r.config, pg, {"T"});
+    QCOMPARE(u.size(), 1);
+    QCOMPARE(u[0].sql, QStringLiteral("UPDATE Employees SET Title=? WHERE (Employees.FirstName=?) AND (Employees.LastName=?)"));
+    QCOMPARE(u[0].params, (QStringList{"T", "GN", "SN"}));
+    const auto rel = sql::buildRelationshipStatements(r.config, pg);
+    QCOMPARE(rel.size(), 1);
+    QCOMPARE(rel[0].referencedSelect, QStringLiteral("SELECT Employees.EmployeeID FROM Employees WHERE "
+                                                     "(Employees.FirstName=?) AND (Employees.LastName=?)"));
+    QCOMPARE(rel[0].nullify, QStringLiteral("UPDATE Employees SET Title=NULL WHERE Employees.Title=?"));
 }
 
 void TestStatements::keysAndSaveAttrAreExported()
