@@ -4,20 +4,13 @@ namespace oas::exporter {
 
 namespace {
 constexpr size_t kRowsPerBatch = 512;
-constexpr int kBatches = 4;
 }  // namespace
 
 RowSource::RowSource(const db::Connection &connection, QString sql) : m_fetch(connection), m_sql(std::move(sql)) {}
 
 RowSource::~RowSource()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_changed.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    m_pipe.stop();
 }
 
 bool RowSource::exec()
@@ -25,45 +18,25 @@ bool RowSource::exec()
     m_failed = !m_fetch.exec(m_sql, &m_error);
     if (m_failed)
         return false;
-    for (int i = 0; i < kBatches; ++i)
-        m_free.push_back(std::make_unique<Batch>());
-    m_thread = std::thread(&RowSource::fetchLoop, this);
+    m_pipe.start([this](Batch &batch) { return fill(batch); });
     return true;
 }
 
-// The fetch thread: the only user of the statement once exec() has returned.
-void RowSource::fetchLoop()
+// On the fetch thread: the only user of the statement once exec() has returned.
+bool RowSource::fill(Batch &batch)
 {
-    for (;;) {
-        std::unique_ptr<Batch> batch;
-        {
-            std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [this] { return !m_free.empty() || m_stop; });
-            if (m_stop)
-                return;
-            batch = std::move(m_free.front());
-            m_free.pop_front();
+    batch.count = 0;
+    batch.last = false;
+    batch.error.clear();
+    batch.rows.resize(kRowsPerBatch);
+    while (batch.count < kRowsPerBatch && !m_pipe.stopping()) {
+        if (!m_fetch.next(batch.rows[batch.count], &batch.error)) {
+            batch.last = true;
+            break;
         }
-        batch->count = 0;
-        batch->last = false;
-        batch->error.clear();
-        batch->rows.resize(kRowsPerBatch);
-        while (batch->count < kRowsPerBatch && !m_stop) {
-            if (!m_fetch.next(batch->rows[batch->count], &batch->error)) {
-                batch->last = true;
-                break;
-            }
-            ++batch->count;
-        }
-        const bool last = batch->last;
-        {
-            std::lock_guard lock(m_mutex);
-            m_full.push_back(std::move(batch));
-        }
-        m_changed.notify_all();
-        if (last)
-            return;
+        ++batch.count;
     }
+    return !batch.last;
 }
 
 bool RowSource::next(RowValues &row)
@@ -81,16 +54,14 @@ bool RowSource::next(RowValues &row)
             }
             return false;
         }
-        if (!m_thread.joinable())
+        if (!m_pipe.started())
             return false;
-        std::unique_lock lock(m_mutex);
         if (m_current)
-            m_free.push_back(std::move(m_current));
-        m_changed.notify_all();
-        m_changed.wait(lock, [this] { return !m_full.empty(); });
-        m_current = std::move(m_full.front());
-        m_full.pop_front();
+            m_pipe.recycle(std::move(m_current));
+        m_current = m_pipe.take();
         m_position = 0;
+        if (!m_current)
+            return false;
     }
 }
 

@@ -1,16 +1,12 @@
 #pragma once
-// The export's one SELECT, streamed, with fetching on its own thread: a fetch thread fills batches of rows
-// (BlockFetch on the statement's raw handle) while the export thread formats the previous ones, so the two
-// overlap on two cores. At most a few batches are in flight, so memory does not grow with the table.
+// The export's one SELECT, streamed, with fetching on its own thread (run::BatchPipe): the fetch thread
+// fills batches of rows (BlockFetch on the statement's raw handle) while the export thread formats the
+// previous ones. At most a few batches are in flight, so memory does not grow with the table.
 // Values come out as export text (ValueText), NULL as an empty optional.
 #include "../db/BlockFetch.h"
+#include "../run/BatchPipe.h"
 
-#include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 namespace oas::exporter {
 
@@ -37,21 +33,15 @@ private:
         bool last = false;  // the result set ends after these rows
         QString error;      // ... because of this failure
     };
-    void fetchLoop();
+    bool fill(Batch &batch);
 
     db::BlockFetch m_fetch;
     QString m_sql;
     bool m_failed = false;
     QString m_error;
-
-    std::thread m_thread;
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    std::deque<std::unique_ptr<Batch>> m_full;
-    std::deque<std::unique_ptr<Batch>> m_free;
+    run::BatchPipe<Batch> m_pipe;
     std::unique_ptr<Batch> m_current;
     size_t m_position = 0;
-    std::atomic<bool> m_stop{false};
 };
 
 }  // namespace oas::exporter

@@ -1,5 +1,6 @@
 #include "ImportRun.h"
 
+#include "../run/BatchPipe.h"
 #include "../run/OpenConnection.h"
 
 namespace oas::importer {
@@ -225,49 +226,57 @@ bool ImportRun::runBatch(std::vector<Pending> &batch, size_t from, size_t to)
     return true;
 }
 
+// Records are read and checked on a second thread (run::BatchPipe), a batch ahead of the database work.
 bool ImportRun::importAll()
 {
     trace::FlowScope flow(m_trace, "import");
-    const QString changeType = m_cfg.importSection.changeType.value;
-    std::vector<Pending> batch;
-    batch.reserve(size_t(m_batchSize));
-    auto flush = [&] {
-        const bool ok = runBatch(batch, 0, batch.size());
-        batch.clear();
-        reportProgress();
-        return ok;
+    struct RecordBatch {
+        std::vector<Pending> records;
+        qint64 skips = 0;  // skip: records among them, not reported, as the manual says
     };
+    const QString changeType = m_cfg.importSection.changeType.value;
+    run::BatchPipe<RecordBatch> pipe;
+    pipe.start([&](RecordBatch &b) {
+        b.records.clear();
+        b.skips = 0;
+        while (int(b.records.size()) < m_batchSize && !pipe.stopping()) {
+            std::optional<datafile::Record> record = m_reader->next();
+            if (!record)
+                return false;
+            if (record->skipped) {
+                ++b.skips;
+                continue;
+            }
+            Pending p;
+            p.checked = checkRecord(*record, m_plan, changeType);
+            p.record = std::move(*record);
+            b.records.push_back(std::move(p));
+        }
+        return true;
+    });
     for (;;) {
         if (m_step && m_step->stopRequested()) {
             m_result.stopped = true;
             break;
         }
-        std::optional<datafile::Record> record = m_reader->next();
-        if (!record)
+        std::unique_ptr<RecordBatch> b = pipe.take();
+        if (!b)
             break;
-        ++m_result.recordsRead;
-        if (record->skipped) {
-            ++m_result.stats.skips;  // not reported, as the manual says
-            continue;
-        }
-        Pending p;
-        p.checked = checkRecord(*record, m_plan, changeType);
-        p.record = std::move(*record);
-        batch.push_back(std::move(p));
-        if (int(batch.size()) < m_batchSize)
-            continue;
-        if (!flush())
+        m_result.recordsRead += qint64(b->records.size()) + b->skips;
+        m_result.stats.skips += b->skips;
+        const bool ok = runBatch(b->records, 0, b->records.size());
+        reportProgress();
+        if (!ok)
             return false;
-        if (m_step && m_step->isStepping() && !m_step->pause(m_lastSummary)) {
+        if (m_step && m_step->isStepping() && !b->records.empty() && !m_step->pause(m_lastSummary)) {
             m_result.stopped = true;
             break;
         }
+        pipe.recycle(std::move(b));
     }
-    if (!batch.empty() && !flush())
-        return false;
     if (m_result.stopped) {
-        if (std::optional<datafile::Record> next = m_reader->next())
-            m_result.resumeLine = next->line;
+        if (std::unique_ptr<RecordBatch> next = pipe.take(); next && !next->records.empty())
+            m_result.resumeLine = next->records.front().record.line;
     }
     return true;
 }
