@@ -2,6 +2,7 @@
 # A throwaway PostgreSQL server for the integration tests, on 127.0.0.1 only.
 #   scripts/pg-test-server.sh start   -> prints "export NAME=VALUE" lines (eval them)
 #   scripts/pg-test-server.sh stop DIR
+# OAS_PG_FSYNC=on makes it durable like a real server (the benchmarks use that; the tests do not need it).
 # initdb refuses to run as root, so as root the cluster belongs to the postgres user.
 set -euo pipefail
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -25,7 +26,7 @@ start)
   as_owner "$PGBIN/initdb" -D "$DIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
     || { cat "$DIR/initdb.log" >&2; exit 1; }
   as_owner "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c full_page_writes=off" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=${OAS_PG_FSYNC:-off} -c full_page_writes=${OAS_PG_FSYNC:-off}" start >/dev/null \
     || { cat "$DIR/server.log" >&2; exit 1; }
   PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres)
   "${PSQL[@]}" -d postgres -c "CREATE ROLE oas LOGIN PASSWORD 'oas-secret' SUPERUSER" \

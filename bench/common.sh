@@ -1,0 +1,76 @@
+# What the export and import benchmarks share: the throwaway PostgreSQL server (durable, fsync on, like a
+# real one), the Employees-like table, the agents' attribute lines, and timing. Sourced, not run.
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+BIN="$ROOT/${OAS_BUILD_DIR:-build}/bin"
+WORK=$(mktemp -d /tmp/oas-bench-XXXXXX)
+PG_ENV=$(OAS_PG_FSYNC=on bash "$ROOT/scripts/pg-test-server.sh" start)
+eval "$PG_ENV"
+trap 'bash "$ROOT/scripts/pg-test-server.sh" stop "$OAS_PG_DIR"; rm -rf "$WORK"' EXIT
+PORT=$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$OAS_TEST_PG")
+export PGPASSWORD=oas-secret
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U oas -d oas_test)
+PG_FIELDS=$(tr ';' '\n' <<<"$OAS_TEST_PG")
+COLS="EmployeeID, LastName, FirstName, Title, TitleOfCourtesy, BirthDate, HireDate, Address, City, Region, PostalCode, Country, HomePhone, Extension, Notes"
+TABLE_SQL="CREATE TABLE Employees (EmployeeID INTEGER PRIMARY KEY, LastName VARCHAR(20), FirstName VARCHAR(10),
+  Title VARCHAR(30), TitleOfCourtesy VARCHAR(25), BirthDate VARCHAR(10), HireDate VARCHAR(10), Address VARCHAR(60),
+  City VARCHAR(15), Region VARCHAR(15), PostalCode VARCHAR(10), Country VARCHAR(15), HomePhone VARCHAR(24),
+  Extension VARCHAR(4), Notes VARCHAR(200))"
+ROW_SQL="i, 'Last' || i, 'First' || (i % 1000), 'Sales Representative', 'Ms.', '1948-12-08', '1992-05-01',
+  i || ' - 20th Ave. E.', 'Seattle', 'WA', '98122', 'USA', '(206) 555-9857', '4109',
+  'Education includes a BA in psychology from Colorado State University. Row ' || i"
+ATTRIBUTES="[attributes]
+EID=Employees.EmployeeID
+SN=Employees.LastName
+GN=Employees.FirstName
+T=Employees.Title
+TOC=Employees.TitleOfCourtesy
+BD=Employees.BirthDate
+HD=Employees.HireDate
+A=Employees.Address
+CITY=Employees.City
+REG=Employees.Region
+PC=Employees.PostalCode
+C=Employees.Country
+TEL=Employees.HomePhone
+EXT=Employees.Extension
+DESC=Employees.Notes"
+
+# fill_table DB N: Employees with rows 1..N; DB is "sqlite" (bench.db in the current directory) or "postgresql"
+fill_table() {
+  if [ "$1" = sqlite ]; then
+    rm -f bench.db
+    sqlite3 bench.db "$TABLE_SQL; WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < $2)
+                      INSERT INTO Employees SELECT $ROW_SQL FROM s;"
+  else
+    "${PSQL[@]}" -c "DROP TABLE IF EXISTS Employees" -c "$TABLE_SQL" \
+      -c "INSERT INTO Employees SELECT $ROW_SQL FROM generate_series(1, $2) AS s(i)" -c "VACUUM ANALYZE Employees"
+  fi
+}
+
+# database_fields DB: the [database] lines for DB
+database_fields() {
+  if [ "$1" = sqlite ]; then printf 'DRIVER=SQLite3\nDatabase=bench.db\n'; else printf '%s\n' "$PG_FIELDS"; fi
+}
+
+measure() {  # measure NAME COMMAND... -> "seconds peakKB"
+  /usr/bin/time -f "%e %M" -o "$WORK/$1.time" "${@:2}" >/dev/null 2>"$WORK/$1.err" || { cat "$WORK/$1.err" >&2; exit 1; }
+  cat "$WORK/$1.time"
+}
+
+ratio() { awk "BEGIN{printf \"%.1f\", $1/$2}"; }
+
+# write_report: bench/REPORT.md from the sections the two benchmarks left in bench/results/
+write_report() {
+  {
+    echo "# Benchmarks"
+    echo
+    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB."
+    echo "PostgreSQL: a throwaway server on 127.0.0.1 with fsync on. Times in seconds (wall clock), memory is"
+    echo "peak RSS (/usr/bin/time). Each figure is one run."
+    for f in "$ROOT"/bench/results/export.md "$ROOT"/bench/results/import.md; do
+      [ -f "$f" ] && { echo; cat "$f"; }
+    done
+  } > "$ROOT/bench/REPORT.md"
+  echo "wrote bench/REPORT.md"
+}
