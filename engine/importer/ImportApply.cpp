@@ -29,7 +29,7 @@ Applied ImportRun::statementFailed(Outcome outcome, const QString &what, const Q
     return a;
 }
 
-Applied ImportRun::apply(const CheckedRecord &record, bool followReferences)
+Applied ImportRun::apply(const CheckedRecord &record, bool followReferences, const LocatedRows *located)
 {
     Outcome outcome;
     outcome.events = record.events;
@@ -46,18 +46,24 @@ Applied ImportRun::apply(const CheckedRecord &record, bool followReferences)
             m_bind[i].reset();  // absent or empty: NULL (an absent value is never bound to a SET or VALUES)
     }
     QString block;
-    if (!execute(m_locate, record, &block))
-        return statementFailed(outcome, QStringLiteral("SELECT"), block, m_locate.statement.get());
     std::vector<db::Value> first;
-    std::vector<db::Value> row;
     int rows = 0;
-    while (m_locate.statement->fetch(row, &block)) {
-        if (rows++ == 0)
-            first = row;
+    if (located) {
+        rows = int(located->size());
+        if (rows > 0)
+            first = located->front();
+    } else {
+        if (!execute(m_locate, record, &block))
+            return statementFailed(outcome, QStringLiteral("SELECT"), block, m_locate.statement.get());
+        std::vector<db::Value> row;
+        while (m_locate.statement->fetch(row, &block)) {
+            if (rows++ == 0)
+                first = row;
+        }
+        if (!block.isEmpty())
+            return statementFailed(outcome, QStringLiteral("SELECT"), block, m_locate.statement.get());
+        m_locate.statement->closeCursor();
     }
-    if (!block.isEmpty())
-        return statementFailed(outcome, QStringLiteral("SELECT"), block, m_locate.statement.get());
-    m_locate.statement->closeCursor();
 
     const config::ImportSection &imp = m_cfg.importSection;
     if (rows == 0) {

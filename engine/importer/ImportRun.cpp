@@ -1,6 +1,9 @@
 #include "ImportRun.h"
 
 #include "../run/BatchPipe.h"
+
+#include <QHash>
+#include <QSet>
 #include "../run/OpenConnection.h"
 
 namespace oas::importer {
@@ -73,6 +76,18 @@ bool ImportRun::prepareStatements()
     }
     if (!prepare(m_locate, st.select, st.whereParams, &error) || !prepare(m_delete, st.remove, st.whereParams, &error))
         return fail(error);
+    QString why;
+    if (BatchLocate::eligible(m_cfg, m_dialect, m_plan, &why) && m_batchSize > 1) {
+        QStringList params;
+        for (int i = 0; i < BatchLocate::kWindow; ++i)
+            params += st.whereParams;
+        if (prepare(m_locateMany, sql::buildLocateMany(m_cfg, BatchLocate::kWindow), params, &error)) {
+            m_batchLocate = std::make_unique<BatchLocate>(m_plan, st.selectAbbreviations);
+            m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement for %1 records at once\n%2")
+                                               .arg(BatchLocate::kWindow)
+                                               .arg(m_locateMany.statement->sql()));
+        }
+    }
     for (const sql::RelationshipStatements &r : sql::buildRelationshipStatements(m_cfg, m_dialect)) {
         m_trace.write(TraceLevel::Sql, QStringLiteral("relationship %1=>%2\n%3\n%4")
                                            .arg(r.referencing, r.referenced, r.referencedSelect, r.nullify));
@@ -172,6 +187,66 @@ void ImportRun::reportProgress()
     m_observer->progress(p);
 }
 
+ImportRun::Window ImportRun::locateWindow(const std::vector<Pending> &batch, size_t from, size_t to, size_t *end,
+                                         std::vector<std::optional<LocatedRows>> &located)
+{
+    located.assign(to - from, std::nullopt);
+    QStringList keys;      // exact keys of the records that take part, in order
+    QList<size_t> owners;  // their batch index
+    QSet<QString> folded;  // case-folded keys: two records that might be the same row never share a window
+    size_t j = from;
+    for (; j < to && keys.size() < BatchLocate::kWindow; ++j) {
+        if (batch[j].checked.failed)
+            continue;
+        const QString key = m_batchLocate->recordKey(batch[j].checked);
+        if (key.isEmpty())
+            continue;  // located on its own
+        const QString fold = key.toCaseFolded();
+        if (folded.contains(fold))
+            break;
+        folded.insert(fold);
+        keys.append(key);
+        owners.append(j);
+    }
+    *end = j;
+    if (keys.isEmpty())
+        return Window::Fallback;
+    // The values, record after record; the last record's repeated to fill the statement's window.
+    const std::vector<int> &params = m_locateMany.params;
+    const size_t perRecord = params.size() / size_t(BatchLocate::kWindow);
+    std::vector<db::Value> values(params.size());
+    std::vector<const db::Value *> pointers(params.size());
+    for (size_t w = 0; w < size_t(BatchLocate::kWindow); ++w) {
+        const CheckedRecord &r = batch[owners.at(qsizetype(std::min<size_t>(w, size_t(owners.size()) - 1)))].checked;
+        for (size_t p = 0; p < perRecord; ++p) {
+            const size_t at = w * perRecord + p;
+            values[at] = r.values[size_t(params[at])];
+            pointers[at] = &values[at];
+        }
+    }
+    QString block;
+    db::Statement &st = *m_locateMany.statement;
+    if (!st.execute(pointers, &block))
+        return Window::Failed;
+    QHash<QString, qsizetype> byKey;
+    for (qsizetype k = 0; k < keys.size(); ++k) {
+        byKey.insert(keys.at(k), k);
+        located[owners.at(k) - from].emplace();
+    }
+    std::vector<db::Value> row;
+    while (st.fetch(row, &block)) {
+        const auto it = byKey.constFind(m_batchLocate->rowKey(row));
+        if (it == byKey.constEnd()) {  // the database compares differently: one SELECT per record here
+            st.closeCursor();
+            located.assign(to - from, std::nullopt);
+            return Window::Fallback;
+        }
+        located[owners.at(*it) - from]->push_back(row);
+    }
+    st.closeCursor();
+    return block.isEmpty() ? Window::Located : Window::Failed;
+}
+
 // Applies batch[from, to) in one transaction and reports it once committed. When a statement fails, the
 // transaction is rolled back, the records before the failing one are applied again (they succeed as
 // before), the failing one is applied alone, and the batch goes on after it: the result is the same as one
@@ -183,8 +258,28 @@ bool ImportRun::runBatch(std::vector<Pending> &batch, size_t from, size_t to)
         std::vector<Outcome> outcomes;
         size_t failedAt = to;
         Applied failure;
+        std::vector<std::optional<LocatedRows>> located;
+        size_t windowFrom = i;
+        size_t windowEnd = i;
+        bool restart = false;
         for (size_t k = i; k < to; ++k) {
-            Applied a = apply(batch[k].checked, false);
+            if (m_batchLocate && k >= windowEnd) {
+                windowFrom = k;
+                if (locateWindow(batch, k, to, &windowEnd, located) == Window::Failed) {
+                    // A failed statement may have ended the transaction: start the batch again, one
+                    // SELECT per record from now on.
+                    m_trace.write(TraceLevel::Sql, QStringLiteral("locating several records at once failed; "
+                                                                  "one SELECT per record from line %1 on")
+                                                       .arg(batch[k].record.line));
+                    m_batchLocate.reset();
+                    restart = true;
+                    break;
+                }
+            }
+            const LocatedRows *rows = nullptr;
+            if (k < windowEnd && k - windowFrom < located.size() && located[k - windowFrom])
+                rows = &*located[k - windowFrom];
+            Applied a = apply(batch[k].checked, false, rows);
             if (a.fatal) {
                 endTransaction(false);
                 m_result.resumeLine = batch[i].record.line;
@@ -198,6 +293,11 @@ bool ImportRun::runBatch(std::vector<Pending> &batch, size_t from, size_t to)
                 break;
             }
             outcomes.push_back(std::move(a.outcome));
+        }
+        if (restart) {
+            if (!endTransaction(false))
+                return false;
+            continue;
         }
         if (failedAt == to) {
             if (!endTransaction(true)) {

@@ -1,6 +1,7 @@
 #pragma once
 // The state of one import run, shared by ImportRun.cpp (set-up, batches, reporting) and ImportApply.cpp
 // (what one record does to the database). Internal to the importer.
+#include "BatchLocate.h"
 #include "ImportJob.h"
 #include "ImportPlan.h"
 #include "RecordCheck.h"
@@ -59,8 +60,15 @@ private:
     void report(const Pending &pending, const Outcome &outcome);
     void reportProgress();
 
+    // The rows each record of batch[from, ...) locates, found with one SELECT for a window of records
+    // (BatchLocate). located[j - from] is null for a record that needs its own SELECT.
+    enum class Window { Located, Fallback, Failed };
+    Window locateWindow(const std::vector<Pending> &batch, size_t from, size_t to, size_t *end,
+                        std::vector<std::optional<std::vector<std::vector<db::Value>>>> &located);
+
     // ImportApply.cpp
-    Applied apply(const CheckedRecord &record, bool followReferences);
+    using LocatedRows = std::vector<std::vector<db::Value>>;
+    Applied apply(const CheckedRecord &record, bool followReferences, const LocatedRows *located = nullptr);
     bool execute(Prepared &p, const CheckedRecord &record, QString *errorBlock);
     Applied statementFailed(Outcome outcome, const QString &what, const QString &block, const db::Statement *statement);
     Applied create(const CheckedRecord &record, Outcome outcome);
@@ -85,6 +93,8 @@ private:
     sql::SqlDialect m_dialect;
     sql::ImportStatements m_statements;
     Prepared m_locate;
+    std::unique_ptr<BatchLocate> m_batchLocate;  // null: one SELECT per record
+    Prepared m_locateMany;
     Prepared m_delete;
     struct Relationship {
         Prepared referencedSelect;

@@ -230,6 +230,18 @@ QList<UpdatePart> buildUpdate(const AgentConfig &config, const SqlDialect &diale
     return parts;
 }
 
+QString buildLocateMany(const AgentConfig &config, int count)
+{
+    const ImportStatements st = buildImportStatements(config);
+    const QString one = selectByWhere(config);
+    QStringList predicates;
+    for (int i = 0; i < count; ++i)
+        predicates.append(QLatin1Char('(') + one + QLatin1Char(')'));
+    return QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+        .arg(columnList(st.selectAbbreviations, config.attributes), config.importSection.table.value,
+             predicates.join(QStringLiteral(" OR ")));
+}
+
 QStringList insertableAttributes(const AgentConfig &config)
 {
     return importColumns(config, true);

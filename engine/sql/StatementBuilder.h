@@ -69,6 +69,9 @@ QString buildInsert(const config::AgentConfig &config, const SqlDialect &dialect
                     QStringList *params);
 // The primary table's importable attributes in INSERT order.
 QStringList insertableAttributes(const config::AgentConfig &config);
+// The SELECT of the import for `count` records at once: the SelectBy predicate repeated, joined by OR, with
+// the WHERE parameters repeated in that order.
+QString buildLocateMany(const config::AgentConfig &config, int count);
 QList<RelationshipStatements> buildRelationshipStatements(const config::AgentConfig &config, const SqlDialect &dialect);
 
 // "(A.x=?) AND NOT ((A.y=?) OR (A.z=?))" from a SelectBy tree.

@@ -36,6 +36,8 @@ static QString describe(const CommandLineResult &r)
         parts << "audit=" + QString::number(*o.security.auditLevel);
     if (o.security.cryptLogLevel)
         parts << "crypt=" + QString::number(*o.security.cryptLogLevel);
+    if (o.batchSize)
+        parts << "batch=" + QString::number(*o.batchSize);
     return parts.join(' ');
 }
 
@@ -100,6 +102,11 @@ void TestCommandLine::table_data()
                                       << "error: invalid timeout value soon, expected microseconds (0 or more)";
     QTest::newRow("audit out of range") << imp << QStringList{"-f", "a", "-AuditLevel", "5"}
                                         << "error: invalid audit level 5, expected 0 to 4";
+    QTest::newRow("batch") << imp << QStringList{"-f", "a", "-Batch", "1"} << "f=a data=odbc_in.txt(default) batch=1";
+    QTest::newRow("batch attached") << imp << QStringList{"-f", "a", "-batch250"} << "f=a data=odbc_in.txt(default) batch=250";
+    QTest::newRow("batch zero") << imp << QStringList{"-f", "a", "-Batch", "0"}
+                                << "error: invalid batch size 0, expected 1 to 100000 records per transaction";
+    QTest::newRow("batch on export") << exp << QStringList{"-f", "a", "-Batch", "5"} << "error: unknown parameter -B";
     QTest::newRow("crypt negative") << exp << QStringList{"-f", "a", "-CryptLogLevel-1"}
                                     << "error: invalid crypt log level -1, expected 0 or more";
 }

@@ -77,6 +77,7 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void killedImportConverges();
+    void locatingManyAtOnceMatchesOneByOne();
 
 private:
     void addBackends();
@@ -765,6 +766,34 @@ void TestImport::killedImportConverges()
     QCOMPARE(clean.exitCode(), 0);
     QCOMPARE(afterKill.size(), 5 + 40000 - 2000);
     QCOMPARE(afterKill, tableRows(b));
+}
+
+void TestImport::locatingManyAtOnceMatchesOneByOne()
+{
+    // Batches locate up to 32 records with one SELECT. A column that compares without case (SQLite's
+    // COLLATE NOCASE) returns rows the client would not match: the agent falls back to one SELECT per
+    // record, so 'ANN' still updates 'Ann' instead of creating a second row. Two records for the same row
+    // in one batch still see each other's work.
+    const test::Backend b = backend("sqlite");
+    {
+        test::Sql sql(b);
+        QVERIFY(sql.exec(QString("CREATE TABLE %1 (id INTEGER PRIMARY KEY, first VARCHAR(10) COLLATE NOCASE, "
+                                 "last VARCHAR(20) COLLATE NOCASE, title VARCHAR(30), city VARCHAR(15))").arg(m_table)));
+        QVERIFY(sql.exec(QString("INSERT INTO %1 VALUES (1, 'Ann', 'Lee', 'a', 'b'), (2, 'Bo', 'Ek', 'c', 'd')").arg(m_table)));
+    }
+    const QString cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=GN & SN\nModify=TI");
+    QByteArray data = "row:\nGN: ANN\nSN: LEE\nTI: upper\nrow:\nEID: 3\nGN: Cy\nSN: Po\nTI: new\n"
+                      "row:\nGN: Cy\nSN: Po\nTI: again\nrow:\nChangeType: delete\nGN: bo\nSN: ek\n";
+    for (int batch : {500, 1}) {
+        const Imported r = import(cfg, data, batch);
+        verifyAccounting(r.result);
+        QCOMPARE(tableRows(b), QStringList({"1|Ann|Lee|upper|b", "3|Cy|Po|again|NULL"}));
+        QCOMPARE(r.result.stats.creates, 1);
+        QCOMPARE(r.result.stats.updates, 2);
+        QCOMPARE(r.result.stats.deletes, 1);
+        test::Sql(b).exec(QString("INSERT INTO %1 VALUES (2, 'Bo', 'Ek', 'c', 'd')").arg(m_table));
+        test::Sql(b).exec(QString("DELETE FROM %1 WHERE id = 3").arg(m_table));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestImport)
