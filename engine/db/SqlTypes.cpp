@@ -77,4 +77,30 @@ bool isBooleanType(int t)
     return t == SQL_BIT;
 }
 
+QString postgresCastType(int sqlType)
+{
+    switch (sqlType) {
+    case SQL_SMALLINT:
+    case SQL_TINYINT: return QStringLiteral("smallint");
+    case SQL_INTEGER: return QStringLiteral("integer");
+    case SQL_BIGINT: return QStringLiteral("bigint");
+    case SQL_NUMERIC:
+    case SQL_DECIMAL: return QStringLiteral("numeric");
+    case SQL_REAL: return QStringLiteral("real");
+    case SQL_FLOAT:
+    case SQL_DOUBLE: return QStringLiteral("double precision");
+    case SQL_BIT: return QStringLiteral("boolean");
+    case SQL_TYPE_DATE: return QStringLiteral("date");
+    case SQL_TYPE_TIME: return QStringLiteral("time");
+    case SQL_TYPE_TIMESTAMP: return QStringLiteral("timestamp");
+    case SQL_CHAR:
+    case SQL_VARCHAR:
+    case SQL_LONGVARCHAR:
+    case SQL_WCHAR:
+    case SQL_WVARCHAR:
+    case SQL_WLONGVARCHAR: return QStringLiteral("text");
+    default: return {};
+    }
+}
+
 }  // namespace oas::db

@@ -7,7 +7,10 @@
 
 namespace oas::db {
 
-QString sqlTypeName(int sqlType);  // "SQL_VARCHAR"; "SQL_TYPE(n)" for an unknown code
+QString sqlTypeName(int sqlType);
+// The PostgreSQL type a value of that ODBC SQL type is cast to where the server cannot infer it (a VALUES
+// list of parameters); empty for types the import does not cast.
+QString postgresCastType(int sqlType);  // "SQL_VARCHAR"; "SQL_TYPE(n)" for an unknown code
 // The default matching rule of a key column of that type; nullopt where the manual says "fail".
 std::optional<config::SortForm> defaultSortForm(int sqlType);
 bool isBinaryType(int sqlType);

@@ -29,13 +29,25 @@ Applied ImportRun::statementFailed(Outcome outcome, const QString &what, const Q
     return a;
 }
 
-Applied ImportRun::apply(const CheckedRecord &record, bool followReferences, const LocatedRows *located)
+WriteOp ImportRun::deferredWrite(WriteOp::Kind kind, const QStringList &attributes, const std::vector<int> &params) const
 {
+    WriteOp op;
+    op.kind = kind;
+    op.attributes = attributes;
+    op.values.reserve(params.size());
+    for (int i : params)
+        op.values.push_back(m_bind[size_t(i)]);
+    return op;
+}
+
+Applied ImportRun::apply(const CheckedRecord &record, const ApplyMode &mode)
+{
+    const LocatedRows *located = mode.located;
     Outcome outcome;
     outcome.events = record.events;
     if (record.failed) {
         outcome.disposition = Disposition::Error;
-        return {outcome};
+        return Applied::done(outcome);
     }
     m_bind.resize(record.values.size());
     for (size_t i = 0; i < record.values.size(); ++i) {
@@ -69,30 +81,30 @@ Applied ImportRun::apply(const CheckedRecord &record, bool followReferences, con
     if (rows == 0) {
         if (record.change == ChangeType::Delete) {
             outcome.disposition = Disposition::AlreadyAbsent;
-            return {outcome};
+            return Applied::done(outcome);
         }
         if (record.change == ChangeType::Add || imp.createIfAbsent.value || imp.insertOnly.value)
-            return create(record, outcome);
+            return create(record, outcome, mode.defer);
         outcome.disposition = Disposition::Absent;
         outcome.events.append(Event::error(QStringLiteral("insertion forbidden")));
-        return {outcome};
+        return Applied::done(outcome);
     }
     if (rows > 1) {
         outcome.disposition = Disposition::Ambiguous;
         outcome.events.append(Event::error(QStringLiteral("error: ambiguous selection\n%1 rows match").arg(rows)));
-        return {outcome};
+        return Applied::done(outcome);
     }
     if (record.change == ChangeType::Delete)
-        return remove(record, outcome, followReferences || imp.alwaysFollowReferences.value);
+        return remove(record, outcome, mode.followReferences || imp.alwaysFollowReferences.value, mode.defer);
     if (record.change == ChangeType::Add || imp.insertOnly.value) {
         outcome.disposition = Disposition::Exists;
         outcome.events.append(Event::error(QStringLiteral("error: row already exists")));
-        return {outcome};
+        return Applied::done(outcome);
     }
-    return update(record, first, outcome);
+    return update(record, first, outcome, mode.defer);
 }
 
-Applied ImportRun::create(const CheckedRecord &record, Outcome outcome)
+Applied ImportRun::create(const CheckedRecord &record, Outcome outcome, bool defer)
 {
     QStringList attributes;
     for (int i = 0; i < m_plan.attributes().size(); ++i) {
@@ -104,13 +116,17 @@ Applied ImportRun::create(const CheckedRecord &record, Outcome outcome)
     Prepared *insert = insertFor(attributes, &block);
     if (!insert)
         return statementFailed(outcome, QStringLiteral("INSERT"), block, nullptr);
+    if (defer) {
+        outcome.disposition = Disposition::Created;
+        return Applied::done(outcome, deferredWrite(WriteOp::Kind::Insert, attributes, insert->params));
+    }
     if (!execute(*insert, record, &block))
         return statementFailed(outcome, QStringLiteral("INSERT"), block, insert->statement.get());
     outcome.disposition = Disposition::Created;
-    return {outcome};
+    return Applied::done(outcome);
 }
 
-Applied ImportRun::update(const CheckedRecord &record, const std::vector<db::Value> &stored, Outcome outcome)
+Applied ImportRun::update(const CheckedRecord &record, const std::vector<db::Value> &stored, Outcome outcome, bool defer)
 {
     const bool compare = m_cfg.importSection.modifyAnyway.value;
     QStringList attributes;
@@ -130,24 +146,33 @@ Applied ImportRun::update(const CheckedRecord &record, const std::vector<db::Val
     }
     if (attributes.isEmpty()) {
         outcome.disposition = Disposition::Unchanged;
-        return {outcome};
+        return Applied::done(outcome);
     }
     QString block;
     std::vector<Prepared> *parts = updateFor(attributes, &block);
     if (!parts)
         return statementFailed(outcome, QStringLiteral("UPDATE"), block, nullptr);
+    if (defer && parts->size() == 1) {
+        outcome.disposition = Disposition::Updated;
+        outcome.attributesUpdated = int(attributes.size());
+        return Applied::done(outcome, deferredWrite(WriteOp::Kind::Update, attributes, parts->front().params));
+    }
     for (Prepared &part : *parts) {
         if (!execute(part, record, &block))
             return statementFailed(outcome, QStringLiteral("UPDATE"), block, part.statement.get());
     }
     outcome.disposition = Disposition::Updated;
     outcome.attributesUpdated = int(attributes.size());
-    return {outcome};
+    return Applied::done(outcome);
 }
 
-Applied ImportRun::remove(const CheckedRecord &record, Outcome outcome, bool followReferences)
+Applied ImportRun::remove(const CheckedRecord &record, Outcome outcome, bool followReferences, bool defer)
 {
     QString block;
+    if (defer && !followReferences) {
+        outcome.disposition = Disposition::Deleted;
+        return Applied::done(outcome, deferredWrite(WriteOp::Kind::Delete, {}, m_delete.params));
+    }
     if (followReferences) {
         for (Relationship &rel : m_relationships) {
             if (!execute(rel.referencedSelect, record, &block))
@@ -174,7 +199,7 @@ Applied ImportRun::remove(const CheckedRecord &record, Outcome outcome, bool fol
     if (!execute(m_delete, record, &block))
         return statementFailed(outcome, QStringLiteral("DELETE"), block, m_delete.statement.get());
     outcome.disposition = Disposition::Deleted;
-    return {outcome};
+    return Applied::done(outcome);
 }
 
 }  // namespace oas::importer

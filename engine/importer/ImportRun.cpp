@@ -1,5 +1,6 @@
 #include "ImportRun.h"
 
+#include "../db/SqlTypes.h"
 #include "../run/BatchPipe.h"
 
 #include <QHash>
@@ -83,6 +84,18 @@ bool ImportRun::prepareStatements()
             params += st.whereParams;
         if (prepare(m_locateMany, sql::buildLocateMany(m_cfg, BatchLocate::kWindow), params, &error)) {
             m_batchLocate = std::make_unique<BatchLocate>(m_plan, st.selectAbbreviations);
+            m_groupWrites = !m_cfg.importSection.isJoin;
+            // PostgreSQL takes the parameters of a VALUES list as text: each is cast to its column's type.
+            m_groupUpdates = true;
+            if (m_dialect.kind == sql::SqlDialect::Kind::PostgreSql) {
+                for (const ImportAttribute &a : m_plan.attributes()) {
+                    if (!(a.modify || a.naming))
+                        continue;
+                    const QString type = a.described ? db::postgresCastType(a.column.sqlType) : QString();
+                    m_groupUpdates = m_groupUpdates && !type.isEmpty();
+                    m_updateCasts.insert(a.abbreviation.toUpper(), type);
+                }
+            }
             m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement for %1 records at once\n%2")
                                                .arg(BatchLocate::kWindow)
                                                .arg(m_locateMany.statement->sql()));
@@ -247,82 +260,187 @@ ImportRun::Window ImportRun::locateWindow(const std::vector<Pending> &batch, siz
     return block.isEmpty() ? Window::Located : Window::Failed;
 }
 
+// One try at batch[from, to) in the open transaction, stopping at the first record the database refuses.
+ImportRun::Attempt ImportRun::attempt(std::vector<Pending> &batch, size_t from, size_t to)
+{
+    Attempt at;
+    at.failedAt = to;
+    std::vector<std::optional<LocatedRows>> located;
+    std::vector<WriteOp> writes;
+    size_t windowFrom = from;
+    size_t windowEnd = from;
+    const bool windows = m_batchLocate && !m_plain;
+    for (size_t k = from; k < to; ++k) {
+        if (windows && m_batchLocate && k >= windowEnd) {
+            if (!runDeferred(writes))
+                return at.groupedFailed = true, at;
+            windowFrom = k;
+            if (locateWindow(batch, k, to, &windowEnd, located) == Window::Failed) {
+                // A failed statement may have ended the transaction: start the batch again, one SELECT per
+                // record from now on.
+                m_trace.write(TraceLevel::Sql, QStringLiteral("locating several records at once failed; one SELECT "
+                                                              "per record from line %1 on")
+                                                   .arg(batch[k].record.line));
+                m_batchLocate.reset();
+                return at.restart = true, at;
+            }
+        }
+        ApplyMode mode;
+        if (windows && k < windowEnd && k - windowFrom < located.size() && located[k - windowFrom])
+            mode.located = &*located[k - windowFrom];
+        mode.defer = m_groupWrites && mode.located;
+        if (!mode.defer && !runDeferred(writes))  // keep the writes in record order
+            return at.groupedFailed = true, at;
+        Applied a = apply(batch[k].checked, mode);
+        if (a.fatal || a.rollback) {
+            at.failedAt = k;
+            at.failure = std::move(a);
+            return at;
+        }
+        if (a.deferred.kind != WriteOp::Kind::None)
+            writes.push_back(std::move(a.deferred));
+        at.outcomes.push_back(std::move(a.outcome));
+    }
+    if (!runDeferred(writes))
+        at.groupedFailed = true;
+    return at;
+}
+
+bool ImportRun::connectionLost(const std::vector<Pending> &batch, size_t at, const Applied &applied)
+{
+    endTransaction(false);
+    m_result.resumeLine = batch[at].record.line;
+    const QString detail = applied.outcome.events.isEmpty() ? QString() : applied.outcome.events.last().lines.join(QLatin1Char('\n'));
+    return fail(QStringLiteral("%1\nthe connection was lost: records from line %2 on are not imported")
+                    .arg(detail)
+                    .arg(batch[at].record.line));
+}
+
 // Applies batch[from, to) in one transaction and reports it once committed. When a statement fails, the
 // transaction is rolled back, the records before the failing one are applied again (they succeed as
 // before), the failing one is applied alone, and the batch goes on after it: the result is the same as one
-// transaction per record.
+// transaction per record. When a grouped write fails, the whole range is replayed one statement per record.
 bool ImportRun::runBatch(std::vector<Pending> &batch, size_t from, size_t to)
 {
     size_t i = from;
     while (i < to) {
-        std::vector<Outcome> outcomes;
-        size_t failedAt = to;
-        Applied failure;
-        std::vector<std::optional<LocatedRows>> located;
-        size_t windowFrom = i;
-        size_t windowEnd = i;
-        bool restart = false;
-        for (size_t k = i; k < to; ++k) {
-            if (m_batchLocate && k >= windowEnd) {
-                windowFrom = k;
-                if (locateWindow(batch, k, to, &windowEnd, located) == Window::Failed) {
-                    // A failed statement may have ended the transaction: start the batch again, one
-                    // SELECT per record from now on.
-                    m_trace.write(TraceLevel::Sql, QStringLiteral("locating several records at once failed; "
-                                                                  "one SELECT per record from line %1 on")
-                                                       .arg(batch[k].record.line));
-                    m_batchLocate.reset();
-                    restart = true;
-                    break;
-                }
-            }
-            const LocatedRows *rows = nullptr;
-            if (k < windowEnd && k - windowFrom < located.size() && located[k - windowFrom])
-                rows = &*located[k - windowFrom];
-            Applied a = apply(batch[k].checked, false, rows);
-            if (a.fatal) {
-                endTransaction(false);
-                m_result.resumeLine = batch[i].record.line;
-                return fail(QStringLiteral("%1\nthe connection was lost: records from line %2 on are not imported")
-                                .arg(a.outcome.events.isEmpty() ? QString() : a.outcome.events.last().lines.join(QLatin1Char('\n')))
-                                .arg(batch[i].record.line));
-            }
-            if (a.rollback) {
-                failedAt = k;
-                failure = std::move(a);
-                break;
-            }
-            outcomes.push_back(std::move(a.outcome));
-        }
-        if (restart) {
+        Attempt at = attempt(batch, i, to);
+        if (at.restart) {
             if (!endTransaction(false))
                 return false;
             continue;
         }
-        if (failedAt == to) {
+        if (at.groupedFailed) {
+            if (!endTransaction(false))
+                return false;
+            const bool plain = m_plain;
+            m_plain = true;
+            const bool ok = runBatch(batch, i, to);
+            m_plain = plain;
+            return ok;
+        }
+        if (at.failedAt == to) {
             if (!endTransaction(true)) {
                 m_result.resumeLine = batch[i].record.line;
                 return false;
             }
             for (size_t k = i; k < to; ++k)
-                report(batch[k], outcomes[k - i]);
+                report(batch[k], at.outcomes[k - i]);
             return true;
         }
+        if (at.failure.fatal)
+            return connectionLost(batch, i, at.failure);
         if (!endTransaction(false))
             return false;
-        if (failedAt > i && !runBatch(batch, i, failedAt))
+        if (at.failedAt > i && !runBatch(batch, i, at.failedAt))
             return false;
-        Applied alone = apply(batch[failedAt].checked, failure.followReferences);
-        if (alone.fatal) {
-            endTransaction(false);
-            m_result.resumeLine = batch[failedAt].record.line;
-            return fail(QStringLiteral("the connection was lost: records from line %1 on are not imported").arg(batch[failedAt].record.line));
-        }
-        if (!endTransaction(!alone.rollback))
+        ApplyMode alone;
+        alone.followReferences = at.failure.followReferences;
+        Applied a = apply(batch[at.failedAt].checked, alone);
+        if (a.fatal)
+            return connectionLost(batch, at.failedAt, a);
+        if (!endTransaction(!a.rollback))
             return false;
-        report(batch[failedAt], alone.outcome);
-        i = failedAt + 1;
+        report(batch[at.failedAt], a.outcome);
+        i = at.failedAt + 1;
     }
+    return true;
+}
+
+Prepared *ImportRun::groupedStatement(const WriteOp &op, int rows, QString *error)
+{
+    const QString key = QStringLiteral("%1|%2|%3").arg(int(op.kind)).arg(op.attributes.join(QLatin1Char(','))).arg(rows);
+    auto it = m_grouped.find(key);
+    if (it != m_grouped.end())
+        return &it->second;
+    QString sql;
+    switch (op.kind) {
+    case WriteOp::Kind::Insert: sql = sql::buildInsertRows(m_cfg, m_dialect, op.attributes, rows); break;
+    case WriteOp::Kind::Update: sql = sql::buildUpdateRows(m_cfg, op.attributes, rows, m_updateCasts); break;
+    default: sql = sql::buildDeleteRows(m_cfg, rows); break;
+    }
+    Prepared p;
+    p.statement = std::make_unique<db::Statement>(*m_connection);
+    // Parameter types: the single statement's, once per row.
+    std::vector<db::ParamType> types;
+    const Prepared *single = op.kind == WriteOp::Kind::Insert   ? insertFor(op.attributes, error)
+                             : op.kind == WriteOp::Kind::Update ? &updateFor(op.attributes, error)->front()
+                                                                : &m_delete;
+    if (!single)
+        return nullptr;
+    for (int r = 0; r < rows; ++r)
+        for (int i : single->params)
+            types.push_back(i >= 0 ? m_plan.at(i).paramType() : db::ParamType{});
+    p.statement->setParamTypes(types);
+    if (!p.statement->prepare(sql, error))
+        return nullptr;
+    return &m_grouped.emplace(key, std::move(p)).first->second;
+}
+
+bool ImportRun::runDeferred(std::vector<WriteOp> &writes)
+{
+    size_t i = 0;
+    QString error;
+    while (i < writes.size()) {
+        size_t run = 1;
+        while (i + run < writes.size() && writes[i + run].sameStatement(writes[i]))
+            ++run;
+        // Runs in chunks of 32, 16, 8, 4, 2, 1 rows, so each kind needs at most six statements.
+        while (run > 0) {
+            int rows = BatchLocate::kWindow;
+            while (size_t(rows) > run || (rows > 1 && writes[i].kind == WriteOp::Kind::Update && !m_groupUpdates))
+                rows /= 2;
+            Prepared *p = rows == 1 ? nullptr : groupedStatement(writes[i], rows, &error);
+            if (rows > 1 && !p) {
+                m_trace.write(TraceLevel::Sql, QStringLiteral("writing %1 records at once is not possible; they are "
+                                                              "applied one statement per record\n%2")
+                                                   .arg(rows)
+                                                   .arg(error.trimmed()));
+                return false;
+            }
+            std::vector<const db::Value *> values;
+            for (int r = 0; r < rows; ++r)
+                for (const db::Value &v : writes[i + size_t(r)].values)
+                    values.push_back(&v);
+            db::Statement *statement = p ? p->statement.get() : nullptr;
+            if (!statement) {  // one row: the record's own statement
+                const WriteOp &op = writes[i];
+                statement = op.kind == WriteOp::Kind::Insert   ? insertFor(op.attributes, &error)->statement.get()
+                            : op.kind == WriteOp::Kind::Update ? updateFor(op.attributes, &error)->front().statement.get()
+                                                               : m_delete.statement.get();
+            }
+            if (!statement->execute(values, &error)) {
+                m_trace.write(TraceLevel::Sql, QStringLiteral("writing %1 records at once failed; they are applied "
+                                                              "again one statement per record\n%2")
+                                                   .arg(rows)
+                                                   .arg(error.trimmed()));
+                return false;
+            }
+            i += size_t(rows);
+            run -= size_t(rows);
+        }
+    }
+    writes.clear();
     return true;
 }
 

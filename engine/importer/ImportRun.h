@@ -30,12 +30,40 @@ struct Prepared {
     std::vector<int> params;
 };
 
+// A write decided but not yet run: batches run consecutive writes of the same kind as one statement.
+// values are the parameters of the record's own statement, in its order.
+struct WriteOp {
+    enum class Kind { None, Insert, Update, Delete };
+    Kind kind = Kind::None;
+    QStringList attributes;  // the INSERT's or UPDATE's attributes
+    std::vector<db::Value> values;
+
+    bool sameStatement(const WriteOp &other) const { return kind == other.kind && attributes == other.attributes; }
+};
+
 // What applying a record did to the transaction.
 struct Applied {
     Outcome outcome;
+    WriteOp deferred;  // the write to run with its neighbours (ApplyMode::defer)
+
+    static Applied done(Outcome outcome, WriteOp deferred = {})
+    {
+        Applied a;
+        a.outcome = std::move(outcome);
+        a.deferred = std::move(deferred);
+        return a;
+    }
     bool rollback = false;          // a statement failed: the transaction must be rolled back
     bool fatal = false;             // the connection is gone: stop the import
     bool followReferences = false;  // retry alone, nullifying the Relationships first
+};
+
+using LocatedRows = std::vector<std::vector<db::Value>>;
+
+struct ApplyMode {
+    bool followReferences = false;
+    const LocatedRows *located = nullptr;  // the rows a window SELECT found; null: SELECT them now
+    bool defer = false;                    // return the write instead of running it
 };
 
 class ImportRun {
@@ -56,6 +84,15 @@ private:
     bool prepare(Prepared &p, const QString &sql, const QStringList &params, QString *error);
     bool importAll();
     bool runBatch(std::vector<Pending> &batch, size_t from, size_t to);
+    struct Attempt {
+        std::vector<Outcome> outcomes;  // of the records before failedAt
+        size_t failedAt = 0;            // the record the database refused, or the end
+        Applied failure;
+        bool restart = false;        // locating at once failed: start again, one SELECT per record
+        bool groupedFailed = false;  // a grouped write failed: replay record by record
+    };
+    Attempt attempt(std::vector<Pending> &batch, size_t from, size_t to);
+    bool connectionLost(const std::vector<Pending> &batch, size_t at, const Applied &applied);
     bool endTransaction(bool commit);
     void report(const Pending &pending, const Outcome &outcome);
     void reportProgress();
@@ -66,14 +103,19 @@ private:
     Window locateWindow(const std::vector<Pending> &batch, size_t from, size_t to, size_t *end,
                         std::vector<std::optional<std::vector<std::vector<db::Value>>>> &located);
 
+    // Runs the deferred writes, consecutive ones of the same kind as one statement; false when the database
+    // refused one (the batch is then replayed record by record).
+    bool runDeferred(std::vector<WriteOp> &writes);
+    Prepared *groupedStatement(const WriteOp &op, int rows, QString *error);
+
     // ImportApply.cpp
-    using LocatedRows = std::vector<std::vector<db::Value>>;
-    Applied apply(const CheckedRecord &record, bool followReferences, const LocatedRows *located = nullptr);
+    Applied apply(const CheckedRecord &record, const ApplyMode &mode);
+    WriteOp deferredWrite(WriteOp::Kind kind, const QStringList &attributes, const std::vector<int> &params) const;
     bool execute(Prepared &p, const CheckedRecord &record, QString *errorBlock);
     Applied statementFailed(Outcome outcome, const QString &what, const QString &block, const db::Statement *statement);
-    Applied create(const CheckedRecord &record, Outcome outcome);
-    Applied update(const CheckedRecord &record, const std::vector<db::Value> &stored, Outcome outcome);
-    Applied remove(const CheckedRecord &record, Outcome outcome, bool followReferences);
+    Applied create(const CheckedRecord &record, Outcome outcome, bool defer);
+    Applied update(const CheckedRecord &record, const std::vector<db::Value> &stored, Outcome outcome, bool defer);
+    Applied remove(const CheckedRecord &record, Outcome outcome, bool followReferences, bool defer);
     Prepared *insertFor(const QStringList &attributes, QString *error);
     std::vector<Prepared> *updateFor(const QStringList &attributes, QString *error);
 
@@ -95,6 +137,11 @@ private:
     Prepared m_locate;
     std::unique_ptr<BatchLocate> m_batchLocate;  // null: one SELECT per record
     Prepared m_locateMany;
+    bool m_groupWrites = false;  // batches run consecutive writes of the same kind as one statement
+    bool m_groupUpdates = false;  // ... UPDATEs too (every column's type can be cast)
+    QHash<QString, QString> m_updateCasts;  // upper-case abbreviation -> PostgreSQL type
+    bool m_plain = false;        // replaying a batch: one statement per record, nothing grouped
+    std::map<QString, Prepared> m_grouped;
     Prepared m_delete;
     struct Relationship {
         Prepared referencedSelect;

@@ -247,15 +247,17 @@ QStringList insertableAttributes(const AgentConfig &config)
     return importColumns(config, true);
 }
 
-QString buildInsert(const AgentConfig &config, const SqlDialect &dialect, const QStringList &attributes, QStringList *params)
+namespace {
+
+// The column list and one VALUES tuple of an INSERT of the given attributes.
+QPair<QString, QString> insertParts(const AgentConfig &config, const SqlDialect &dialect, const QStringList &attributes,
+                                    QStringList *params)
 {
-    const config::ImportSection &imp = config.importSection;
-    const QString primary = imp.primaryTable.isEmpty() ? imp.table.value : imp.primaryTable;
     QStringList names;
     QStringList values;
     for (const QString &a : insertableAttributes(config)) {
         QString value;
-        for (const config::AutoSequence &seq : imp.autos.value) {
+        for (const config::AutoSequence &seq : config.importSection.autos.value) {
             if (seq.attribute.name.compare(a, Qt::CaseInsensitive) == 0)
                 value = dialect.sequenceNextValue(seq.sequence);
         }
@@ -263,13 +265,68 @@ QString buildInsert(const AgentConfig &config, const SqlDialect &dialect, const 
             if (!containsName(attributes, a))
                 continue;
             value = QStringLiteral("?");
-            params->append(a);
+            if (params)
+                params->append(a);
         }
         names.append(config.attributes.find(a)->column.columnName());
         values.append(value);
     }
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-        .arg(primary, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")));
+    return {names.join(QStringLiteral(", ")), QLatin1Char('(') + values.join(QStringLiteral(", ")) + QLatin1Char(')')};
+}
+
+QString primaryTable(const AgentConfig &config)
+{
+    const config::ImportSection &imp = config.importSection;
+    return imp.primaryTable.isEmpty() ? imp.table.value : imp.primaryTable;
+}
+
+}  // namespace
+
+QString buildInsert(const AgentConfig &config, const SqlDialect &dialect, const QStringList &attributes, QStringList *params)
+{
+    const auto [names, tuple] = insertParts(config, dialect, attributes, params);
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES %3").arg(primaryTable(config), names, tuple);
+}
+
+QString buildInsertRows(const AgentConfig &config, const SqlDialect &dialect, const QStringList &attributes, int rows)
+{
+    const auto [names, tuple] = insertParts(config, dialect, attributes, nullptr);
+    QStringList tuples;
+    for (int i = 0; i < rows; ++i)
+        tuples.append(tuple);
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES %3").arg(primaryTable(config), names, tuples.join(QStringLiteral(", ")));
+}
+
+QString buildUpdateRows(const AgentConfig &config, const QStringList &modify, int rows, const QHash<QString, QString> &casts)
+{
+    int column = 0;
+    auto value = [&](const QString &abbreviation) {
+        const QString v = QStringLiteral("v.column%1").arg(++column);
+        const QString type = casts.value(abbreviation.toUpper());
+        return type.isEmpty() ? v : QStringLiteral("CAST(%1 AS %2)").arg(v, type);
+    };
+    QStringList sets;
+    for (const QString &m : modify)
+        sets.append(config.attributes.find(m)->column.columnName() + QLatin1Char('=') + value(m));
+    QStringList matches;
+    for (const config::NameRef &n : config.importSection.selectByAttributes)
+        matches.append(config.attributes.find(n.name)->column.text + QLatin1Char('=') + value(n.name));
+    QStringList marks(column, QStringLiteral("?"));
+    const QString tuple = QLatin1Char('(') + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+    QStringList tuples;
+    for (int i = 0; i < rows; ++i)
+        tuples.append(tuple);
+    return QStringLiteral("UPDATE %1 SET %2 FROM (VALUES %3) AS v WHERE %4")
+        .arg(config.importSection.table.value, sets.join(QStringLiteral(", ")), tuples.join(QStringLiteral(", ")),
+             matches.join(QStringLiteral(" AND ")));
+}
+
+QString buildDeleteRows(const AgentConfig &config, int rows)
+{
+    QStringList predicates;
+    for (int i = 0; i < rows; ++i)
+        predicates.append(QLatin1Char('(') + selectByWhere(config) + QLatin1Char(')'));
+    return QStringLiteral("DELETE FROM %1 WHERE %2").arg(primaryTable(config), predicates.join(QStringLiteral(" OR ")));
 }
 
 QList<RelationshipStatements> buildRelationshipStatements(const AgentConfig &config, const SqlDialect &dialect)

@@ -6,6 +6,8 @@
 #include "../config/AgentConfig.h"
 #include "SqlDialect.h"
 
+#include <QHash>
+
 namespace oas::sql {
 
 struct ExportStatement {
@@ -69,6 +71,17 @@ QString buildInsert(const config::AgentConfig &config, const SqlDialect &dialect
                     QStringList *params);
 // The primary table's importable attributes in INSERT order.
 QStringList insertableAttributes(const config::AgentConfig &config);
+// Statements that write `rows` records at once, each record's parameters in the order of the single
+// statement (buildInsert, buildUpdate for one table, the DELETE): a multi-row INSERT; an UPDATE from a
+// VALUES list matched on the SelectBy columns (a conjunction of attributes; PostgreSQL and SQLite name the
+// VALUES columns column1, column2, ...); a DELETE with the SelectBy predicate repeated and joined by OR.
+QString buildInsertRows(const config::AgentConfig &config, const SqlDialect &dialect, const QStringList &attributes,
+                        int rows);
+// casts: the type each attribute's VALUES column is cast to (PostgreSQL infers text for untyped
+// parameters); attributes without one are not cast.
+QString buildUpdateRows(const config::AgentConfig &config, const QStringList &modify, int rows,
+                        const QHash<QString, QString> &casts = {});
+QString buildDeleteRows(const config::AgentConfig &config, int rows);
 // The SELECT of the import for `count` records at once: the SelectBy predicate repeated, joined by OR, with
 // the WHERE parameters repeated in that order.
 QString buildLocateMany(const config::AgentConfig &config, int count);

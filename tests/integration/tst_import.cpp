@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <csignal>
@@ -19,6 +20,7 @@ namespace {
 
 struct Capture : run::JobObserver {
     QStringList blocks;  // Summary, FailSummary and Statistics blocks
+    QStringList sql;     // SQL blocks
     QStringList errors;
     void traceLine(run::TraceKind kind, config::TraceLevel level, const QString &text) override
     {
@@ -28,12 +30,15 @@ struct Capture : run::JobObserver {
                  && (level == config::TraceLevel::Summary || level == config::TraceLevel::FailSummary
                      || level == config::TraceLevel::Statistics))
             blocks << text;
+        else if (kind == run::TraceKind::Level && level == config::TraceLevel::Sql)
+            sql << text;
     }
 };
 
 struct Imported {
     importer::ImportResult result;
     QStringList trace;
+    QStringList sql;
     QStringList errors;
     QByteArray exceptions;
 };
@@ -78,6 +83,8 @@ private slots:
     void roundTrip();
     void killedImportConverges();
     void locatingManyAtOnceMatchesOneByOne();
+    void groupedWrites_data();
+    void groupedWrites();
 
 private:
     void addBackends();
@@ -151,9 +158,10 @@ QString TestImport::writeConfig(const test::Backend &b, const QString &importLin
     const QString attributes = attributePrefix.isEmpty()
                                    ? QStringLiteral("EID=%1.id\nGN=%1.first\nSN=%1.last\nTI=%1.title\nCITY=%1.city\n").arg(t)
                                    : attributePrefix;
+    const QString levels = control.contains("TraceLevel=") ? QString() : QStringLiteral("TraceLevel=Summary Stats\n");
     const QString text = QStringLiteral("[version]\nVersion=1.06\n[attributes]\n%1[database]\n%2\n[import]\n%3\n"
-                                        "[control]\nEncoding=UTF-8\nTraceLevel=Summary Stats\n%4")
-                             .arg(attributes, b.fieldLines.join('\n'), importLines, control);
+                                        "[control]\nEncoding=UTF-8\n%4%5")
+                             .arg(attributes, b.fieldLines.join('\n'), importLines, levels, control);
     const QString path = m_dir->filePath("import.ini");
     QFile f(path);
     f.open(QIODevice::WriteOnly | QIODevice::Truncate);
@@ -185,6 +193,7 @@ Imported TestImport::import(const QString &configPath, const QByteArray &data, i
     trace.open(nullptr);
     out.result = importer::runImport(request, trace, step, &capture);
     out.trace = capture.blocks;
+    out.sql = capture.sql;
     out.errors = capture.errors;
     if (!out.result.exceptionsPath.isEmpty())
         out.exceptions = test::readAll(out.result.exceptionsPath);
@@ -794,6 +803,58 @@ void TestImport::locatingManyAtOnceMatchesOneByOne()
         test::Sql(b).exec(QString("INSERT INTO %1 VALUES (2, 'Bo', 'Ek', 'c', 'd')").arg(m_table));
         test::Sql(b).exec(QString("DELETE FROM %1 WHERE id = 3").arg(m_table));
     }
+}
+
+void TestImport::groupedWrites_data()
+{
+    addBackends();
+}
+
+void TestImport::groupedWrites()
+{
+    // Batches write runs of adds, modifies and deletes as one statement each (multi-row INSERT, UPDATE from
+    // VALUES, DELETE with OR). When the database refuses one, the run is applied again one statement per
+    // record, so only the bad record fails.
+    QFETCH(QString, backend);
+    const test::Backend b = this->backend(backend);
+    QVERIFY(createTable(b));
+    const QString cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=EID\nModify=GN, SN, TI, CITY", {}, "TraceLevel=Summary Stats SQL\n");
+    QByteArray data;
+    for (int i = 100; i < 200; ++i)
+        data += QString("row:\nChangeType: add\nEID: %1\nGN: G%1\nSN: S%1\nCITY: C%1\n").arg(i).toUtf8();
+    for (int i = 100; i < 150; ++i)
+        data += QString("row:\nEID: %1\nTI: t%1\nCITY:\n").arg(i).toUtf8();
+    for (int i = 150; i < 170; ++i)
+        data += QString("row:\nChangeType: delete\nEID: %1\n").arg(i).toUtf8();
+    Imported r = import(cfg, data);
+    QCOMPARE(r.result.exitCode, 0);
+    QCOMPARE(r.result.stats.creates, 100);
+    QCOMPARE(r.result.stats.updates, 50);
+    QCOMPARE(r.result.stats.deletes, 20);
+    QVERIFY(r.sql.filter("at once failed").isEmpty());
+    QVERIFY(r.sql.join('\n').contains(QString("SELECT statement for 32 records at once")));
+    const QStringList rows = tableRows(b);
+    QCOMPARE(rows.size(), 5 + 80);
+    QVERIFY(rows.contains("100|G100|S100|t100|NULL"));
+    QVERIFY(rows.contains("199|G199|S199|NULL|C199"));
+    QVERIFY(!rows.filter(QRegularExpression("^16[0-9]\\|")).size());
+
+    // A run of adds where one breaks a unique index the import cannot know of: the grouped INSERT fails,
+    // the run is applied again record by record, and only that record fails.
+    QVERIFY(test::Sql(b).exec(QString("CREATE UNIQUE INDEX %1_city ON %1 (city)").arg(m_table)));
+    QByteArray clash;
+    for (int i = 300; i < 340; ++i)
+        clash += QString("row:\nChangeType: add\nEID: %1\nGN: H%1\nSN: S%1\nCITY: %2\n")
+                     .arg(i)
+                     .arg(i == 320 ? QString("Seattle") : QString("Z%1").arg(i))
+                     .toUtf8();
+    r = import(cfg, clash);
+    verifyAccounting(r.result);
+    QCOMPARE(r.result.stats.creates, 39);
+    QCOMPARE(r.result.stats.errors, 1);
+    QVERIFY2(r.exceptions.startsWith("# record at line 121\nrow:\nChangeType: add\nEID: 320\n"), r.exceptions.left(200));
+    QVERIFY2(!r.sql.filter("at once failed").isEmpty(), qPrintable(r.sql.join('\n')));
+    QCOMPARE(tableRows(b).filter("|H3").size(), 39);
 }
 
 QTEST_GUILESS_MAIN(TestImport)
