@@ -66,6 +66,14 @@ bool copyTemplate(const QString &name, const QString &directory, QString *error)
 
 }  // namespace
 
+namespace {
+const QString kCreateEmployees = QStringLiteral(
+    "CREATE TABLE Employees (EmployeeID INTEGER PRIMARY KEY, LastName VARCHAR(20) NOT NULL, FirstName VARCHAR(10) "
+    "NOT NULL, Title VARCHAR(30), TitleOfCourtesy VARCHAR(25), BirthDate DATE, HireDate DATE, Address VARCHAR(60), "
+    "City VARCHAR(15), Region VARCHAR(15), PostalCode VARCHAR(10), Country VARCHAR(15), HomePhone VARCHAR(24), "
+    "Extension VARCHAR(4), Notes TEXT, ReportsTo INTEGER)");
+}  // namespace
+
 QString sqliteConnectionString(const QString &databaseFile)
 {
     return QStringLiteral("DRIVER=SQLite3;Database=%1;").arg(databaseFile);
@@ -81,20 +89,23 @@ bool createWorkspace(const QString &directory, int employees, QString *error)
     QDir(dir.filePath(QStringLiteral("refs"))).removeRecursively();
     dir.mkpath(QStringLiteral("refs"));
     for (const QString &f : {QStringLiteral("demo.db"), QStringLiteral("full.txt"), QStringLiteral("delta.txt"),
-                             QStringLiteral("trace.txt")})
+                             QStringLiteral("trace.txt"), QStringLiteral("replica.db"), QStringLiteral("replica.txt"),
+                             QStringLiteral("source.txt"), QStringLiteral("replica-except.txt"),
+                             QStringLiteral("replica-trace.txt")})
         QFile::remove(dir.filePath(f));
-    for (const QString &t : {QStringLiteral("employees.ini")}) {
+    for (const QString &t : {QStringLiteral("employees.ini"), QStringLiteral("replica.ini")}) {
         if (!copyTemplate(t, directory, error))
             return false;
     }
+    // The replica: the same table, empty, filled by importing what the source exports.
+    if (!withDatabase(dir.filePath(QStringLiteral("replica.db")), error, [&](QSqlDatabase &db, QString *err) {
+            QSqlQuery q(db);
+            return exec(q, kCreateEmployees, err);
+        }))
+        return false;
     return withDatabase(dir.filePath(QStringLiteral("demo.db")), error, [&](QSqlDatabase &db, QString *err) {
         QSqlQuery q(db);
-        if (!exec(q, QStringLiteral("CREATE TABLE Employees (EmployeeID INTEGER PRIMARY KEY, LastName VARCHAR(20) NOT NULL, "
-                                    "FirstName VARCHAR(10) NOT NULL, Title VARCHAR(30), TitleOfCourtesy VARCHAR(25), "
-                                    "BirthDate DATE, HireDate DATE, Address VARCHAR(60), City VARCHAR(15), "
-                                    "Region VARCHAR(15), PostalCode VARCHAR(10), Country VARCHAR(15), "
-                                    "HomePhone VARCHAR(24), Extension VARCHAR(4), Notes TEXT, ReportsTo INTEGER)"),
-                  err))
+        if (!exec(q, kCreateEmployees, err))
             return false;
         db.transaction();
         q.prepare(QStringLiteral("INSERT INTO Employees VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));

@@ -1,5 +1,6 @@
 // The README's main command as a test: the demo workspace is created through the SQLite3 ODBC driver, a
-// full export writes the first reference file, changed rows give the expected delta.
+// full export writes the first reference file and fills the empty replica, changed rows give the expected
+// delta, and the delta imported into the replica makes it equal to the source.
 #include "common/TestSupport.h"
 
 #include <QDir>
@@ -41,6 +42,11 @@ void TestDemo::fullThenDelta()
     QVERIFY(full.contains("A: 501 - 20th Ave. E.\\x0d\\x0aApt. 2\n"));
     QVERIFY(oas::test::readAll(ws + "/employees.ini").contains("\nNewReferenceFile=R"));
 
+    // The replica: the full export imported into an empty copy of the table.
+    QCOMPARE(runIn(ws, "odbc-agent", {"validate", "replica.ini"}), 0);
+    QCOMPARE(runIn(ws, "ODBCAgentImp", {"-f", "replica.ini", "-i", "full.txt"}, &err), 0);
+    QVERIFY2(err.contains("200 records read: 200 created, 0 updated"), qPrintable(err));
+
     QCOMPARE(runIn(ws, "odbc-agent", {"demo", "change", "."}), 0);
     QCOMPARE(runIn(ws, "ODBCAgentExp", {"-f", "employees.ini", "-o", "delta.txt"}, &err), 0);
     const QByteArray delta = oas::test::readAll(ws + "/delta.txt");
@@ -51,10 +57,21 @@ void TestDemo::fullThenDelta()
     QVERIFY(oas::test::readAll(ws + "/trace.txt").contains("delta export with new reference file:"));
     QCOMPARE(QDir(ws + "/refs").entryList(QDir::Files).size(), 2);
 
+    // The delta applied to the replica makes it equal to the source, row for row and byte for byte.
+    QCOMPARE(runIn(ws, "ODBCAgentImp", {"-f", "replica.ini", "-i", "delta.txt"}, &err), 0);
+    QVERIFY2(err.contains("5 records read: 2 created, 2 updated, 0 unchanged, 1 deleted, 0 failed"), qPrintable(err));
+    QVERIFY(oas::test::readAll(ws + "/replica-trace.txt").contains("record 5 at line "));
+    QCOMPARE(runIn(ws, "ODBCAgentExp", {"-f", "employees.ini", "-r", "-o", "source.txt"}), 0);
+    QCOMPARE(runIn(ws, "ODBCAgentExp", {"-f", "replica.ini", "-o", "replica.txt"}), 0);
+    const QByteArray source = oas::test::readAll(ws + "/source.txt");
+    QCOMPARE(source.count("row:\n"), 201);
+    QCOMPARE(oas::test::readAll(ws + "/replica.txt"), source);
+
     // Creating it again starts afresh.
     QCOMPARE(runIn(tmp.path(), "odbc-agent", {"demo", "create", ws}), 0);
     QCOMPARE(QDir(ws + "/refs").entryList(QDir::Files).size(), 0);
     QVERIFY(!oas::test::readAll(ws + "/employees.ini").contains("\nNewReferenceFile=R"));
+    QVERIFY(!QFile::exists(ws + "/replica.txt"));
 }
 
 QTEST_GUILESS_MAIN(TestDemo)
