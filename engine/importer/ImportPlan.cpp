@@ -37,7 +37,7 @@ db::ParamType ImportAttribute::paramType() const
     return {column.sqlType, column.size, column.decimalDigits};
 }
 
-ImportPlan::ImportPlan(const config::AgentConfig &config)
+ImportPlan::ImportPlan(const config::AgentConfig &config) : m_dateFormat(config.control.dateFormat.value)
 {
     const config::ImportSection &imp = config.importSection;
     QStringList naming;

@@ -39,12 +39,14 @@ public:
     const ImportAttribute &at(int index) const { return m_attributes.at(index); }
     const QList<int> &namingOrder() const { return m_naming; }  // SelectBy attributes, distinct, in order
     std::vector<db::ParamType> paramTypes(const QStringList &abbreviations) const;
+    const config::DateFormat &dateFormat() const { return m_dateFormat; }
     // The Columns trace block of one attribute, in the manual's format.
     QString columnsTrace(int index) const;
 
 private:
     QList<ImportAttribute> m_attributes;
     QList<int> m_naming;
+    config::DateFormat m_dateFormat;
 };
 
 }  // namespace oas::importer

@@ -1,5 +1,7 @@
 #include "RecordCheck.h"
 
+#include "DateValue.h"
+
 namespace oas::importer {
 
 namespace {
@@ -106,6 +108,17 @@ CheckedRecord checkRecord(const datafile::Record &record, const ImportPlan &plan
         if (v->isEmpty()) {
             if (!a.naming)
                 r.events.append(Event::warning(QStringLiteral("warning: empty import attribute\n") + a.abbreviation, true));
+            continue;
+        }
+        if (a.described && (isDateColumn(a.column.sqlType) || isTimestampColumn(a.column.sqlType))) {
+            const std::optional<DateValue> date = parseDateValue(*v, plan.dateFormat());
+            if (!date) {
+                r.events.append(Event::error(QStringLiteral("error: invalid date\n%1: %2 (expected %3 or {d 'YYYY-MM-DD'})")
+                                                 .arg(a.abbreviation, *v, plan.dateFormat().text)));
+                r.failed = true;
+                continue;
+            }
+            *v = dateParameter(*date, isTimestampColumn(a.column.sqlType));
             continue;
         }
         checkLength(r, a, *v);

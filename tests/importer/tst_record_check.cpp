@@ -3,6 +3,7 @@
 // of summary lines, statistics and exceptions entries.
 #include "common/TestSupport.h"
 #include "datafile/TaggedReader.h"
+#include "importer/DateValue.h"
 #include "importer/RecordCheck.h"
 #include "importer/ValueMatch.h"
 
@@ -56,6 +57,8 @@ private slots:
     void matchRules_data();
     void matchRules();
     void texts();
+    void dates_data();
+    void dates();
 };
 
 void TestRecordCheck::checks_data()
@@ -171,6 +174,43 @@ void TestRecordCheck::texts()
     // encoded like the file (Latin-1 here).
     const QByteArray entry = exceptionEntry(3, "GN: Ann\n", {Event::error("error: x\nZo\u00eb")}, datafile::DataFormat{});
     QCOMPARE(entry, QByteArray("# record at line 3\nrow:\nGN: Ann\n# error: x\n# Zo\xeb\n#\n"));
+}
+
+void TestRecordCheck::dates_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("date");       // empty: refused
+    QTest::addColumn<QString>("timestamp");
+    QTest::newRow("iso") << "YYYY-MM-DD" << "2003-04-02" << "2003-04-02" << "2003-04-02 00:00:00";
+    QTest::newRow("single digits") << "YYYY/MM/DD" << "2003/4/1" << "2003-04-01" << "2003-04-01 00:00:00";
+    QTest::newRow("month name") << "date-of-birth: DD-MON-YYYY" << "date-of-birth: 1-Apr-2003" << "2003-04-01" << "2003-04-01 00:00:00";
+    QTest::newRow("month name case") << "DD MON YYYY" << "15 JAN 1995" << "1995-01-15" << "1995-01-15 00:00:00";
+    QTest::newRow("escape") << "DD.MM.YYYY" << "{d '1995-01-15'}" << "1995-01-15" << "1995-01-15 00:00:00";
+    QTest::newRow("escape blanks") << "DD.MM.YYYY" << "{ D '1995-1-5' }" << "1995-01-05" << "1995-01-05 00:00:00";
+    QTest::newRow("with time") << "YYYY-MM-DD" << "1948-12-08 10:30:05" << "1948-12-08" << "1948-12-08 10:30:05";
+    QTest::newRow("with fraction") << "YYYY-MM-DD" << "1948-12-08 10:30:05.25" << "1948-12-08" << "1948-12-08 10:30:05.250";
+    QTest::newRow("no such day") << "YYYY-MM-DD" << "2003-02-30" << "" << "";
+    QTest::newRow("two-digit year") << "YYYY-MM-DD" << "03-02-01" << "" << "";
+    QTest::newRow("wrong literal") << "DD.MM.YYYY" << "01-02-2003" << "" << "";
+    QTest::newRow("trailing text") << "YYYY-MM-DD" << "2003-02-01x" << "" << "";
+    QTest::newRow("bad month name") << "DD-MON-YYYY" << "1-Foo-2003" << "" << "";
+}
+
+void TestRecordCheck::dates()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, value);
+    QFETCH(QString, date);
+    QFETCH(QString, timestamp);
+    const config::ParseResult r = test::parse("[attributes]\nA=T.a\n[database]\nDSN=x\n[control]\nDateFormat=" + format + "\n");
+    QVERIFY2(r.ok(), qPrintable(test::diagnosticsText(r)));
+    const auto parsed = parseDateValue(value, r.config.control.dateFormat.value);
+    QCOMPARE(parsed.has_value(), !date.isEmpty());
+    if (parsed) {
+        QCOMPARE(dateParameter(*parsed, false), date);
+        QCOMPARE(dateParameter(*parsed, true), timestamp);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRecordCheck)

@@ -85,6 +85,10 @@ private slots:
     void locatingManyAtOnceMatchesOneByOne();
     void groupedWrites_data();
     void groupedWrites();
+    void dates_data();
+    void dates();
+    void autosFromSequence_data();
+    void autosFromSequence();
 
 private:
     void addBackends();
@@ -855,6 +859,56 @@ void TestImport::groupedWrites()
     QVERIFY2(r.exceptions.startsWith("# record at line 121\nrow:\nChangeType: add\nEID: 320\n"), r.exceptions.left(200));
     QVERIFY2(!r.sql.filter("at once failed").isEmpty(), qPrintable(r.sql.join('\n')));
     QCOMPARE(tableRows(b).filter("|H3").size(), 39);
+}
+
+void TestImport::dates_data()
+{
+    addBackends();
+}
+
+void TestImport::dates()
+{
+    // DateFormat for DATE and TIMESTAMP columns, the ODBC escape, and a date that does not exist.
+    QFETCH(QString, backend);
+    const test::Backend b = this->backend(backend);
+    QVERIFY(test::Sql(b).exec(QString("CREATE TABLE %1 (id INTEGER PRIMARY KEY, born DATE, seen TIMESTAMP)").arg(m_table)));
+    const QString cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=ID\nModify=BORN, SEEN",
+                                    QString("ID=%1.id\nBORN=%1.born\nSEEN=%1.seen\n").arg(m_table),
+                                    "DateFormat=DD-MON-YYYY\n");
+    const Imported r = import(cfg, "row:\nID: 1\nBORN: 8-Dec-1948\nSEEN: 1-may-1992 10:30:00\n"
+                                   "row:\nID: 2\nBORN: {d '1995-01-15'}\nSEEN: 02-FEB-2000\n"
+                                   "row:\nID: 3\nBORN: 30-Feb-2001\n");
+    verifyAccounting(r.result);
+    QCOMPARE(r.result.stats.creates, 2);
+    QCOMPARE(r.trace.at(2), QString("record 3 at line 9 (error) #\n\nerror: invalid date\n"
+                                    "BORN: 30-Feb-2001 (expected DD-MON-YYYY or {d 'YYYY-MM-DD'})"));
+    test::Sql sql(b);
+    QCOMPARE(sql.rows(QString("SELECT id, CAST(born AS VARCHAR(10)), CAST(seen AS VARCHAR(19)) FROM %1 ORDER BY id").arg(m_table)),
+             QStringList({"1|1948-12-08|1992-05-01 10:30:00", "2|1995-01-15|2000-02-02 00:00:00"}));
+}
+
+void TestImport::autosFromSequence_data()
+{
+    addBackends();
+}
+
+void TestImport::autosFromSequence()
+{
+    // Autos: new rows are numbered by the sequence (PostgreSQL nextval); SQLite has no sequences, NULL
+    // numbers its INTEGER PRIMARY KEY. The record's own value for the attribute is ignored.
+    QFETCH(QString, backend);
+    const test::Backend b = this->backend(backend);
+    QVERIFY(createTable(b));
+    const QString sequence = m_table + "_seq";
+    if (backend == "postgresql")
+        QVERIFY(test::Sql(b).exec(QString("CREATE SEQUENCE %1 START 100").arg(sequence)));
+    const QString cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=GN & SN\nModify=TI\nAutos=EID(" + sequence + ")");
+    const Imported r = import(cfg, "row:\nEID: 0\nGN: New\nSN: One\nrow:\nEID: 0\nGN: New\nSN: Two\n");
+    QCOMPARE(r.result.exitCode, 0);
+    const QStringList rows = tableRows(b).filter("|New|");
+    const QStringList expected = backend == "postgresql" ? QStringList({"100|New|One|NULL|NULL", "101|New|Two|NULL|NULL"})
+                                                         : QStringList({"6|New|One|NULL|NULL", "7|New|Two|NULL|NULL"});
+    QCOMPARE(rows, expected);
 }
 
 QTEST_GUILESS_MAIN(TestImport)
