@@ -27,32 +27,33 @@ const QByteArray *TaggedWriter::escapedName(const QString &name, qsizetype posit
     return &m_names.at(position).second;
 }
 
-bool TaggedWriter::appendLine(QByteArray &out, const Attribute &a, qsizetype position, QString *error) const
+bool TaggedWriter::appendLine(QByteArray &out, const QString &attributeName, const QString &value, qsizetype position,
+                              QString *error) const
 {
     char32_t bad = 0;
-    const QByteArray *name = escapedName(a.name, position, &bad);
+    const QByteArray *name = escapedName(attributeName, position, &bad);
     const qsizetype lineStart = out.size();
     if (name) {
         out += *name;
         out += ':';
-        if (!a.value.isEmpty()) {
+        if (!value.isEmpty()) {
             out += ' ';
-            if (!appendEscaped(out, a.value, m_format, &bad))
+            if (!appendEscaped(out, value, m_format, &bad))
                 name = nullptr;
         }
     }
     if (!name) {
         if (error) {
-            *error = a.name.isEmpty() ? QStringLiteral("attribute without a name")
+            *error = attributeName.isEmpty() ? QStringLiteral("attribute without a name")
                                       : QStringLiteral("character U+%1 in attribute %2 cannot be written in %3")
                                             .arg(QString::number(uint(bad), 16).toUpper().rightJustified(4, QLatin1Char('0')),
-                                                 a.name,
+                                                 attributeName,
                                                  m_format.encoding == config::Encoding::Latin1 ? QStringLiteral("ISO-8859-1")
                                                                                                 : QStringLiteral("UTF-8"));
         }
         return false;
     }
-    if (a.value.isEmpty()) {
+    if (value.isEmpty()) {
         // "name:" alone could read as a separator, end: or skip:; then its first character is escaped.
         const QByteArray line = out.mid(lineStart);
         const QByteArray separator = m_separatorLine.chopped(1);
@@ -80,7 +81,19 @@ std::optional<QByteArray> TaggedWriter::formatBody(const QList<Attribute> &attri
 bool TaggedWriter::appendBody(QByteArray &out, const QList<Attribute> &attributes, QString *error) const
 {
     for (qsizetype i = 0; i < attributes.size(); ++i) {
-        if (!appendLine(out, attributes.at(i), i, error))
+        if (!appendLine(out, attributes.at(i).name, attributes.at(i).value, i, error))
+            return false;
+    }
+    return true;
+}
+
+bool TaggedWriter::appendBody(QByteArray &out, const QStringList &names, const std::vector<std::optional<QString>> &values,
+                              QString *error) const
+{
+    static const QString none;
+    for (qsizetype i = 0; i < names.size() && size_t(i) < values.size(); ++i) {
+        const std::optional<QString> &v = values[size_t(i)];
+        if (!appendLine(out, names.at(i), v ? *v : none, i, error))
             return false;
     }
     return true;

@@ -1,4 +1,6 @@
 #pragma once
+#include <optional>
+#include <vector>
 // Writes records in the tagged data file format: the separator line, one "name: value" line per attribute
 // with every character that reading would change escaped, and a blank line. Reading what it wrote gives
 // back exactly the same names and values.
@@ -22,10 +24,14 @@ public:
     // The attribute lines appended to out (a buffer reused from record to record); false: see error, and out
     // then holds part of a line.
     bool appendBody(QByteArray &out, const QList<Attribute> &attributes, QString *error = nullptr) const;
+    // The same from names and values side by side (a row of the export: NULL is an empty value).
+    bool appendBody(QByteArray &out, const QStringList &names, const std::vector<std::optional<QString>> &values,
+                    QString *error = nullptr) const;
     const QByteArray &separatorLine() const { return m_separatorLine; }
 
 private:
-    bool appendLine(QByteArray &out, const Attribute &a, qsizetype position, QString *error) const;
+    bool appendLine(QByteArray &out, const QString &attributeName, const QString &value, qsizetype position,
+                    QString *error) const;
     const QByteArray *escapedName(const QString &name, qsizetype position, char32_t *bad) const;
 
     QIODevice *m_device;

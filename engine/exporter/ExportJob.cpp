@@ -117,11 +117,8 @@ bool ExportRun::chooseBase()
 
 bool ExportRun::appendRow(QByteArray &out, const RowValues &row)
 {
-    for (size_t i = 0; i < row.size(); ++i)
-        m_attrs.append({m_statement.abbreviations.at(qsizetype(i)), row[i].value_or(QString()), 0});
     QString error;
-    const bool ok = m_writer.appendBody(out, m_attrs, &error);
-    m_attrs.clear();  // drop the references to the row's strings, so the next row can reuse them
+    const bool ok = m_writer.appendBody(out, m_statement.abbreviations, row, &error);
     if (!ok)
         warn(QStringLiteral("record %1 not exported: %2").arg(describeKey(elementOf(row).keys), error));
     return ok;
@@ -289,17 +286,7 @@ ExportResult ExportRun::run()
     }
     if (!connect())
         return m_result;
-    m_statement = sql::buildExportSelect(m_cfg, m_connection->info().dialect(),
-                                         m_plan.writeReference ? sql::ExportOrder::ByKeys : sql::ExportOrder::AsStored);
-    m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement\n") + m_statement.select);
-    m_rows = std::make_unique<RowSource>(*m_connection, m_statement.select);
-    if (!m_rows->exec()) {
-        fail(m_rows->errorBlock());
-        return m_result;
-    }
-    if (!m_rows->warnings().isEmpty())
-        m_trace.write(TraceLevel::Warnings, db::formatBlock(QStringLiteral("SQLExecDirect with information"), m_rows->warnings()));
-    if (!prepareColumns() || !chooseBase())
+    if (!openRows() || !prepareColumns() || !chooseBase())
         return m_result;
     m_result.delta = m_base != nullptr;
     QString error;

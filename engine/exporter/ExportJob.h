@@ -22,6 +22,9 @@ struct ExportRequest {
     QDate todayUtc;              // for reference names; invalid: today
     qint64 sortMemoryBytes = 40ll * 1024 * 1024;  // estimated element bytes; real use is about 2x
     QString connectionName = QStringLiteral("export");
+    // A full export of a PostgreSQL table at least this large (8 KiB pages) reads its two halves on two
+    // connections in parallel; 0 never splits.
+    qint64 splitMinimumPages = 1024;
 };
 
 struct ExportResult {

@@ -42,6 +42,10 @@ private:
         ++m_result.warnings;
     }
     bool connect();
+    // ExportSplit.cpp: the SELECT (one, or two halves read in parallel) and its RowSource, executed.
+    bool openRows();
+    QStringList splitParts();
+    void endSplit();
     bool prepareColumns();
     bool chooseBase();
     bool exportRows();
@@ -74,6 +78,8 @@ private:
     ExportResult m_result;
 
     std::unique_ptr<db::Connection> m_connection;
+    std::unique_ptr<db::Connection> m_first;   // the halves' connections, when split
+    std::unique_ptr<db::Connection> m_second;
     sql::ExportStatement m_statement;
     std::unique_ptr<RowSource> m_rows;
     datafile::TaggedWriter m_writer;
@@ -84,7 +90,6 @@ private:
     ReferenceHeader m_header;
     ReferencePlan m_plan;
     std::unique_ptr<ReferenceReader> m_base;  // the previous snapshot, when doing a delta
-    QList<datafile::Attribute> m_attrs;       // reused by appendRow
     std::unique_ptr<ExternalSorter> m_sorter;
     QTemporaryDir m_temp{QDir::tempPath() + QStringLiteral("/oas-export-XXXXXX")};
     QFile m_rowData;  // delta: formatted rows, read back for adds and modifies

@@ -1,36 +1,53 @@
 #include "RowSource.h"
 
+#include <algorithm>
+
 namespace oas::exporter {
 
 namespace {
 constexpr size_t kRowsPerBatch = 512;
 }  // namespace
 
-RowSource::RowSource(const db::Connection &connection, QString sql) : m_fetch(connection), m_sql(std::move(sql)) {}
+RowSource::RowSource(const db::Connection &connection, QString sql)
+{
+    addPart(connection, std::move(sql));
+}
 
 RowSource::~RowSource()
 {
-    m_pipe.stop();
+    for (auto &part : m_parts)
+        part->pipe.stop();
+}
+
+void RowSource::addPart(const db::Connection &connection, QString sql)
+{
+    m_parts.push_back(std::make_unique<Part>(connection, std::move(sql)));
 }
 
 bool RowSource::exec()
 {
-    m_failed = !m_fetch.exec(m_sql, &m_error);
-    if (m_failed)
-        return false;
-    m_pipe.start([this](Batch &batch) { return fill(batch); });
+    for (auto &part : m_parts) {
+        if (!part->fetch.exec(part->sql, &m_error)) {
+            m_failed = true;
+            return false;
+        }
+    }
+    for (auto &part : m_parts) {
+        Part *p = part.get();
+        p->pipe.start([p](Batch &batch) { return fill(*p, batch); });
+    }
     return true;
 }
 
-// On the fetch thread: the only user of the statement once exec() has returned.
-bool RowSource::fill(Batch &batch)
+// On the part's fetch thread: the only user of its statement once exec() has returned.
+bool RowSource::fill(Part &part, Batch &batch)
 {
     batch.count = 0;
     batch.last = false;
     batch.error.clear();
     batch.rows.resize(kRowsPerBatch);
-    while (batch.count < kRowsPerBatch && !m_pipe.stopping()) {
-        if (!m_fetch.next(batch.rows[batch.count], &batch.error)) {
+    while (batch.count < kRowsPerBatch && !part.pipe.stopping()) {
+        if (!part.fetch.next(batch.rows[batch.count], &batch.error)) {
             batch.last = true;
             break;
         }
@@ -42,26 +59,44 @@ bool RowSource::fill(Batch &batch)
 bool RowSource::next(RowValues &row)
 {
     for (;;) {
-        if (m_current && m_position < m_current->count) {
+        Part &part = *m_parts[m_turn];
+        if (part.current && part.position < part.current->count) {
             // Swapped, not copied: the row's previous strings go back to the fetch thread for reuse.
-            row.swap(m_current->rows[m_position++]);
+            row.swap(part.current->rows[part.position++]);
             return true;
         }
-        if (m_current && m_current->last) {
-            if (!m_current->error.isEmpty()) {
+        if (part.current && part.current->last) {
+            part.done = true;
+            if (!part.current->error.isEmpty()) {
                 m_failed = true;
-                m_error = m_current->error;
+                m_error = part.current->error;
+                return false;
             }
-            return false;
         }
-        if (!m_pipe.started())
+        if (part.current && !part.done)
+            part.pipe.recycle(std::move(part.current));
+        // The next part that has rows left takes its turn (the same one when it is alone).
+        size_t next = m_turn;
+        for (size_t i = 1; i <= m_parts.size(); ++i) {
+            const size_t candidate = (m_turn + i) % m_parts.size();
+            if (!m_parts[candidate]->done) {
+                next = candidate;
+                break;
+            }
+        }
+        if (m_parts[next]->done || !m_parts[next]->pipe.started())
             return false;
-        if (m_current)
-            m_pipe.recycle(std::move(m_current));
-        m_current = m_pipe.take();
-        m_position = 0;
-        if (!m_current)
-            return false;
+        m_turn = next;
+        Part &taker = *m_parts[m_turn];
+        if (taker.current)
+            taker.pipe.recycle(std::move(taker.current));
+        taker.current = taker.pipe.take();
+        taker.position = 0;
+        if (!taker.current) {
+            taker.done = true;
+            if (std::all_of(m_parts.begin(), m_parts.end(), [](const auto &p) { return p->done; }))
+                return false;
+        }
     }
 }
 

@@ -77,7 +77,7 @@ ExportOrder defaultExportOrder(const AgentConfig &config)
     return reference && !config.exportSection.keys.value.isEmpty() ? ExportOrder::ByKeys : ExportOrder::AsStored;
 }
 
-ExportStatement buildExportSelect(const AgentConfig &config, const SqlDialect &, ExportOrder order)
+ExportStatement buildExportSelect(const AgentConfig &config, const SqlDialect &, ExportOrder order, const QString &part)
 {
     const config::ExportSection &e = config.exportSection;
     ExportStatement st;
@@ -86,8 +86,11 @@ ExportStatement buildExportSelect(const AgentConfig &config, const SqlDialect &,
     appendDefined(st.abbreviations, e.saveAttr.value, config.attributes);
     st.select = QStringLiteral("SELECT %1 FROM %2").arg(columnList(st.abbreviations, config.attributes),
                                                         substituteAbbreviations(withoutTrailingSemicolons(e.from.value), config.attributes));
-    if (!e.where.value.isEmpty())
-        st.select += QStringLiteral(" WHERE ") + substituteAbbreviations(withoutTrailingSemicolons(e.where.value), config.attributes);
+    const QString where = substituteAbbreviations(withoutTrailingSemicolons(e.where.value), config.attributes);
+    if (!where.isEmpty() && !part.isEmpty())
+        st.select += QStringLiteral(" WHERE (%1) AND %2").arg(where, part);
+    else if (!where.isEmpty() || !part.isEmpty())
+        st.select += QStringLiteral(" WHERE ") + (where.isEmpty() ? part : where);
     if (order == ExportOrder::ByKeys) {
         QStringList keys;
         appendDefined(keys, e.keys.value, config.attributes);

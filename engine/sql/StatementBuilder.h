@@ -55,8 +55,9 @@ enum class ExportOrder { AsStored, ByKeys };
 // The order an export with this configuration uses when run without -r: ByKeys unless Mode=full.
 ExportOrder defaultExportOrder(const config::AgentConfig &config);
 
+// part: a predicate ANDed to the Where field, to read one part of the table (parallel export).
 ExportStatement buildExportSelect(const config::AgentConfig &config, const SqlDialect &dialect = SqlDialect::generic(),
-                                  ExportOrder order = ExportOrder::AsStored);
+                                  ExportOrder order = ExportOrder::AsStored, const QString &part = {});
 ImportStatements buildImportStatements(const config::AgentConfig &config,
                                        const SqlDialect &dialect = SqlDialect::generic());
 ProcedureStatement buildProcedureCall(const config::ProcedureDecl &procedure);

@@ -53,6 +53,7 @@ private slots:
     void singleStepStops_data();
     void singleStepStops();
     void killedExportRecovers();
+    void largeTableInTwoHalves();
 
 private:
     void addBackends();
@@ -528,6 +529,63 @@ void TestExport::killedExportRecovers()
     // The next run produces the complete delta.
     QCOMPARE(run("after.txt", "g\n", false), 0);
     QCOMPARE(readFile(m_dir->filePath("after.txt")).count("ChangeType: modify"), 3);
+}
+
+void TestExport::largeTableInTwoHalves()
+{
+    // A full export of a large PostgreSQL table reads its two halves on two connections in parallel, in one
+    // snapshot: every row once, the same rows as one SELECT gives (in another order).
+    const test::Backend b = test::Backend::postgresql();
+    if (b.name.isEmpty())
+        QSKIP("PostgreSQL is not configured (OAS_TEST_PG)");
+    {
+        test::Sql sql(b);
+        QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(40), born DATE, "
+                                        "hired TIMESTAMP, notes VARCHAR(200))").arg(m_table)));
+        QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 SELECT i, 'name ' || i, DATE '2000-01-01' + i, NULL, "
+                                        "repeat('x', i % 50) FROM generate_series(1, 5000) AS s(i)").arg(m_table)));
+        QVERIFY(sql.exec(QStringLiteral("ANALYZE %1").arg(m_table)));
+    }
+    const QString cfg = writeConfig(b, "Select=ID, NAME, BORN, HIRED, NOTES\nFrom=" + m_table, "TraceLevel=SQL\n");
+    const config::ParseResult parsed = config::parseConfigFile(cfg, config::Operation::Export);
+    QVERIFY(parsed.ok());
+    struct SqlCapture : run::JobObserver {
+        QStringList sql;
+        void traceLine(run::TraceKind kind, config::TraceLevel level, const QString &text) override
+        {
+            if (kind == run::TraceKind::Level && level == config::TraceLevel::Sql)
+                sql << text;
+        }
+    };
+    auto exportWith = [&](qint64 minimumPages, const QString &out, SqlCapture &capture) {
+        exporter::ExportRequest request;
+        request.config = parsed.config;
+        request.outputPath = out;
+        request.connectionName = QUuid::createUuid().toString();
+        request.splitMinimumPages = minimumPages;
+        trace::Trace::Options options = trace::Trace::Options::fromConfig(parsed.config.control);
+        options.observer = &capture;
+        trace::Trace trace(options);
+        trace.open(nullptr);
+        return exporter::runExport(request, trace, nullptr, &capture);
+    };
+    SqlCapture one;
+    SqlCapture two;
+    QCOMPARE(exportWith(0, "one.txt", one).exitCode, 0);
+    const exporter::ExportResult r = exportWith(1, "two.txt", two);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.rows, 5000);
+    QVERIFY2(two.sql.join('\n').contains("two halves of the table") && two.sql.join('\n').contains("ctid >= '("),
+             qPrintable(two.sql.join('\n')));
+    QVERIFY(!one.sql.join('\n').contains("ctid"));
+    auto records = [](const QByteArray &data) {
+        QStringList out = QString::fromUtf8(data).split(QStringLiteral("\n\n"), Qt::SkipEmptyParts);
+        out.sort();
+        return out;
+    };
+    const QStringList a = records(readFile("one.txt"));
+    QCOMPARE(a.size(), 5000);
+    QCOMPARE(records(readFile("two.txt")), a);
 }
 
 QTEST_GUILESS_MAIN(TestExport)
