@@ -58,6 +58,15 @@ measure() {  # measure NAME COMMAND... -> "seconds peakKB"
   cat "$WORK/$1.time"
 }
 
+measure_best() {  # measure_best NAME COMMAND... -> the best "seconds peakKB" of three runs
+  local best="" t m
+  for _ in 1 2 3; do
+    read -r t m < <(measure "$@")
+    if [ -z "$best" ] || awk "BEGIN{exit !($t < ${best% *})}"; then best="$t $m"; fi
+  done
+  echo "$best"
+}
+
 ratio() { awk "BEGIN{printf \"%.1f\", $1/$2}"; }
 
 # write_report: bench/REPORT.md from the sections the two benchmarks left in bench/results/
