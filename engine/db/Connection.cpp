@@ -1,5 +1,7 @@
 #include "Connection.h"
 
+#include <QSqlQuery>
+
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QVariant>
@@ -114,6 +116,11 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
         }
         readInfo();
     }
+    // Statements prepared once and run many times get a generic plan from PostgreSQL after five runs; for
+    // a table that was empty or small then (an initial load), that plan is a sequential scan, and every
+    // later lookup reads the whole table. Custom plans per execution keep lookups on the index.
+    if (use == Use::Statements && c->m_info.isPostgreSql())
+        QSqlQuery(c->database()).exec(QStringLiteral("SET plan_cache_mode = force_custom_plan"));  // PostgreSQL 12+
     result.connection = std::move(c);
     return result;
 }

@@ -163,8 +163,9 @@ bool ImportRun::endTransaction(bool commit)
     return fail(error);
 }
 
-void ImportRun::report(const Pending &pending, const Outcome &outcome)
+void ImportRun::report(Pending &pending, const Outcome &outcome)
 {
+    pending.reported = true;
     m_result.stats.count(outcome);
     const QString summary = summaryLine(pending.checked.label, pending.checked.line, outcome);
     m_lastSummary = summary;
@@ -308,8 +309,8 @@ ImportRun::Attempt ImportRun::attempt(std::vector<Pending> &batch, size_t from, 
 
 bool ImportRun::connectionLost(const std::vector<Pending> &batch, size_t at, const Applied &applied)
 {
-    endTransaction(false);
-    m_result.resumeLine = batch[at].record.line;
+    QString ignored;
+    db::endTransaction(*m_connection, false, &ignored);
     const QString detail = applied.outcome.events.isEmpty() ? QString() : applied.outcome.events.last().lines.join(QLatin1Char('\n'));
     return fail(QStringLiteral("%1\nthe connection was lost: records from line %2 on are not imported")
                     .arg(detail)
@@ -340,10 +341,8 @@ bool ImportRun::runBatch(std::vector<Pending> &batch, size_t from, size_t to)
             return ok;
         }
         if (at.failedAt == to) {
-            if (!endTransaction(true)) {
-                m_result.resumeLine = batch[i].record.line;
+            if (!endTransaction(true))
                 return false;
-            }
             for (size_t k = i; k < to; ++k)
                 report(batch[k], at.outcomes[k - i]);
             return true;
@@ -484,8 +483,16 @@ bool ImportRun::importAll()
         m_result.stats.skips += b->skips;
         const bool ok = runBatch(b->records, 0, b->records.size());
         reportProgress();
-        if (!ok)
+        if (!ok) {
+            // The records from the first one not reported on are not imported: say where to resume.
+            for (const Pending &p : b->records) {
+                if (!p.reported) {
+                    m_result.resumeLine = p.record.line;
+                    break;
+                }
+            }
             return false;
+        }
         if (m_step && m_step->isStepping() && !b->records.empty() && !m_step->pause(m_lastSummary)) {
             m_result.stopped = true;
             break;

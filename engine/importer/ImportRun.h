@@ -22,6 +22,7 @@ namespace oas::importer {
 struct Pending {
     datafile::Record record;
     CheckedRecord checked;
+    bool reported = false;  // committed and accounted for
 };
 
 // A prepared statement with the plan index of the value of each '?'.
@@ -94,7 +95,7 @@ private:
     Attempt attempt(std::vector<Pending> &batch, size_t from, size_t to);
     bool connectionLost(const std::vector<Pending> &batch, size_t at, const Applied &applied);
     bool endTransaction(bool commit);
-    void report(const Pending &pending, const Outcome &outcome);
+    void report(Pending &pending, const Outcome &outcome);
     void reportProgress();
 
     // The rows each record of batch[from, ...) locates, found with one SELECT for a window of records

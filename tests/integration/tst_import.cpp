@@ -89,6 +89,7 @@ private slots:
     void dates();
     void autosFromSequence_data();
     void autosFromSequence();
+    void connectionLostMidway();
 
 private:
     void addBackends();
@@ -909,6 +910,59 @@ void TestImport::autosFromSequence()
     const QStringList expected = backend == "postgresql" ? QStringList({"100|New|One|NULL|NULL", "101|New|Two|NULL|NULL"})
                                                          : QStringList({"6|New|One|NULL|NULL", "7|New|Two|NULL|NULL"});
     QCOMPARE(rows, expected);
+}
+
+void TestImport::connectionLostMidway()
+{
+    // The server ends the agent's session in the middle of an import: exit 1, a message saying from which
+    // record on nothing was imported, every record before it in the table; the same import run again
+    // completes it.
+    const test::Backend pg = backend("postgresql");
+    if (pg.name.isEmpty())
+        QSKIP("PostgreSQL is not configured (OAS_TEST_PG)");
+    QVERIFY(createTable(pg, false));
+    test::Backend tagged = pg;
+    tagged.fieldLines << "pqopt={application_name=" + m_table + "}";
+    writeConfig(tagged, "Table=" + m_table + "\nSelectBy=EID\nModify=GN, SN", {}, "TraceLevel=Stats\n");
+    QByteArray data;
+    const int records = 200000;
+    for (int i = 1; i <= records; ++i)
+        data += QString("row:\nEID: %1\nGN: G%1\nSN: S%1\n").arg(i).toUtf8();
+    QFile in(m_dir->filePath("big.txt"));
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write(data);
+    in.close();
+    QProcess agent;
+    agent.setWorkingDirectory(m_dir->path());
+    agent.start(QStringLiteral(OAS_BIN_DIR "/ODBCAgentImp"), {"-f", "import.ini", "-i", "big.txt"});
+    QVERIFY(agent.waitForStarted());
+    test::Sql sql(pg);
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 30000 && agent.state() == QProcess::Running
+           && sql.rows(QString("SELECT count(*) FROM %1").arg(m_table)).value(0).toInt() < 2000)
+        QTest::qWait(20);
+    QVERIFY2(agent.state() == QProcess::Running, "the import ended before the connection could be ended");
+    QCOMPARE(sql.rows(QString("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '%1'")
+                          .arg(m_table)),
+             QStringList({"1"}));
+    QVERIFY(agent.waitForFinished(60000));
+    const QString err = QString::fromUtf8(agent.readAllStandardError());
+    QCOMPARE(agent.exitCode(), 1);
+    const QRegularExpressionMatch m = QRegularExpression("import not done from the record at line (\\d+) on").match(err);
+    QVERIFY2(m.hasMatch(), qPrintable(err));
+    const int resumeLine = m.captured(1).toInt();
+    const int imported = (resumeLine - 1) / 4;  // four lines per record
+    QVERIFY2(imported > 0 && imported < records, qPrintable(err));
+    QCOMPARE(sql.rows(QString("SELECT count(*), max(id) FROM %1").arg(m_table)),
+             QStringList({QString("%1|%1").arg(imported)}));
+
+    QProcess again;
+    again.setWorkingDirectory(m_dir->path());
+    again.start(QStringLiteral(OAS_BIN_DIR "/ODBCAgentImp"), {"-f", "import.ini", "-i", "big.txt"});
+    QVERIFY(again.waitForFinished(120000));
+    QCOMPARE(again.exitCode(), 0);
+    QCOMPARE(sql.rows(QString("SELECT count(*) FROM %1").arg(m_table)), QStringList({QString::number(records)}));
 }
 
 QTEST_GUILESS_MAIN(TestImport)
