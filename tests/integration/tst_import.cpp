@@ -30,7 +30,7 @@ struct Capture : run::JobObserver {
                  && (level == config::TraceLevel::Summary || level == config::TraceLevel::FailSummary
                      || level == config::TraceLevel::Statistics))
             blocks << text;
-        else if (kind == run::TraceKind::Level && level == config::TraceLevel::Sql)
+        else if (kind == run::TraceKind::Level && (level == config::TraceLevel::Sql || level == config::TraceLevel::Columns))
             sql << text;
     }
 };
@@ -90,6 +90,7 @@ private slots:
     void autosFromSequence_data();
     void autosFromSequence();
     void connectionLostMidway();
+    void columnsAndSqlTrace();
 
 private:
     void addBackends();
@@ -963,6 +964,31 @@ void TestImport::connectionLostMidway()
     QVERIFY(again.waitForFinished(120000));
     QCOMPARE(again.exitCode(), 0);
     QCOMPARE(sql.rows(QString("SELECT count(*) FROM %1").arg(m_table)), QStringList({QString::number(records)}));
+}
+
+void TestImport::columnsAndSqlTrace()
+{
+    // The Columns and SQL trace levels in the manual's formats, with what the SQLite3 driver reports.
+    const test::Backend b = backend("sqlite");
+    QVERIFY(createTable(b));
+    const QString t = m_table;
+    const QString attributes = QString("EID=%1.id\nGN=%1.first\nSN(text[2-20])#=%1.last\nTI=%1.title\nCITY=%1.city\n").arg(t);
+    const QString cfg = writeConfig(b, "Table=" + t + "\nSelectBy=GN & SN\nModify=TI, CITY", attributes,
+                                    "TraceLevel=Columns SQL\n");
+    const Imported r = import(cfg, "row:\nGN: Nancy\nSN: Davolio\nTI: x\n");
+    QCOMPARE(r.result.exitCode, 0);
+    QCOMPARE(r.sql.at(0), QString("dummy SELECT statement\nSELECT %1.id, %1.first, %1.last, %1.title, %1.city FROM %1\n"
+                                  "SELECT statement\nSELECT %1.first, %1.last, %1.title, %1.city FROM %1 WHERE (%1.first=?) AND (%1.last=?)\n"
+                                  "UPDATE statement\nUPDATE %1 SET title=?, city=? WHERE (%1.first=?) AND (%1.last=?)\n"
+                                  "INSERT statement\nINSERT INTO %1 (id, first, last, title, city) VALUES (?, ?, ?, ?, ?)\n"
+                                  "DELETE statement\nDELETE FROM %1 WHERE (%1.first=?) AND (%1.last=?)")
+                              .arg(t));
+    QVERIFY2(r.sql.contains(QString("column info\nattribute=SN\ncolumn-id=last\ncolumn-expansion=%1.last\n"
+                                    "configured-data-type=SQL_CHAR\nC-data-type=SQL_C_CHAR\nconfigured-minimum=2\n"
+                                    "configured-maximum=20\nfail-if-too-big=true\nSQL-data-type=SQL_VARCHAR\nprecision=20\n"
+                                    "scale=0\nnullable=SQL_NULLABLE").arg(t)),
+             qPrintable(r.sql.join("\n--\n")));
+    QVERIFY(r.sql.join('\n').contains("column info\nattribute=EID\ncolumn-id=id\n"));
 }
 
 QTEST_GUILESS_MAIN(TestImport)
