@@ -1,0 +1,126 @@
+// The Studio's first views driven for real (offscreen): the workspace lists files by kind, a configuration
+// opens in the editor without marks, a typo gives a squiggle on its line, a margin marker and a Problems
+// entry about 300 ms after typing stops, fixing it clears them, and the SQL preview shows what the builders
+// produce and follows edits. Screenshots go to the build folder.
+#include "MainWindow.h"
+#include "ProblemsView.h"
+#include "demo/DemoWorkspace.h"
+#include "editor/ConfigEditor.h"
+#include "editor/SqlPreview.h"
+#include "sql/StatementBuilder.h"
+#include "workspace/WorkspaceModel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace oas;
+
+class TestStudio : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void classifiesFiles();
+    void editValidatePreview();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_ws;
+};
+
+void TestStudio::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("oas-tests"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    m_ws = m_dir.filePath("ws");
+    QString error;
+    QVERIFY2(demo::createWorkspace(m_ws, 20, &error), qPrintable(error));
+    QFile trace(m_ws + "/trace.txt");
+    QVERIFY(trace.open(QIODevice::WriteOnly));
+    QFile except(m_ws + "/except.txt");
+    QVERIFY(except.open(QIODevice::WriteOnly));
+    QFile data(m_ws + "/full.txt");
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    QDir(m_ws).mkpath("refs");
+    QFile ref(m_ws + "/refs/R6112300");
+    QVERIFY(ref.open(QIODevice::WriteOnly));
+}
+
+void TestStudio::classifiesFiles()
+{
+    ui::MainWindow w;
+    QVERIFY(w.openWorkspace(m_ws));
+    ui::WorkspaceModel *m = w.workspace();
+    QCOMPARE(ui::FileKind(m->itemForFile("employees.ini")->data(ui::WorkspaceModel::KindRole).toInt()),
+             ui::FileKind::Configuration);
+    QCOMPARE(ui::FileKind(m->itemForFile("replica.ini")->data(ui::WorkspaceModel::KindRole).toInt()),
+             ui::FileKind::Configuration);
+    QCOMPARE(ui::FileKind(m->itemForFile("full.txt")->data(ui::WorkspaceModel::KindRole).toInt()), ui::FileKind::DataFile);
+    QCOMPARE(ui::FileKind(m->itemForFile("except.txt")->data(ui::WorkspaceModel::KindRole).toInt()), ui::FileKind::Exceptions);
+    QCOMPARE(ui::FileKind(m->itemForFile("trace.txt")->data(ui::WorkspaceModel::KindRole).toInt()), ui::FileKind::Trace);
+    QCOMPARE(ui::FileKind(m->itemForFile("refs/R6112300")->data(ui::WorkspaceModel::KindRole).toInt()), ui::FileKind::Reference);
+    QVERIFY(!m->itemForFile("demo.db"));  // not a file the Studio shows
+    QCOMPARE(ui::MainWindow::recentWorkspaces().value(0), QFileInfo(m_ws).absoluteFilePath());
+}
+
+void TestStudio::editValidatePreview()
+{
+    ui::MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openWorkspace(m_ws));
+    QVERIFY(w.openFile(m_ws + "/employees.ini"));
+    ui::ConfigEditor *editor = w.currentEditor();
+    QVERIFY(editor);
+    QCOMPARE(w.problems()->topLevelItemCount(), 0);
+    const int lines = editor->lines();
+    for (int line = 1; line <= lines; ++line)
+        QVERIFY2(!editor->hasMarkOnLine(line), qPrintable(QString::number(line)));
+    // The preview is the builders' text for this configuration.
+    const config::ParseResult parsed = config::parseConfigFile(m_ws + "/employees.ini");
+    QCOMPARE(w.sqlPreview()->text(), sql::describeStatements(parsed.config));
+
+    // A typo: "From Employees" loses its equals sign.
+    int fromLine = -1;
+    for (int line = 0; line < lines; ++line) {
+        if (editor->text(line).startsWith("From="))
+            fromLine = line;
+    }
+    QVERIFY(fromLine >= 0);
+    editor->setSelection(fromLine, 4, fromLine, 5);
+    editor->replaceSelectedText(" ");
+    QCOMPARE(w.problems()->topLevelItemCount(), 0);  // not before the pause in typing
+    QTRY_VERIFY_WITH_TIMEOUT(w.problems()->topLevelItemCount() > 0, 2000);
+    QTreeWidgetItem *first = w.problems()->topLevelItem(0);
+    QCOMPARE(first->text(1).toInt(), fromLine + 1);
+    QVERIFY2(first->text(2).startsWith("missing equals sign"), qPrintable(first->text(2)));
+    QVERIFY(editor->hasMarkOnLine(fromLine + 1));
+    QVERIFY(editor->markersAtLine(fromLine) != 0);
+    QVERIFY(editor->annotation(fromLine).contains("missing equals sign"));
+    w.grab().save(QStringLiteral(OAS_BUILD_DIR "/studio-problem.png"));
+
+    // Activating the problem puts the cursor on its line.
+    editor->setCursorPosition(0, 0);
+    emit w.problems()->itemActivated(first, 0);
+    int line = 0;
+    int index = 0;
+    editor->getCursorPosition(&line, &index);
+    QCOMPARE(line, fromLine);
+
+    // Fixed: no marks, no problems; the preview follows a changed Where.
+    editor->setSelection(fromLine, 4, fromLine, 5);
+    editor->replaceSelectedText("=");
+    editor->setCursorPosition(fromLine, editor->text(fromLine).size());
+    editor->insertAt("\nWhere=CITY = 'Seattle'", fromLine, editor->text(fromLine).trimmed().size());
+    QTRY_VERIFY_WITH_TIMEOUT(w.sqlPreview()->text().contains("WHERE Employees.City = 'Seattle'"), 2000);
+    QCOMPARE(w.problems()->topLevelItemCount(), 0);
+    QVERIFY(!editor->hasMarkOnLine(fromLine + 1));
+    w.grab().save(QStringLiteral(OAS_BUILD_DIR "/studio-editor.png"));
+}
+
+QTEST_MAIN(TestStudio)
+#include "tst_studio.moc"

@@ -1,0 +1,195 @@
+#include "MainWindow.h"
+
+#include "ProblemsView.h"
+#include "editor/ConfigEditor.h"
+#include "editor/SqlPreview.h"
+#include "workspace/WorkspaceModel.h"
+
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace oas::ui {
+
+namespace {
+constexpr int kMaxRecent = 8;
+}
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_tabs(new QTabWidget(this)), m_tree(new QTreeView(this)),
+      m_workspace(new WorkspaceModel(this)), m_problems(new ProblemsView(this)), m_preview(new SqlPreview(this))
+{
+    setWindowTitle(tr("ODBC Agent Studio"));
+    setObjectName(QStringLiteral("MainWindow"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) { delete m_tabs->widget(i); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::editorChanged);
+    createDocks();
+    createMenus();
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    statusBar()->showMessage(tr("Open a workspace folder to start"));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    m_tree->setModel(m_workspace);
+    m_tree->header()->hide();
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QString path = index.data(WorkspaceModel::PathRole).toString();
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    auto *workspaceDock = new QDockWidget(tr("Workspace"), this);
+    workspaceDock->setObjectName(QStringLiteral("WorkspaceDock"));
+    workspaceDock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, workspaceDock);
+
+    auto *problemsDock = new QDockWidget(tr("Problems"), this);
+    problemsDock->setObjectName(QStringLiteral("ProblemsDock"));
+    problemsDock->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    connect(m_problems, &ProblemsView::lineActivated, this, [this](int line, int column) {
+        if (ConfigEditor *e = currentEditor())
+            e->goToLine(line, column);
+    });
+
+    auto *previewPanel = new QWidget(this);
+    auto *layout = new QVBoxLayout(previewPanel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *dialect = new QComboBox(previewPanel);
+    dialect->addItems({QStringLiteral("generic"), QStringLiteral("postgresql"), QStringLiteral("sqlite"), QStringLiteral("oracle")});
+    dialect->setToolTip(tr("The SQL dialect of the preview"));
+    connect(dialect, &QComboBox::currentTextChanged, m_preview, &SqlPreview::setDialect);
+    layout->addWidget(dialect);
+    layout->addWidget(m_preview);
+    auto *previewDock = new QDockWidget(tr("SQL preview"), this);
+    previewDock->setObjectName(QStringLiteral("SqlPreviewDock"));
+    previewDock->setWidget(previewPanel);
+    addDockWidget(Qt::RightDockWidgetArea, previewDock);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open workspace..."), QKeySequence::Open, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open workspace"));
+        if (!folder.isEmpty())
+            openWorkspace(folder);
+    });
+    m_recent = file->addMenu(tr("&Recent workspaces"));
+    refreshRecentMenu();
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::saveCurrent);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+}
+
+QStringList MainWindow::recentWorkspaces()
+{
+    return QSettings().value(QStringLiteral("workspaces/recent")).toStringList();
+}
+
+void MainWindow::refreshRecentMenu()
+{
+    m_recent->clear();
+    for (const QString &folder : recentWorkspaces())
+        m_recent->addAction(folder, this, [this, folder] { openWorkspace(folder); });
+    m_recent->setEnabled(!m_recent->isEmpty());
+}
+
+bool MainWindow::openWorkspace(const QString &folder)
+{
+    const QFileInfo info(folder);
+    if (!info.isDir()) {
+        statusBar()->showMessage(tr("%1 is not a folder").arg(folder));
+        return false;
+    }
+    const QString path = info.absoluteFilePath();
+    m_workspace->setFolder(path);
+    m_tree->expandAll();
+    QStringList recent = recentWorkspaces();
+    recent.removeAll(path);
+    recent.prepend(path);
+    QSettings().setValue(QStringLiteral("workspaces/recent"), QStringList(recent.mid(0, kMaxRecent)));
+    refreshRecentMenu();
+    setWindowTitle(tr("%1 - ODBC Agent Studio").arg(info.fileName()));
+    statusBar()->showMessage(tr("Workspace %1").arg(path));
+    return true;
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->property("path").toString() == path) {
+            m_tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    auto *editor = new ConfigEditor(m_tabs);
+    QString error;
+    if (!editor->openFile(path, &error)) {
+        delete editor;
+        QMessageBox::warning(this, tr("Open file"), error);
+        return false;
+    }
+    if (classifyFile(path) != FileKind::Configuration)
+        editor->setReadOnly(true);
+    editor->setProperty("path", path);
+    connect(editor, &ConfigEditor::validated, this, [this, editor] {
+        if (editor == currentEditor())
+            editorChanged();
+    });
+    m_tabs->setCurrentIndex(m_tabs->addTab(editor, QFileInfo(path).fileName()));
+    editorChanged();
+    return true;
+}
+
+ConfigEditor *MainWindow::currentEditor() const
+{
+    return qobject_cast<ConfigEditor *>(m_tabs->currentWidget());
+}
+
+void MainWindow::editorChanged()
+{
+    ConfigEditor *e = currentEditor();
+    if (!e || classifyFile(e->filePath()) != FileKind::Configuration) {
+        m_problems->showDiagnostics({});
+        m_preview->showConfig({});
+        return;
+    }
+    m_problems->showDiagnostics(e->lastResult().diagnostics);
+    m_preview->showConfig(e->lastResult().config);
+}
+
+void MainWindow::saveCurrent()
+{
+    ConfigEditor *e = currentEditor();
+    QString error;
+    if (e && !e->isReadOnly() && !e->save(&error))
+        QMessageBox::warning(this, tr("Save"), error);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+}  // namespace oas::ui

@@ -1,0 +1,50 @@
+#pragma once
+// The Studio's main window: the workspace's files by kind, editors in tabs, the Problems list and the SQL
+// preview of the configuration being edited. Recent workspaces and the window layout are remembered.
+#include <QMainWindow>
+
+class QTabWidget;
+class QTreeView;
+class QMenu;
+
+namespace oas::ui {
+
+class ConfigEditor;
+class ProblemsView;
+class SqlPreview;
+class WorkspaceModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool openWorkspace(const QString &folder);
+    bool openFile(const QString &path);
+    static QStringList recentWorkspaces();
+
+    WorkspaceModel *workspace() const { return m_workspace; }
+    ConfigEditor *currentEditor() const;
+    ProblemsView *problems() const { return m_problems; }
+    SqlPreview *sqlPreview() const { return m_preview; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createDocks();
+    void createMenus();
+    void refreshRecentMenu();
+    void editorChanged();
+    void saveCurrent();
+
+    QTabWidget *m_tabs;
+    QTreeView *m_tree;
+    WorkspaceModel *m_workspace;
+    ProblemsView *m_problems;
+    SqlPreview *m_preview;
+    QMenu *m_recent = nullptr;
+};
+
+}  // namespace oas::ui

@@ -1,0 +1,132 @@
+#include "ConfigEditor.h"
+
+#include "ConfigLexer.h"
+
+#include <QFile>
+#include <QMap>
+
+#include <algorithm>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace oas::ui {
+
+namespace {
+constexpr int kSquiggle = 8;      // indicator number
+constexpr int kErrorMarker = 1;   // marker numbers
+constexpr int kWarningMarker = 2;
+constexpr int kPauseMs = 300;
+}  // namespace
+
+ConfigEditor::ConfigEditor(QWidget *parent) : QsciScintilla(parent), m_lexer(new ConfigLexer(this))
+{
+    setUtf8(true);
+    setLexer(m_lexer);
+    setMarginType(0, NumberMargin);
+    setMarginWidth(0, QStringLiteral("00000"));
+    setMarginType(1, SymbolMargin);
+    setMarginWidth(1, 14);
+    markerDefine(Circle, kErrorMarker);
+    setMarkerBackgroundColor(QColor(0xd7, 0x3a, 0x49), kErrorMarker);
+    markerDefine(Circle, kWarningMarker);
+    setMarkerBackgroundColor(QColor(0xe3, 0x9d, 0x1c), kWarningMarker);
+    indicatorDefine(SquiggleIndicator, kSquiggle);
+    setIndicatorForegroundColor(QColor(0xd7, 0x3a, 0x49), kSquiggle);
+    setAnnotationDisplay(AnnotationBoxed);
+    setFolding(NoFoldStyle);
+    setAutoIndent(false);
+    m_pause.setSingleShot(true);
+    m_pause.setInterval(kPauseMs);
+    connect(this, &QsciScintilla::textChanged, &m_pause, qOverload<>(&QTimer::start));
+    connect(&m_pause, &QTimer::timeout, this, &ConfigEditor::validateNow);
+}
+
+bool ConfigEditor::openFile(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot open %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    m_path = path;
+    setText(QString::fromUtf8(f.readAll()));
+    setModified(false);
+    validateNow();
+    return true;
+}
+
+bool ConfigEditor::save(QString *error)
+{
+    QSaveFile f(m_path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text().toUtf8()) < 0 || !f.commit()) {
+        *error = tr("cannot save %1: %2").arg(m_path, f.errorString());
+        return false;
+    }
+    setModified(false);
+    return true;
+}
+
+void ConfigEditor::validateNow()
+{
+    m_pause.stop();
+    config::ParseOptions options;
+    options.fileName = QFileInfo(m_path).fileName();
+    m_result = config::parseConfig(text().toUtf8(), options);
+    QSet<QString> names;
+    for (const config::AttributeDef &a : m_result.config.attributes.attributes)
+        names.insert(a.abbreviation.toUpper());
+    m_lexer->setAbbreviations(names);
+    recolor();
+    showDiagnostics(m_result.diagnostics);
+    emit validated(m_result);
+}
+
+void ConfigEditor::showDiagnostics(const config::Diagnostics &diagnostics)
+{
+    const int length = int(SendScintilla(SCI_GETLENGTH));
+    SendScintilla(SCI_SETINDICATORCURRENT, kSquiggle);
+    SendScintilla(SCI_INDICATORCLEARRANGE, 0, length);
+    markerDeleteAll();
+    clearAnnotations();
+    QMap<int, QStringList> notes;
+    for (const config::Diagnostic &d : diagnostics) {
+        if (!d.pos.isValid())
+            continue;
+        const int line = d.pos.line - 1;
+        if (line >= lines())
+            continue;
+        // Columns count UTF-16 units; the document counts UTF-8 bytes.
+        const QString lineText = text(line);
+        const int column = std::clamp(d.pos.column - 1, 0, int(lineText.size()));
+        const int from = int(positionFromLineIndex(line, 0)) + int(lineText.left(column).toUtf8().size());
+        int bytes = int(lineText.mid(column, std::max(d.pos.length, 1)).toUtf8().size());
+        if (bytes == 0)
+            bytes = 1;
+        SendScintilla(SCI_INDICATORFILLRANGE, from, bytes);
+        markerAdd(line, d.isError() ? kErrorMarker : kWarningMarker);
+        notes[line].append((d.isError() ? QString() : tr("warning: ")) + d.message);
+    }
+    for (auto it = notes.cbegin(); it != notes.cend(); ++it)
+        annotate(it.key(), it.value().join(QLatin1Char('\n')), 0);
+}
+
+bool ConfigEditor::hasMarkOnLine(int line) const
+{
+    auto *self = const_cast<ConfigEditor *>(this);
+    const int start = int(self->positionFromLineIndex(line - 1, 0));
+    const int end = start + int(self->text(line - 1).toUtf8().size());
+    for (int pos = start; pos < end; ++pos) {
+        if (self->SendScintilla(SCI_INDICATORVALUEAT, kSquiggle, pos))
+            return true;
+    }
+    return false;
+}
+
+void ConfigEditor::goToLine(int line, int column)
+{
+    setCursorPosition(std::max(line - 1, 0), std::max(column - 1, 0));
+    ensureLineVisible(std::max(line - 1, 0));
+    setFocus();
+}
+
+}  // namespace oas::ui

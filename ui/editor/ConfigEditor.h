@@ -1,0 +1,41 @@
+#pragma once
+// The configuration editor: QScintilla with the configuration lexer, line numbers, and live validation
+// about 300 ms after typing stops, from the engine's parser: a squiggle where the diagnostic points (the
+// manual's ?? position), a margin marker and an annotation with the manual-style message on its line.
+#include "config/ConfigParser.h"
+
+#include <QTimer>
+#include <Qsci/qsciscintilla.h>
+
+namespace oas::ui {
+
+class ConfigLexer;
+
+class ConfigEditor : public QsciScintilla {
+    Q_OBJECT
+public:
+    explicit ConfigEditor(QWidget *parent = nullptr);
+
+    bool openFile(const QString &path, QString *error);
+    bool save(QString *error);
+    QString filePath() const { return m_path; }
+    const config::ParseResult &lastResult() const { return m_result; }
+    // Validates now instead of waiting for the pause in typing.
+    void validateNow();
+    // Whether a diagnostic mark (squiggle) covers the given 1-based line.
+    bool hasMarkOnLine(int line) const;
+    void goToLine(int line, int column);
+
+signals:
+    void validated(const oas::config::ParseResult &result);
+
+private:
+    void showDiagnostics(const config::Diagnostics &diagnostics);
+
+    ConfigLexer *m_lexer;
+    QTimer m_pause;
+    QString m_path;
+    config::ParseResult m_result;
+};
+
+}  // namespace oas::ui

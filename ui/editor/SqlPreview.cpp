@@ -1,0 +1,34 @@
+#include "SqlPreview.h"
+
+#include "sql/StatementBuilder.h"
+
+#include <Qsci/qscilexersql.h>
+
+namespace oas::ui {
+
+SqlPreview::SqlPreview(QWidget *parent) : QsciScintilla(parent)
+{
+    setUtf8(true);
+    setLexer(new QsciLexerSQL(this));
+    setReadOnly(true);
+    setWrapMode(WrapWord);
+    setMarginWidth(0, 0);
+    setMarginWidth(1, 0);
+}
+
+void SqlPreview::setDialect(const QString &name)
+{
+    m_dialect = name;
+    showConfig(m_config);
+}
+
+void SqlPreview::showConfig(const config::AgentConfig &config)
+{
+    m_config = config;
+    const sql::SqlDialect dialect = sql::SqlDialect::byName(m_dialect).value_or(sql::SqlDialect::generic());
+    setReadOnly(false);
+    setText(sql::describeStatements(config, dialect));
+    setReadOnly(true);
+}
+
+}  // namespace oas::ui

@@ -1,0 +1,22 @@
+#pragma once
+// The SQL the agents will run for the configuration being edited, from the engine's builders (the same
+// text the SQL trace shows), in the SQL dialect chosen. Read-only, updated on every validation.
+#include "config/AgentConfig.h"
+
+#include <Qsci/qsciscintilla.h>
+
+namespace oas::ui {
+
+class SqlPreview : public QsciScintilla {
+    Q_OBJECT
+public:
+    explicit SqlPreview(QWidget *parent = nullptr);
+    void setDialect(const QString &name);  // generic, postgresql, sqlite, oracle
+    void showConfig(const config::AgentConfig &config);
+
+private:
+    QString m_dialect = QStringLiteral("generic");
+    config::AgentConfig m_config;
+};
+
+}  // namespace oas::ui
