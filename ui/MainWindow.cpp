@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ProblemsView.h"
+#include "run/RunPanel.h"
 #include "editor/ConfigEditor.h"
 #include "editor/SqlPreview.h"
 #include "workspace/WorkspaceModel.h"
@@ -27,7 +28,8 @@ constexpr int kMaxRecent = 8;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_tabs(new QTabWidget(this)), m_tree(new QTreeView(this)),
-      m_workspace(new WorkspaceModel(this)), m_problems(new ProblemsView(this)), m_preview(new SqlPreview(this))
+      m_workspace(new WorkspaceModel(this)), m_problems(new ProblemsView(this)), m_preview(new SqlPreview(this)),
+      m_run(new RunPanel(this))
 {
     setWindowTitle(tr("ODBC Agent Studio"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -67,6 +69,22 @@ void MainWindow::createDocks()
     connect(m_problems, &ProblemsView::lineActivated, this, [this](int line, int column) {
         if (ConfigEditor *e = currentEditor())
             e->goToLine(line, column);
+    });
+
+    auto *runDock = new QDockWidget(tr("Run"), this);
+    runDock->setObjectName(QStringLiteral("RunDock"));
+    runDock->setWidget(m_run);
+    addDockWidget(Qt::BottomDockWidgetArea, runDock);
+    connect(m_run, &RunPanel::aboutToRun, this, [this] {
+        if (ConfigEditor *e = currentEditor(); e && e->isModified())
+            saveCurrent();
+    });
+    connect(m_run, &RunPanel::jobFinished, this, [this] {
+        // Jobs write files (data, references, exceptions, traces): show them.
+        if (!m_workspace->folder().isEmpty()) {
+            m_workspace->setFolder(m_workspace->folder());
+            m_tree->expandAll();
+        }
     });
 
     auto *previewPanel = new QWidget(this);
@@ -170,8 +188,10 @@ void MainWindow::editorChanged()
     if (!e || classifyFile(e->filePath()) != FileKind::Configuration) {
         m_problems->showDiagnostics({});
         m_preview->showConfig({});
+        m_run->setConfigPath({});
         return;
     }
+    m_run->setConfigPath(e->filePath());
     m_problems->showDiagnostics(e->lastResult().diagnostics);
     m_preview->showConfig(e->lastResult().config);
 }

@@ -11,6 +11,7 @@ namespace oas::ui {
 
 class ConfigEditor;
 class ProblemsView;
+class RunPanel;
 class SqlPreview;
 class WorkspaceModel;
 
@@ -28,6 +29,7 @@ public:
     ConfigEditor *currentEditor() const;
     ProblemsView *problems() const { return m_problems; }
     SqlPreview *sqlPreview() const { return m_preview; }
+    RunPanel *runPanel() const { return m_run; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -44,6 +46,7 @@ private:
     WorkspaceModel *m_workspace;
     ProblemsView *m_problems;
     SqlPreview *m_preview;
+    RunPanel *m_run;
     QMenu *m_recent = nullptr;
 };
 

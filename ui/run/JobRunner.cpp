@@ -1,0 +1,191 @@
+#include "JobRunner.h"
+
+#include "config/ConfigParser.h"
+#include "exporter/ExportJob.h"
+#include "importer/ImportJob.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QUuid>
+
+namespace oas::ui {
+
+namespace {
+constexpr size_t kMaxPending = 20000;  // trace blocks waiting for the GUI thread
+constexpr int kDrainMs = 50;
+}  // namespace
+
+class JobRunner::Observer : public run::JobObserver {
+public:
+    void traceLine(run::TraceKind kind, config::TraceLevel, const QString &text) override
+    {
+        std::lock_guard lock(mutex);
+        pending.push_back(kind == run::TraceKind::Error ? QStringLiteral("! ") + text : text);
+        if (pending.size() > kMaxPending) {
+            pending.pop_front();
+            ++dropped;
+        }
+    }
+    void progress(const run::JobProgress &p) override
+    {
+        std::lock_guard lock(mutex);
+        last = p;
+        changed = true;
+    }
+
+    std::mutex mutex;
+    std::deque<QString> pending;
+    qint64 dropped = 0;
+    run::JobProgress last;
+    bool changed = false;
+};
+
+JobRunner::JobRunner(QObject *parent) : QObject(parent), m_observer(std::make_unique<Observer>())
+{
+    m_timer.setInterval(kDrainMs);
+    connect(&m_timer, &QTimer::timeout, this, &JobRunner::drain);
+}
+
+JobRunner::~JobRunner()
+{
+    if (m_step)
+        m_step->stop();
+    if (m_thread.joinable())
+        m_thread.join();
+    if (!m_previousDirectory.isEmpty())
+        QDir::setCurrent(m_previousDirectory);
+}
+
+bool JobRunner::start(const JobSpec &spec, QString *error)
+{
+    if (m_running) {
+        *error = tr("a job is already running");
+        return false;
+    }
+    if (m_thread.joinable())
+        m_thread.join();
+    const QFileInfo config(spec.configPath);
+    if (!config.isFile()) {
+        *error = tr("%1 is not a file").arg(spec.configPath);
+        return false;
+    }
+    m_previousDirectory = QDir::currentPath();
+    QDir::setCurrent(config.absolutePath());
+    m_step = std::make_unique<run::StepController>();
+    m_done = false;
+    m_running = true;
+    m_dropped = 0;
+    m_observer->dropped = 0;
+    m_thread = std::thread([this, spec] { run(spec); });
+    m_timer.start();
+    return true;
+}
+
+void JobRunner::cancel()
+{
+    if (m_step)
+        m_step->stop();
+}
+
+void JobRunner::run(const JobSpec &spec)
+{
+    const config::Operation operation = spec.kind == JobSpec::Kind::Import ? config::Operation::Import : config::Operation::Export;
+    const config::ParseResult parsed = config::parseConfigFile(spec.configPath, operation);
+    if (!parsed.ok()) {
+        m_observer->traceLine(run::TraceKind::Error, {}, config::formatReport(parsed.diagnostics, spec.configPath));
+        m_exitCode = 1;
+        m_summary = tr("not run: the configuration has errors");
+        m_done = true;
+        return;
+    }
+    trace::Trace::Options options = trace::Trace::Options::fromConfig(parsed.config.control);
+    options.observer = m_observer.get();
+    trace::Trace trace(options);
+    QString error;
+    if (!trace.open(&error)) {
+        m_observer->traceLine(run::TraceKind::Error, {}, error);
+        m_exitCode = 1;
+        m_summary = tr("not run: %1").arg(error);
+        m_done = true;
+        return;
+    }
+    db::Credentials credentials;
+    if (parsed.config.database.user.present)
+        credentials.user = parsed.config.database.user.value;
+    if (parsed.config.database.password.present)
+        credentials.password = parsed.config.database.password.value;
+    const QString connection = QStringLiteral("studio-") + QUuid::createUuid().toString(QUuid::Id128);
+    if (spec.kind == JobSpec::Kind::Import) {
+        importer::ImportRequest request;
+        request.config = parsed.config;
+        request.credentials = credentials;
+        request.inputPath = spec.dataPath.isEmpty() ? QStringLiteral("odbc_in.txt") : spec.dataPath;
+        request.connectionName = connection;
+        const importer::ImportResult r = importer::runImport(request, trace, m_step.get(), m_observer.get());
+        const importer::ImportStats &s = r.stats;
+        m_exitCode = r.exitCode;
+        m_summary = tr("%1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, %6 failed, %7 skipped")
+                        .arg(r.recordsRead).arg(s.creates).arg(s.updates).arg(s.unchanged).arg(s.deletes).arg(s.errors).arg(s.skips);
+        if (r.exceptions)
+            m_summary += tr("; %1 in %2").arg(r.exceptions).arg(r.exceptionsPath);
+        if (r.stopped)
+            m_summary += r.resumeLine ? tr("; cancelled before the record at line %1").arg(r.resumeLine) : tr("; cancelled");
+        if (r.exitCode == 1)
+            m_summary += tr("; not done: %1").arg(r.error.section(QLatin1Char('\n'), 0, 0));
+    } else {
+        exporter::ExportRequest request;
+        request.config = parsed.config;
+        request.configPath = spec.configPath;
+        request.credentials = credentials;
+        request.outputPath = spec.dataPath.isEmpty() ? QStringLiteral("odbc_out.txt") : spec.dataPath;
+        request.referenceFlag = spec.kind == JobSpec::Kind::FullExport
+                                && parsed.config.exportSection.mode.value != config::ExportMode::Full;
+        request.connectionName = connection;
+        const exporter::ExportResult r = exporter::runExport(request, trace, m_step.get(), m_observer.get());
+        m_exitCode = r.exitCode;
+        m_summary = tr("%1 rows read, %2 records written to %3").arg(r.rows).arg(r.records).arg(request.outputPath);
+        if (r.delta)
+            m_summary += tr(" (delta: %1 add, %2 modify, %3 delete)").arg(r.adds).arg(r.modifies).arg(r.deletes);
+        if (!r.referenceWritten.isEmpty())
+            m_summary += tr("; reference file %1").arg(r.referenceWritten);
+        if (r.stopped)
+            m_summary += tr("; cancelled");
+        if (r.exitCode == 1)
+            m_summary += tr("; not done: %1").arg(r.error.section(QLatin1Char('\n'), 0, 0));
+    }
+    trace.flush();
+    m_done = true;
+}
+
+void JobRunner::drain()
+{
+    QStringList blocks;
+    run::JobProgress progress;
+    bool changed = false;
+    {
+        std::lock_guard lock(m_observer->mutex);
+        blocks.reserve(qsizetype(m_observer->pending.size()));
+        for (QString &b : m_observer->pending)
+            blocks.append(std::move(b));
+        m_observer->pending.clear();
+        m_dropped = m_observer->dropped;
+        progress = m_observer->last;
+        changed = m_observer->changed;
+        m_observer->changed = false;
+    }
+    if (!blocks.isEmpty())
+        emit traceBlocks(blocks);
+    if (changed)
+        emit progressed(progress);
+    if (m_done && m_running) {
+        m_thread.join();
+        m_timer.stop();
+        m_running = false;
+        QDir::setCurrent(m_previousDirectory);
+        m_previousDirectory.clear();
+        drain();  // anything reported after the last pass
+        emit finished(m_exitCode, m_summary);
+    }
+}
+
+}  // namespace oas::ui

@@ -1,0 +1,62 @@
+#pragma once
+// Runs one agent job (full export, delta export, import) of a configuration on a worker thread with its own
+// connection, and hands what it reports to the GUI thread in batches: trace blocks collect in a bounded
+// queue drained by a timer (the oldest are dropped, and counted, when a job reports faster than the window
+// can show), progress is sampled. Cancel stops the job between records through the engine's StepController.
+// Relative paths in a configuration (database file, trace file, references, exceptions) are the
+// configuration's folder's: the process works there while a job runs, so one job runs at a time.
+#include "run/JobObserver.h"
+#include "run/StepController.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace oas::ui {
+
+struct JobSpec {
+    enum class Kind { FullExport, DeltaExport, Import };
+    Kind kind = Kind::FullExport;
+    QString configPath;
+    QString dataPath;  // export output or import input, relative to the configuration's folder
+};
+
+class JobRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit JobRunner(QObject *parent = nullptr);
+    ~JobRunner() override;  // cancels and waits
+
+    bool start(const JobSpec &spec, QString *error);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    qint64 droppedTraceBlocks() const { return m_dropped; }
+
+signals:
+    void traceBlocks(const QStringList &blocks);
+    void progressed(const oas::run::JobProgress &progress);
+    void finished(int exitCode, const QString &summary);
+
+private:
+    class Observer;
+    void drain();
+    void run(const JobSpec &spec);
+
+    std::unique_ptr<Observer> m_observer;
+    std::unique_ptr<run::StepController> m_step;  // one per job
+    std::thread m_thread;
+    QTimer m_timer;
+    std::atomic<bool> m_running{false};
+    std::atomic<bool> m_done{false};
+    int m_exitCode = 1;
+    QString m_summary;
+    QString m_previousDirectory;
+    qint64 m_dropped = 0;
+};
+
+}  // namespace oas::ui

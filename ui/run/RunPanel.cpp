@@ -1,0 +1,141 @@
+#include "RunPanel.h"
+
+#include "JobRunner.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace oas::ui {
+
+namespace {
+constexpr int kTraceLines = 5000;  // the trace view keeps the newest lines
+}
+
+RunPanel::RunPanel(QWidget *parent)
+    : QWidget(parent), m_runner(new JobRunner(this)), m_kind(new QComboBox(this)), m_dataFile(new QLineEdit(this)),
+      m_run(new QPushButton(tr("Run"), this)), m_cancel(new QPushButton(tr("Cancel"), this)), m_stats(new QLabel(this)),
+      m_summary(new QLabel(this)), m_trace(new QPlainTextEdit(this))
+{
+    m_kind->addItems({tr("Full export"), tr("Delta export"), tr("Import")});
+    m_dataFile->setPlaceholderText(tr("data file (export output or import input)"));
+    m_cancel->setEnabled(false);
+    m_trace->setReadOnly(true);
+    m_trace->setMaximumBlockCount(kTraceLines);
+    m_trace->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_summary->setWordWrap(true);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_kind);
+    controls->addWidget(m_dataFile, 1);
+    controls->addWidget(m_run);
+    controls->addWidget(m_cancel);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_stats);
+    layout->addWidget(m_trace, 1);
+    layout->addWidget(m_summary);
+    const QSettings settings;
+    m_kind->setCurrentIndex(settings.value(QStringLiteral("run/kind"), 0).toInt());
+    m_dataFile->setText(settings.value(QStringLiteral("run/dataFile")).toString());
+
+    connect(m_run, &QPushButton::clicked, this, &RunPanel::run);
+    connect(m_cancel, &QPushButton::clicked, this, &RunPanel::cancel);
+    connect(m_runner, &JobRunner::traceBlocks, this, [this](const QStringList &blocks) {
+        m_trace->appendPlainText(blocks.join(QLatin1Char('\n')));
+    });
+    connect(m_runner, &JobRunner::progressed, this, &RunPanel::showProgress);
+    connect(m_runner, &JobRunner::finished, this, [this](int exitCode, const QString &summary) {
+        m_run->setEnabled(true);
+        m_cancel->setEnabled(false);
+        QString text = tr("exit code %1: %2").arg(exitCode).arg(summary);
+        if (m_runner->droppedTraceBlocks() > 0)
+            text += tr(" (%1 trace blocks not shown: the job reported faster than the view shows)").arg(m_runner->droppedTraceBlocks());
+        m_summary->setText(text);
+        emit jobFinished(exitCode);
+    });
+}
+
+void RunPanel::setConfigPath(const QString &path)
+{
+    m_configPath = path;
+    m_run->setEnabled(!path.isEmpty() && !m_runner->isRunning());
+}
+
+void RunPanel::setJobKind(int kind)
+{
+    m_kind->setCurrentIndex(kind);
+}
+
+void RunPanel::setDataFile(const QString &path)
+{
+    m_dataFile->setText(path);
+}
+
+bool RunPanel::isRunning() const
+{
+    return m_runner->isRunning();
+}
+
+QString RunPanel::summary() const
+{
+    return m_summary->text();
+}
+
+QString RunPanel::traceText() const
+{
+    return m_trace->toPlainText();
+}
+
+QString RunPanel::statistics() const
+{
+    return m_stats->text();
+}
+
+bool RunPanel::run()
+{
+    emit aboutToRun();
+    JobSpec spec;
+    spec.kind = JobSpec::Kind(m_kind->currentIndex());
+    spec.configPath = m_configPath;
+    spec.dataPath = m_dataFile->text().trimmed();
+    QSettings settings;
+    settings.setValue(QStringLiteral("run/kind"), m_kind->currentIndex());
+    settings.setValue(QStringLiteral("run/dataFile"), spec.dataPath);
+    m_trace->clear();
+    m_stats->clear();
+    QString error;
+    if (!m_runner->start(spec, &error)) {
+        m_summary->setText(tr("not started: %1").arg(error));
+        return false;
+    }
+    m_clock.start();
+    m_summary->setText(tr("running %1 of %2").arg(m_kind->currentText(), QFileInfo(m_configPath).fileName()));
+    m_run->setEnabled(false);
+    m_cancel->setEnabled(true);
+    return true;
+}
+
+void RunPanel::cancel()
+{
+    m_runner->cancel();
+}
+
+void RunPanel::showProgress(const run::JobProgress &p)
+{
+    const double seconds = std::max<qint64>(m_clock.elapsed(), 1) / 1000.0;
+    m_stats->setText(tr("%1 records, %2 added/created, %3 modified/updated, %4 deleted, %5 errors - %6 records/s")
+                         .arg(p.records)
+                         .arg(p.adds)
+                         .arg(p.modifies)
+                         .arg(p.deletes)
+                         .arg(p.errors)
+                         .arg(qint64(double(p.records) / seconds)));
+}
+
+}  // namespace oas::ui

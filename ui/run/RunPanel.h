@@ -1,0 +1,56 @@
+#pragma once
+// The run panel: one click runs the open configuration as a full export, a delta export or an import (with
+// the data file chosen, the last choice remembered), on a worker thread; the trace streams in (bounded),
+// the statistics and records per second update live, Cancel stops between records, and the summary says
+// what was done.
+#include "run/JobObserver.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace oas::ui {
+
+class JobRunner;
+
+class RunPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunPanel(QWidget *parent = nullptr);
+
+    void setConfigPath(const QString &path);
+    // Starts the chosen job; false (with the reason in the summary) when it cannot start.
+    bool run();
+    void cancel();
+    void setJobKind(int kind);  // 0 full export, 1 delta export, 2 import
+    void setDataFile(const QString &path);
+    bool isRunning() const;
+    QString summary() const;
+    QString traceText() const;
+    QString statistics() const;
+
+signals:
+    void aboutToRun();  // connected directly: unsaved edits are saved before the job reads the file
+    void jobFinished(int exitCode);
+
+private:
+    void showProgress(const run::JobProgress &progress);
+
+    JobRunner *m_runner;
+    QString m_configPath;
+    QComboBox *m_kind;
+    QLineEdit *m_dataFile;
+    QPushButton *m_run;
+    QPushButton *m_cancel;
+    QLabel *m_stats;
+    QLabel *m_summary;
+    QPlainTextEdit *m_trace;
+    QElapsedTimer m_clock;
+};
+
+}  // namespace oas::ui
