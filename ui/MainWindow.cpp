@@ -168,6 +168,10 @@ bool MainWindow::openFile(const QString &path)
     if (classifyFile(path) != FileKind::Configuration)
         editor->setReadOnly(true);
     editor->setProperty("path", path);
+    connect(editor, &ConfigEditor::helpChanged, this, [this](const QString &help) {
+        if (!help.isEmpty())
+            statusBar()->showMessage(help);
+    });
     connect(editor, &ConfigEditor::validated, this, [this, editor] {
         if (editor == currentEditor())
             editorChanged();

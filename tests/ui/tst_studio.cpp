@@ -16,6 +16,7 @@
 #include <QTimer>
 #include <QDir>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -128,6 +129,18 @@ void TestStudio::editValidatePreview()
     QCOMPARE(w.problems()->topLevelItemCount(), 0);
     QVERIFY(!editor->hasMarkOnLine(fromLine + 1));
     w.grab().save(QStringLiteral(OAS_BUILD_DIR "/studio-editor.png"));
+
+    // Completion at the cursor: after "Mode=" the editor offers the modes.
+    int modeLine = -1;
+    for (int l = 0; l < editor->lines(); ++l) {
+        if (editor->text(l).startsWith("Mode="))
+            modeLine = l;
+    }
+    QVERIFY(modeLine >= 0);
+    editor->setCursorPosition(modeLine, 5);
+    editor->complete();
+    QVERIFY(editor->isListActive());
+    QTRY_COMPARE(w.statusBar()->currentMessage().left(22), QString("full: export every row"));
 }
 
 void TestStudio::runExportThenImportThenCancel()

@@ -1,6 +1,9 @@
 #include "ConfigEditor.h"
 
+#include "Completion.h"
 #include "ConfigLexer.h"
+
+#include <QShortcut>
 
 #include <QFile>
 #include <QMap>
@@ -39,6 +42,52 @@ ConfigEditor::ConfigEditor(QWidget *parent) : QsciScintilla(parent), m_lexer(new
     m_pause.setInterval(kPauseMs);
     connect(this, &QsciScintilla::textChanged, &m_pause, qOverload<>(&QTimer::start));
     connect(&m_pause, &QTimer::timeout, this, &ConfigEditor::validateNow);
+    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space), this);
+    connect(shortcut, &QShortcut::activated, this, &ConfigEditor::complete);
+    connect(this, &QsciScintilla::SCN_CHARADDED, this, [this](int ch) {
+        if (ch == '[' || ch == '=' || ch == ',')
+            complete();
+    });
+    connect(this, &QsciScintilla::userListActivated, this, [this](int, const QString &choice) {
+        int line = 0;
+        int index = 0;
+        getCursorPosition(&line, &index);
+        const int position = int(positionFromLineIndex(line, index));
+        const QString before = text(line).left(index);
+        const int bytes = int(before.right(m_completionPrefix).toUtf8().size());
+        SendScintilla(SCI_SETSELECTION, position - bytes, position);
+        replaceSelectedText(choice);
+    });
+    connect(this, &QsciScintilla::cursorPositionChanged, this, [this](int line, int) {
+        emit helpChanged(fieldHelp(fieldAt(documentLines(), line)));
+    });
+}
+
+QStringList ConfigEditor::documentLines() const
+{
+    QStringList out;
+    for (int l = 0; l < lines(); ++l) {
+        QString t = text(l);
+        while (t.endsWith(QLatin1Char('\n')) || t.endsWith(QLatin1Char('\r')))
+            t.chop(1);
+        out.append(t);
+    }
+    return out;
+}
+
+void ConfigEditor::complete()
+{
+    int line = 0;
+    int index = 0;
+    getCursorPosition(&line, &index);
+    const QString lineText = text(line);
+    // index counts bytes in a UTF-8 document; the completion counts characters.
+    const int column = int(QString::fromUtf8(lineText.toUtf8().left(index)).size());
+    const Completion c = completionsAt(documentLines(), line, column, m_result.config);
+    if (c.candidates.isEmpty())
+        return;
+    m_completionPrefix = c.prefixLength;
+    showUserList(1, c.candidates);
 }
 
 bool ConfigEditor::openFile(const QString &path, QString *error)

@@ -26,11 +26,17 @@ public:
     bool hasMarkOnLine(int line) const;
     void goToLine(int line, int column);
 
+    // Offers completions for the cursor position (Ctrl+Space, or after typing '[', '=' or ',').
+    void complete();
+
 signals:
     void validated(const oas::config::ParseResult &result);
+    void helpChanged(const QString &help);  // the short help of the field under the cursor
 
 private:
     void showDiagnostics(const config::Diagnostics &diagnostics);
+    QStringList documentLines() const;
+    int m_completionPrefix = 0;
 
     ConfigLexer *m_lexer;
     QTimer m_pause;
