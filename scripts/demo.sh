@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-bash scripts/build.sh --target ODBCAgentExp ODBCAgentImp odbc-agent
+bash scripts/build.sh --target ODBCAgentExp ODBCAgentImp odbc-agent odbc-agent-studio
 BIN="$ROOT/${OAS_BUILD_DIR:-build}/bin"
 WS=${1:-demo-workspace}
 
@@ -47,3 +47,7 @@ grep -n '^NewReferenceFile' employees.ini
 echo
 echo "The workspace is $(pwd): trace.txt holds the export trace (TraceLevel=SQL RefData ODBC),"
 echo "replica-trace.txt the import trace (TraceLevel=Summary Stats)."
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo "Opening the workspace in the Studio (odbc-agent-studio)."
+  "$BIN/odbc-agent-studio" "$(pwd)" >/dev/null 2>&1 &
+fi
