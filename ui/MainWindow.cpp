@@ -75,6 +75,7 @@ void MainWindow::createDocks()
     runDock->setObjectName(QStringLiteral("RunDock"));
     runDock->setWidget(m_run);
     addDockWidget(Qt::BottomDockWidgetArea, runDock);
+    connect(m_run, &RunPanel::openFileRequested, this, &MainWindow::openFile);
     connect(m_run, &RunPanel::aboutToRun, this, [this] {
         if (ConfigEditor *e = currentEditor(); e && e->isModified())
             saveCurrent();
@@ -160,12 +161,14 @@ bool MainWindow::openFile(const QString &path)
     }
     auto *editor = new ConfigEditor(m_tabs);
     QString error;
-    if (!editor->openFile(path, &error)) {
+    const FileKind kind = classifyFile(path);
+    if (!editor->openFile(path, &error, kind == FileKind::Configuration)) {
         delete editor;
         QMessageBox::warning(this, tr("Open file"), error);
         return false;
     }
-    if (classifyFile(path) != FileKind::Configuration)
+    // Data and exceptions files can be corrected here; trace and reference files are only read.
+    if (kind == FileKind::Trace || kind == FileKind::Reference)
         editor->setReadOnly(true);
     editor->setProperty("path", path);
     connect(editor, &ConfigEditor::helpChanged, this, [this](const QString &help) {
@@ -204,7 +207,7 @@ void MainWindow::saveCurrent()
 {
     ConfigEditor *e = currentEditor();
     QString error;
-    if (e && !e->isReadOnly() && !e->save(&error))
+    if (e && !e->isReadOnly() && e->isModified() && !e->save(&error))
         QMessageBox::warning(this, tr("Save"), error);
 }
 

@@ -4,6 +4,7 @@
 #include "common/TestSupport.h"
 #include "datafile/TaggedReader.h"
 #include "importer/DateValue.h"
+#include "importer/ExceptionsFile.h"
 #include "importer/RecordCheck.h"
 #include "importer/ValueMatch.h"
 
@@ -59,6 +60,7 @@ private slots:
     void texts();
     void dates_data();
     void dates();
+    void exceptionsReadBack();
 };
 
 void TestRecordCheck::checks_data()
@@ -211,6 +213,27 @@ void TestRecordCheck::dates()
         QCOMPARE(dateParameter(*parsed, false), date);
         QCOMPARE(dateParameter(*parsed, true), timestamp);
     }
+}
+
+void TestRecordCheck::exceptionsReadBack()
+{
+    // What exceptionEntry writes, readExceptions reads back: line, record as supplied, events.
+    QByteArray file = exceptionEntry(17, "row:\nGN: Nancy\nSN: Davolio\n", {Event::error("error: row already exists")},
+                                     datafile::DataFormat{});
+    file += exceptionEntry(1, "row:\nGN: Nancy\nSurname: Davolio\n",
+                           {Event::warning("warning: unrecognized attribute in import data file\nSurname"),
+                            Event::error("unset naming attributes\nSN")},
+                           datafile::DataFormat{});
+    QBuffer buffer(&file);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    const QList<ExceptionEntry> entries = readExceptions(&buffer);
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries[0].line, 17);
+    QCOMPARE(entries[0].record, QByteArray("row:\nGN: Nancy\nSN: Davolio\n"));
+    QCOMPARE(entries[0].events, QList<QStringList>({{"error: row already exists"}}));
+    QCOMPARE(entries[1].line, 1);
+    QCOMPARE(entries[1].events, QList<QStringList>({{"warning: unrecognized attribute in import data file", "Surname"},
+                                                    {"unset naming attributes", "SN"}}));
 }
 
 QTEST_GUILESS_MAIN(TestRecordCheck)

@@ -7,6 +7,7 @@
 #include "demo/DemoWorkspace.h"
 #include "editor/ConfigEditor.h"
 #include "editor/SqlPreview.h"
+#include "run/ExceptionsView.h"
 #include "run/RunPanel.h"
 #include "sql/StatementBuilder.h"
 #include "workspace/WorkspaceModel.h"
@@ -29,6 +30,7 @@ private slots:
     void classifiesFiles();
     void editValidatePreview();
     void runExportThenImportThenCancel();
+    void exceptionsCorrectedAndImportedAgain();
 
 private:
     bool showWorkspace(ui::MainWindow &w, const QString &file);
@@ -194,6 +196,42 @@ void TestStudio::runExportThenImportThenCancel()
     QVERIFY2(run->summary().contains("cancelled before the record at line"), qPrintable(run->summary()));
     ticker.stop();
     QVERIFY2(longestGap < 500, qPrintable(QString::number(longestGap)));
+}
+
+void TestStudio::exceptionsCorrectedAndImportedAgain()
+{
+    // An import with two bad records: the exceptions view lists them; the file opens in an editor, is
+    // corrected there, saved, and imported again with one click.
+    ui::MainWindow w;
+    QVERIFY(showWorkspace(w, "replica.ini"));
+    QFile bad(m_ws + "/bad.txt");
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("row:\nEID: 901\nGN: Ann\nSN: ThisSurnameIsFarTooLongForIt\n"
+              "row:\nEID: 902\nGN: Bo\nSN: Ek\n"
+              "row:\nEID: 903\nGN: Cy\nSN: AnotherSurnameThatIsTooLong\n");
+    bad.close();
+    ui::RunPanel *run = w.runPanel();
+    run->setJobKind(2);
+    run->setDataFile("bad.txt");
+    QVERIFY(run->run());
+    QTRY_VERIFY_WITH_TIMEOUT(!run->isRunning(), 30000);
+    QVERIFY2(run->summary().startsWith("exit code 60: 3 records read: 1 created"), qPrintable(run->summary()));
+    ui::ExceptionsView *ex = run->exceptions();
+    QCOMPARE(ex->entryCount(), 2);
+    QCOMPARE(QFileInfo(ex->path()).fileName(), QString("replica-except.txt"));
+
+    emit ex->openRequested(ex->path());
+    ui::ConfigEditor *editor = w.currentEditor();
+    QVERIFY(editor && editor->filePath() == ex->path());
+    QVERIFY(!editor->isReadOnly());
+    QString text = editor->text();
+    text.replace("ThisSurnameIsFarTooLongForIt", "Short").replace("AnotherSurnameThatIsTooLong", "Brief");
+    editor->setText(text);
+    emit ex->reimportRequested(ex->path());  // saves the edited file first
+    QTRY_VERIFY_WITH_TIMEOUT(!run->isRunning(), 30000);
+    QVERIFY2(run->summary().startsWith("exit code 0: 2 records read: 2 created"), qPrintable(run->summary()));
+    QCOMPARE(ex->entryCount(), 0);
+    w.grab().save(QStringLiteral(OAS_BUILD_DIR "/studio-exceptions.png"));
 }
 
 QTEST_MAIN(TestStudio)

@@ -77,6 +77,8 @@ QStringList ConfigEditor::documentLines() const
 
 void ConfigEditor::complete()
 {
+    if (!m_validate)
+        return;
     int line = 0;
     int index = 0;
     getCursorPosition(&line, &index);
@@ -90,8 +92,11 @@ void ConfigEditor::complete()
     showUserList(1, c.candidates);
 }
 
-bool ConfigEditor::openFile(const QString &path, QString *error)
+bool ConfigEditor::openFile(const QString &path, QString *error, bool validate)
 {
+    m_validate = validate;
+    if (!validate)
+        setLexer(nullptr);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         *error = tr("cannot open %1: %2").arg(path, f.errorString());
@@ -118,6 +123,8 @@ bool ConfigEditor::save(QString *error)
 void ConfigEditor::validateNow()
 {
     m_pause.stop();
+    if (!m_validate)
+        return;
     config::ParseOptions options;
     options.fileName = QFileInfo(m_path).fileName();
     m_result = config::parseConfig(text().toUtf8(), options);

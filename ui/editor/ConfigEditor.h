@@ -16,7 +16,8 @@ class ConfigEditor : public QsciScintilla {
 public:
     explicit ConfigEditor(QWidget *parent = nullptr);
 
-    bool openFile(const QString &path, QString *error);
+    // validate: a configuration (lexer, live validation, completion); otherwise plain text (data files).
+    bool openFile(const QString &path, QString *error, bool validate = true);
     bool save(QString *error);
     QString filePath() const { return m_path; }
     const config::ParseResult &lastResult() const { return m_result; }
@@ -41,6 +42,7 @@ private:
     ConfigLexer *m_lexer;
     QTimer m_pause;
     QString m_path;
+    bool m_validate = true;
     config::ParseResult m_result;
 };
 

@@ -72,6 +72,7 @@ bool JobRunner::start(const JobSpec &spec, QString *error)
     m_previousDirectory = QDir::currentPath();
     QDir::setCurrent(config.absolutePath());
     m_step = std::make_unique<run::StepController>();
+    m_exceptionsPath.clear();
     m_done = false;
     m_running = true;
     m_dropped = 0;
@@ -124,6 +125,8 @@ void JobRunner::run(const JobSpec &spec)
         const importer::ImportResult r = importer::runImport(request, trace, m_step.get(), m_observer.get());
         const importer::ImportStats &s = r.stats;
         m_exitCode = r.exitCode;
+        if (!r.exceptionsPath.isEmpty())
+            m_exceptionsPath = QFileInfo(r.exceptionsPath).absoluteFilePath();
         m_summary = tr("%1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, %6 failed, %7 skipped")
                         .arg(r.recordsRead).arg(s.creates).arg(s.updates).arg(s.unchanged).arg(s.deletes).arg(s.errors).arg(s.skips);
         if (r.exceptions)

@@ -36,6 +36,8 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     qint64 droppedTraceBlocks() const { return m_dropped; }
+    // The exceptions file of the last import (absolute), empty after an export.
+    QString lastExceptionsPath() const { return m_exceptionsPath; }
 
 signals:
     void traceBlocks(const QStringList &blocks);
@@ -55,6 +57,7 @@ private:
     std::atomic<bool> m_done{false};
     int m_exitCode = 1;
     QString m_summary;
+    QString m_exceptionsPath;
     QString m_previousDirectory;
     qint64 m_dropped = 0;
 };

@@ -1,5 +1,6 @@
 #include "RunPanel.h"
 
+#include "ExceptionsView.h"
 #include "JobRunner.h"
 
 #include <QComboBox>
@@ -10,6 +11,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace oas::ui {
@@ -21,7 +23,7 @@ constexpr int kTraceLines = 5000;  // the trace view keeps the newest lines
 RunPanel::RunPanel(QWidget *parent)
     : QWidget(parent), m_runner(new JobRunner(this)), m_kind(new QComboBox(this)), m_dataFile(new QLineEdit(this)),
       m_run(new QPushButton(tr("Run"), this)), m_cancel(new QPushButton(tr("Cancel"), this)), m_stats(new QLabel(this)),
-      m_summary(new QLabel(this)), m_trace(new QPlainTextEdit(this))
+      m_summary(new QLabel(this)), m_trace(new QPlainTextEdit(this)), m_exceptions(new ExceptionsView(this))
 {
     m_kind->addItems({tr("Full export"), tr("Delta export"), tr("Import")});
     m_dataFile->setPlaceholderText(tr("data file (export output or import input)"));
@@ -38,7 +40,18 @@ RunPanel::RunPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_stats);
-    layout->addWidget(m_trace, 1);
+    auto *views = new QTabWidget(this);
+    views->addTab(m_trace, tr("Trace"));
+    views->addTab(m_exceptions, tr("Exceptions"));
+    layout->addWidget(views, 1);
+    connect(m_exceptions, &ExceptionsView::openRequested, this, &RunPanel::openFileRequested);
+    connect(m_exceptions, &ExceptionsView::reimportRequested, this, [this](const QString &path) {
+        // The exceptions go back through the configuration that produced them.
+        m_configPath = m_lastRunConfig;
+        setJobKind(2);
+        setDataFile(path);
+        run();
+    });
     layout->addWidget(m_summary);
     const QSettings settings;
     m_kind->setCurrentIndex(settings.value(QStringLiteral("run/kind"), 0).toInt());
@@ -57,6 +70,7 @@ RunPanel::RunPanel(QWidget *parent)
         if (m_runner->droppedTraceBlocks() > 0)
             text += tr(" (%1 trace blocks not shown: the job reported faster than the view shows)").arg(m_runner->droppedTraceBlocks());
         m_summary->setText(text);
+        m_exceptions->load(m_runner->lastExceptionsPath());
         emit jobFinished(exitCode);
     });
 }
@@ -114,6 +128,7 @@ bool RunPanel::run()
         m_summary->setText(tr("not started: %1").arg(error));
         return false;
     }
+    m_lastRunConfig = m_configPath;
     m_clock.start();
     m_summary->setText(tr("running %1 of %2").arg(m_kind->currentText(), QFileInfo(m_configPath).fileName()));
     m_run->setEnabled(false);

@@ -16,6 +16,7 @@ class QPushButton;
 
 namespace oas::ui {
 
+class ExceptionsView;
 class JobRunner;
 
 class RunPanel : public QWidget {
@@ -33,8 +34,10 @@ public:
     QString summary() const;
     QString traceText() const;
     QString statistics() const;
+    ExceptionsView *exceptions() const { return m_exceptions; }
 
 signals:
+    void openFileRequested(const QString &path);
     void aboutToRun();  // connected directly: unsaved edits are saved before the job reads the file
     void jobFinished(int exitCode);
 
@@ -43,6 +46,7 @@ private:
 
     JobRunner *m_runner;
     QString m_configPath;
+    QString m_lastRunConfig;  // the configuration whose exceptions are shown
     QComboBox *m_kind;
     QLineEdit *m_dataFile;
     QPushButton *m_run;
@@ -50,6 +54,7 @@ private:
     QLabel *m_stats;
     QLabel *m_summary;
     QPlainTextEdit *m_trace;
+    ExceptionsView *m_exceptions;
     QElapsedTimer m_clock;
 };
 
