@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileSystemWatcher>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QMenuBar>
@@ -29,17 +30,38 @@ constexpr int kMaxRecent = 8;
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_tabs(new QTabWidget(this)), m_tree(new QTreeView(this)),
       m_workspace(new WorkspaceModel(this)), m_problems(new ProblemsView(this)), m_preview(new SqlPreview(this)),
-      m_run(new RunPanel(this))
+      m_run(new RunPanel(this)), m_watcher(new QFileSystemWatcher(this))
 {
     setWindowTitle(tr("ODBC Agent Studio"));
     setObjectName(QStringLiteral("MainWindow"));
     m_tabs->setTabsClosable(true);
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
-    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) { delete m_tabs->widget(i); });
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
+        if (auto *e = qobject_cast<ConfigEditor *>(m_tabs->widget(i)))
+            m_watcher->removePath(e->filePath());
+        delete m_tabs->widget(i);
+    });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::editorChanged);
     createDocks();
     createMenus();
+    // A file open in a tab that changes on disk (an export's output, a rewritten exceptions file) is read
+    // again, unless it has unsaved edits.
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
+        for (int i = 0; i < m_tabs->count(); ++i) {
+            auto *e = qobject_cast<ConfigEditor *>(m_tabs->widget(i));
+            if (!e || e->filePath() != path || e->isModified())
+                continue;
+            QString error;
+            const bool validate = classifyFile(path) == FileKind::Configuration;
+            const bool readOnly = e->isReadOnly();
+            e->setReadOnly(false);
+            e->openFile(path, &error, validate);
+            e->setReadOnly(readOnly);
+        }
+        if (QFileInfo::exists(path) && !m_watcher->files().contains(path))
+            m_watcher->addPath(path);  // a file replaced by rename is watched again
+    });
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -180,6 +202,7 @@ bool MainWindow::openFile(const QString &path)
             editorChanged();
     });
     m_tabs->setCurrentIndex(m_tabs->addTab(editor, QFileInfo(path).fileName()));
+    m_watcher->addPath(path);
     editorChanged();
     return true;
 }

@@ -5,6 +5,7 @@
 
 class QTabWidget;
 class QTreeView;
+class QFileSystemWatcher;
 class QMenu;
 
 namespace oas::ui {
@@ -48,6 +49,7 @@ private:
     SqlPreview *m_preview;
     RunPanel *m_run;
     QMenu *m_recent = nullptr;
+    QFileSystemWatcher *m_watcher;  // open files: reloaded when a job rewrites them
 };
 
 }  // namespace oas::ui

@@ -198,6 +198,8 @@ void ImportRun::reportProgress()
     p.deletes = m_result.stats.deletes;
     p.errors = m_result.stats.errors;
     p.warnings = m_result.warnings;
+    p.bytesDone = m_bytesDone;
+    p.bytesTotal = m_input.size();
     m_observer->progress(p);
 }
 
@@ -450,6 +452,7 @@ bool ImportRun::importAll()
     struct RecordBatch {
         std::vector<Pending> records;
         qint64 skips = 0;  // skip: records among them, not reported, as the manual says
+        qint64 bytesRead = 0;  // of the input, after these records
     };
     const QString changeType = m_cfg.importSection.changeType.value;
     run::BatchPipe<RecordBatch> pipe;
@@ -458,6 +461,7 @@ bool ImportRun::importAll()
         b.skips = 0;
         while (int(b.records.size()) < m_batchSize && !pipe.stopping()) {
             std::optional<datafile::Record> record = m_reader->next();
+            b.bytesRead = m_reader->bytesRead();
             if (!record)
                 return false;
             if (record->skipped) {
@@ -481,6 +485,7 @@ bool ImportRun::importAll()
             break;
         m_result.recordsRead += qint64(b->records.size()) + b->skips;
         m_result.stats.skips += b->skips;
+        m_bytesDone = b->bytesRead;
         const bool ok = runBatch(b->records, 0, b->records.size());
         reportProgress();
         if (!ok) {

@@ -155,6 +155,7 @@ private:
     std::vector<db::Value> m_bind;  // per plan attribute: the record's value, NULL for empty or absent
     int m_batchSize = 500;
     QString m_lastSummary;  // the single-step prompt
+    qint64 m_bytesDone = 0;  // of the input, for progress
 };
 
 }  // namespace oas::importer

@@ -15,6 +15,8 @@ struct JobProgress {
     qint64 deletes = 0;
     qint64 errors = 0;
     qint64 warnings = 0;
+    qint64 bytesDone = 0;   // of the input, when its size is known (an import's data file)
+    qint64 bytesTotal = 0;  // 0: unknown
 };
 
 // What a trace block is: an error or warning (always traced), a TraceFlow line, or a block of a TraceLevel.

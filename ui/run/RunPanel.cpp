@@ -144,13 +144,21 @@ void RunPanel::cancel()
 void RunPanel::showProgress(const run::JobProgress &p)
 {
     const double seconds = std::max<qint64>(m_clock.elapsed(), 1) / 1000.0;
-    m_stats->setText(tr("%1 records, %2 added/created, %3 modified/updated, %4 deleted, %5 errors - %6 records/s")
-                         .arg(p.records)
-                         .arg(p.adds)
-                         .arg(p.modifies)
-                         .arg(p.deletes)
-                         .arg(p.errors)
-                         .arg(qint64(double(p.records) / seconds)));
+    QString text = tr("%1 records, %2 added/created, %3 modified/updated, %4 deleted, %5 errors - %6 records/s")
+                       .arg(p.records)
+                       .arg(p.adds)
+                       .arg(p.modifies)
+                       .arg(p.deletes)
+                       .arg(p.errors)
+                       .arg(qint64(double(p.records) / seconds));
+    if (p.bytesTotal > 0 && p.bytesDone > 0) {
+        // The input's size is known: how far, and about how long is left at the rate so far.
+        const double done = std::min(1.0, double(p.bytesDone) / double(p.bytesTotal));
+        text += tr(" - %1%").arg(int(done * 100));
+        if (done < 1.0)
+            text += tr(", about %1 s left").arg(qint64(seconds * (1.0 - done) / done + 0.5));
+    }
+    m_stats->setText(text);
 }
 
 }  // namespace oas::ui
