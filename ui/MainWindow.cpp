@@ -6,11 +6,15 @@
 #include "editor/SqlPreview.h"
 #include "workspace/WorkspaceModel.h"
 
+#include "run/DatabaseCheck.h"
+
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileSystemWatcher>
+#include <QApplication>
+#include <QPointer>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QMenuBar>
@@ -19,7 +23,10 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeView>
+#include <QUuid>
 #include <QVBoxLayout>
+
+#include <thread>
 
 namespace oas::ui {
 
@@ -136,6 +143,9 @@ void MainWindow::createMenus()
     m_recent = file->addMenu(tr("&Recent workspaces"));
     refreshRecentMenu();
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::saveCurrent);
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Check against database"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this,
+                     &MainWindow::checkAgainstDatabase);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 }
@@ -224,6 +234,54 @@ void MainWindow::editorChanged()
     m_run->setConfigPath(e->filePath());
     m_problems->showDiagnostics(e->lastResult().diagnostics);
     m_preview->showConfig(e->lastResult().config);
+}
+
+void MainWindow::checkAgainstDatabase()
+{
+    ConfigEditor *e = currentEditor();
+    if (!e || classifyFile(e->filePath()) != FileKind::Configuration)
+        return;
+    if (m_run->isRunning()) {
+        statusBar()->showMessage(tr("A job is running; check against the database once it is done"));
+        return;
+    }
+    statusBar()->showMessage(tr("Checking %1 against its database...").arg(QFileInfo(e->filePath()).fileName()));
+    const config::AgentConfig config = e->lastResult().config;
+    const QString folder = QFileInfo(e->filePath()).absolutePath();
+    const QPointer<ConfigEditor> editor(e);
+    const QPointer<MainWindow> self(this);
+    std::thread([self, config, folder, editor] {
+        // Relative paths in the configuration (a SQLite file) are its folder's, as for jobs.
+        const QString previous = QDir::currentPath();
+        QDir::setCurrent(folder);
+        db::Credentials credentials;
+        if (config.database.user.present)
+            credentials.user = config.database.user.value;
+        if (config.database.password.present)
+            credentials.password = config.database.password.value;
+        const run::DatabaseCheckResult r =
+            run::checkAgainstDatabase(config, credentials, QStringLiteral("check-") + QUuid::createUuid().toString(QUuid::Id128));
+        QDir::setCurrent(previous);
+        // Back on the GUI thread, where the window may have been closed meanwhile.
+        QMetaObject::invokeMethod(qApp, [self, r, editor] {
+            if (!self)
+                return;
+            self->showCheck(r, editor);
+        });
+    }).detach();
+}
+
+void MainWindow::showCheck(const run::DatabaseCheckResult &r, ConfigEditor *editor)
+{
+    if (editor && editor == currentEditor()) {
+        m_problems->showDiagnostics(editor->lastResult().diagnostics + r.diagnostics);
+        m_checkText = r.columnsText;
+        m_preview->addNote(QStringLiteral("\n-- what the database says about the columns\n") + m_checkText);
+    }
+    statusBar()->showMessage(r.connected ? tr("Checked against the database: %n problem(s), ", nullptr, int(r.diagnostics.size()))
+                                               + tr("%n column(s) described", nullptr, int(r.columns.size()))
+                                         : tr("Cannot connect to the database"));
+    emit checkFinished();
 }
 
 void MainWindow::saveCurrent()

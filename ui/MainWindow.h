@@ -6,6 +6,10 @@
 class QTabWidget;
 class QTreeView;
 class QFileSystemWatcher;
+
+namespace oas::run {
+struct DatabaseCheckResult;
+}
 class QMenu;
 
 namespace oas::ui {
@@ -25,12 +29,17 @@ public:
     bool openWorkspace(const QString &folder);
     bool openFile(const QString &path);
     static QStringList recentWorkspaces();
+    // "Check against database" for the open configuration, on a worker thread; checkFinished() when done.
+    void checkAgainstDatabase();
 
     WorkspaceModel *workspace() const { return m_workspace; }
     ConfigEditor *currentEditor() const;
     ProblemsView *problems() const { return m_problems; }
     SqlPreview *sqlPreview() const { return m_preview; }
     RunPanel *runPanel() const { return m_run; }
+
+signals:
+    void checkFinished();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -41,6 +50,7 @@ private:
     void refreshRecentMenu();
     void editorChanged();
     void saveCurrent();
+    void showCheck(const run::DatabaseCheckResult &result, ConfigEditor *editor);
 
     QTabWidget *m_tabs;
     QTreeView *m_tree;
@@ -50,6 +60,7 @@ private:
     RunPanel *m_run;
     QMenu *m_recent = nullptr;
     QFileSystemWatcher *m_watcher;  // open files: reloaded when a job rewrites them
+    QString m_checkText;            // the last check's column facts, shown under the SQL preview
 };
 
 }  // namespace oas::ui

@@ -5,6 +5,7 @@
 #include "common/TestSupport.h"
 #include "exporter/ExportJob.h"
 #include "importer/ImportJob.h"
+#include "run/DatabaseCheck.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -91,6 +92,8 @@ private slots:
     void autosFromSequence();
     void connectionLostMidway();
     void columnsAndSqlTrace();
+    void checkAgainstDatabase_data();
+    void checkAgainstDatabase();
 
 private:
     void addBackends();
@@ -989,6 +992,37 @@ void TestImport::columnsAndSqlTrace()
                                     "scale=0\nnullable=SQL_NULLABLE").arg(t)),
              qPrintable(r.sql.join("\n--\n")));
     QVERIFY(r.sql.join('\n').contains("column info\nattribute=EID\ncolumn-id=id\n"));
+}
+
+void TestImport::checkAgainstDatabase_data()
+{
+    addBackends();
+}
+
+void TestImport::checkAgainstDatabase()
+{
+    // The Studio's "Check against database": the driver describes the import's columns; a column that does
+    // not exist is an error on the Table line, with the driver's message.
+    QFETCH(QString, backend);
+    const test::Backend b = this->backend(backend);
+    QVERIFY(createTable(b));
+    QString cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=GN & SN\nModify=TI");
+    config::ParseResult parsed = config::parseConfigFile(cfg, config::Operation::Import);
+    run::DatabaseCheckResult r = run::checkAgainstDatabase(parsed.config, {}, QUuid::createUuid().toString());
+    QVERIFY(r.connected);
+    QCOMPARE(r.diagnostics.size(), 0);
+    QCOMPARE(r.columns.size(), 5);
+    QCOMPARE(r.columns.at(2).abbreviation, QString("SN"));
+    QCOMPARE(r.columns.at(2).column.size, 20);
+    QVERIFY(r.columnsText.contains("attribute=SN\ncolumn-id=last\n"));
+
+    cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=GN & SN\nModify=TI",
+                      QString("EID=%1.id\nGN=%1.first\nSN=%1.last\nTI=%1.nosuchcolumn\n").arg(m_table));
+    parsed = config::parseConfigFile(cfg, config::Operation::Import);
+    r = run::checkAgainstDatabase(parsed.config, {}, QUuid::createUuid().toString());
+    QCOMPARE(r.diagnostics.size(), 1);
+    QCOMPARE(r.diagnostics.at(0).pos.line, parsed.config.importSection.table.pos.line);
+    QVERIFY2(r.diagnostics.at(0).message.contains("nosuchcolumn"), qPrintable(r.diagnostics.at(0).message));
 }
 
 QTEST_GUILESS_MAIN(TestImport)

@@ -17,6 +17,7 @@
 #include <QTimer>
 #include <QDir>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,6 +32,7 @@ private slots:
     void editValidatePreview();
     void runExportThenImportThenCancel();
     void exceptionsCorrectedAndImportedAgain();
+    void checkAgainstDatabase();
 
 private:
     bool showWorkspace(ui::MainWindow &w, const QString &file);
@@ -235,6 +237,37 @@ void TestStudio::exceptionsCorrectedAndImportedAgain()
     // The open exceptions file was rewritten (empty now): the editor shows it again.
     QTRY_COMPARE(editor->text(), QString());
     w.grab().save(QStringLiteral(OAS_BUILD_DIR "/studio-exceptions.png"));
+}
+
+void TestStudio::checkAgainstDatabase()
+{
+    // The demo configuration checks out against its SQLite database (columns described); a wrong table is
+    // a problem on the From line.
+    ui::MainWindow w;
+    QVERIFY(showWorkspace(w, "employees.ini"));
+    QSignalSpy done(&w, &ui::MainWindow::checkFinished);
+    w.checkAgainstDatabase();
+    QVERIFY(done.wait(30000));
+    QCOMPARE(w.problems()->topLevelItemCount(), 0);
+    QVERIFY2(w.sqlPreview()->text().contains("column info\nattribute=EID\ncolumn-id=EmployeeID"), qPrintable(w.sqlPreview()->text()));
+    QVERIFY(w.statusBar()->currentMessage().startsWith("Checked against the database: 0 problem(s), "));
+
+    ui::ConfigEditor *editor = w.currentEditor();
+    int fromLine = -1;
+    for (int l = 0; l < editor->lines(); ++l) {
+        if (editor->text(l).startsWith("From="))
+            fromLine = l;
+    }
+    editor->setSelection(fromLine, 5, fromLine, 14);
+    editor->replaceSelectedText("NoSuchTable");
+    editor->validateNow();
+    w.checkAgainstDatabase();
+    QVERIFY(done.wait(30000));
+    QCOMPARE(w.problems()->topLevelItemCount(), 1);
+    QCOMPARE(w.problems()->topLevelItem(0)->text(1).toInt(), fromLine + 1);
+    QVERIFY2(w.problems()->topLevelItem(0)->text(2).startsWith("the database refuses the export SELECT: "),
+             qPrintable(w.problems()->topLevelItem(0)->text(2)));
+    editor->setModified(false);  // leave the file as it is
 }
 
 QTEST_MAIN(TestStudio)

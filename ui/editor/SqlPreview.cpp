@@ -31,4 +31,11 @@ void SqlPreview::showConfig(const config::AgentConfig &config)
     setReadOnly(true);
 }
 
+void SqlPreview::addNote(const QString &note)
+{
+    setReadOnly(false);
+    append(note);
+    setReadOnly(true);
+}
+
 }  // namespace oas::ui

@@ -13,6 +13,8 @@ public:
     explicit SqlPreview(QWidget *parent = nullptr);
     void setDialect(const QString &name);  // generic, postgresql, sqlite, oracle
     void showConfig(const config::AgentConfig &config);
+    // Text shown under the SQL (what "Check against database" found), until the next update.
+    void addNote(const QString &text);
 
 private:
     QString m_dialect = QStringLiteral("generic");

@@ -1,0 +1,96 @@
+#include "DatabaseCheck.h"
+
+#include "../db/Connection.h"
+#include "../db/SqlTypes.h"
+#include "../db/Statement.h"
+#include "../sql/StatementBuilder.h"
+
+namespace oas::run {
+
+namespace {
+
+config::Diagnostic errorAt(const config::SourcePos &pos, const QString &message, const QString &file)
+{
+    config::Diagnostic d;
+    d.severity = config::Severity::Error;
+    d.file = file;
+    d.pos = pos;
+    d.message = message;
+    return d;
+}
+
+// Prepares and describes sql; on failure a diagnostic at pos with the driver's message.
+bool describe(const db::Connection &connection, const QString &sql, QList<db::ColumnInfo> *columns, QString *error)
+{
+    db::Statement st(connection);
+    return st.prepare(sql, error) && st.describeResult(columns, error);
+}
+
+QString driverMessage(const QString &block)
+{
+    const qsizetype at = block.indexOf(QLatin1String("error message="));
+    return at < 0 ? block.trimmed() : block.mid(at + 14).section(QLatin1Char('\n'), 0, 0).trimmed();
+}
+
+void addColumns(DatabaseCheckResult &r, const config::AgentConfig &config, const QStringList &abbreviations,
+                const QList<db::ColumnInfo> &columns)
+{
+    for (int i = 0; i < abbreviations.size() && i < columns.size(); ++i) {
+        const config::AttributeDef *a = config.attributes.find(abbreviations.at(i));
+        if (!a)
+            continue;
+        r.columns.append({a->abbreviation, a->column.text, columns.at(i)});
+        r.columnsText += QStringLiteral("column info\nattribute=%1\ncolumn-id=%2\ncolumn-expansion=%3\nSQL-data-type=%4\n"
+                                        "precision=%5\nscale=%6\nnullable=%7\n")
+                             .arg(a->abbreviation, columns.at(i).name, a->column.text, db::sqlTypeName(columns.at(i).sqlType))
+                             .arg(columns.at(i).size)
+                             .arg(columns.at(i).decimalDigits)
+                             .arg(columns.at(i).nullable ? QStringLiteral("SQL_NULLABLE") : QStringLiteral("SQL_NO_NULLS"));
+    }
+}
+
+}  // namespace
+
+DatabaseCheckResult checkAgainstDatabase(const config::AgentConfig &config, const db::Credentials &credentials,
+                                         const QString &connectionName)
+{
+    DatabaseCheckResult r;
+    const QString file = config.fileName;
+    auto opened = db::Connection::open(config.database, credentials, connectionName, db::Connection::Use::Statements);
+    if (!opened.connection) {
+        r.diagnostics.append(errorAt(config.database.headerPos,
+                                     QStringLiteral("cannot connect: %1").arg(driverMessage(opened.errorBlock)), file));
+        return r;
+    }
+    r.connected = true;
+    const db::Connection &c = *opened.connection;
+    const sql::SqlDialect dialect = c.info().dialect();
+    QString error;
+    if (config.exportSection.present) {
+        const sql::ExportStatement st = sql::buildExportSelect(config, dialect);
+        QList<db::ColumnInfo> columns;
+        if (!describe(c, st.select, &columns, &error)) {
+            const config::SourcePos pos = config.exportSection.from.present ? config.exportSection.from.pos
+                                                                            : config.exportSection.headerPos;
+            r.diagnostics.append(errorAt(pos, QStringLiteral("the database refuses the export SELECT: %1").arg(driverMessage(error)), file));
+        } else {
+            addColumns(r, config, st.abbreviations, columns);
+        }
+    }
+    if (config.importSection.present) {
+        const sql::ImportStatements st = sql::buildImportStatements(config, dialect);
+        QList<db::ColumnInfo> columns;
+        if (!describe(c, st.dummySelect, &columns, &error)) {
+            const config::SourcePos pos = config.importSection.table.present ? config.importSection.table.pos
+                                                                             : config.importSection.headerPos;
+            r.diagnostics.append(errorAt(pos, QStringLiteral("the database refuses the import's table or columns: %1")
+                                                  .arg(driverMessage(error)),
+                                         file));
+        } else {
+            addColumns(r, config, st.importAbbreviations, columns);
+        }
+    }
+    return r;
+}
+
+}  // namespace oas::run
