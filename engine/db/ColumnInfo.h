@@ -12,4 +12,9 @@ struct ColumnInfo {
     bool nullable = true;
 };
 
+// The Columns trace block's lines about one column (the manual's "column info" format): the first three,
+// then whatever the caller adds (configured limits), then what the driver says.
+QString columnInfoHead(const QString &attribute, const QString &columnId, const QString &expansion);
+QString columnInfoFacts(const ColumnInfo &column);  // SQL-data-type, precision, scale, nullable
+
 }  // namespace oas::db

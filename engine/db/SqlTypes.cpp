@@ -1,5 +1,7 @@
 #include "SqlTypes.h"
 
+#include "ColumnInfo.h"
+
 #include <sql.h>
 #include <sqlext.h>
 
@@ -101,6 +103,20 @@ QString postgresCastType(int sqlType)
     case SQL_WLONGVARCHAR: return QStringLiteral("text");
     default: return {};
     }
+}
+
+QString columnInfoHead(const QString &attribute, const QString &columnId, const QString &expansion)
+{
+    return QStringLiteral("column info\nattribute=%1\ncolumn-id=%2\ncolumn-expansion=%3").arg(attribute, columnId, expansion);
+}
+
+QString columnInfoFacts(const ColumnInfo &column)
+{
+    return QStringLiteral("SQL-data-type=%1\nprecision=%2\nscale=%3\nnullable=%4")
+        .arg(sqlTypeName(column.sqlType))
+        .arg(column.size)
+        .arg(column.decimalDigits)
+        .arg(column.nullable ? QStringLiteral("SQL_NULLABLE") : QStringLiteral("SQL_NO_NULLS"));
 }
 
 }  // namespace oas::db

@@ -37,13 +37,8 @@ bool ExportRun::prepareColumns()
     const QList<db::ColumnInfo> &cols = m_rows->columns();
     for (int i = 0; i < m_statement.abbreviations.size() && i < cols.size(); ++i) {
         const config::AttributeDef *a = m_cfg.attributes.find(m_statement.abbreviations.at(i));
-        m_trace.write(TraceLevel::Columns,
-                      QStringLiteral("column info\nattribute=%1\ncolumn-id=%2\ncolumn-expansion=%3\nSQL-data-type=%4\n"
-                                     "precision=%5\nscale=%6\nnullable=%7")
-                          .arg(a->abbreviation, cols.at(i).name, a->column.text, db::sqlTypeName(cols.at(i).sqlType))
-                          .arg(cols.at(i).size)
-                          .arg(cols.at(i).decimalDigits)
-                          .arg(cols.at(i).nullable ? QStringLiteral("SQL_NULLABLE") : QStringLiteral("SQL_NO_NULLS")));
+        m_trace.write(TraceLevel::Columns, db::columnInfoHead(a->abbreviation, cols.at(i).name, a->column.text)
+                                               + QLatin1Char('\n') + db::columnInfoFacts(cols.at(i)));
     }
     QStringList keyColumns;
     for (int k = 0; k < e.keys.value.size(); ++k) {

@@ -112,21 +112,15 @@ std::vector<db::ParamType> ImportPlan::paramTypes(const QStringList &abbreviatio
 QString ImportPlan::columnsTrace(int index) const
 {
     const ImportAttribute &a = m_attributes.at(index);
-    QStringList lines{QStringLiteral("column info"), QStringLiteral("attribute=") + a.abbreviation,
-                      QStringLiteral("column-id=") + a.def->column.columnName(),
-                      QStringLiteral("column-expansion=") + a.def->column.text,
+    QStringList lines{db::columnInfoHead(a.abbreviation, a.def->column.columnName(), a.def->column.text),
                       QStringLiteral("configured-data-type=SQL_CHAR"), QStringLiteral("C-data-type=SQL_C_CHAR")};
     if (a.minimum)
         lines.append(QStringLiteral("configured-minimum=%1").arg(*a.minimum));
     if (a.maximum)
         lines.append(QStringLiteral("configured-maximum=%1").arg(*a.maximum));
     lines.append(QStringLiteral("fail-if-too-big=") + (a.failIfTooBig ? QStringLiteral("true") : QStringLiteral("false")));
-    if (a.described) {
-        lines.append(QStringLiteral("SQL-data-type=") + db::sqlTypeName(a.column.sqlType));
-        lines.append(QStringLiteral("precision=%1").arg(a.column.size));
-        lines.append(QStringLiteral("scale=%1").arg(a.column.decimalDigits));
-        lines.append(QStringLiteral("nullable=") + (a.column.nullable ? QStringLiteral("SQL_NULLABLE") : QStringLiteral("SQL_NO_NULLS")));
-    }
+    if (a.described)
+        lines.append(db::columnInfoFacts(a.column));
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -40,12 +40,8 @@ void addColumns(DatabaseCheckResult &r, const config::AgentConfig &config, const
         if (!a)
             continue;
         r.columns.append({a->abbreviation, a->column.text, columns.at(i)});
-        r.columnsText += QStringLiteral("column info\nattribute=%1\ncolumn-id=%2\ncolumn-expansion=%3\nSQL-data-type=%4\n"
-                                        "precision=%5\nscale=%6\nnullable=%7\n")
-                             .arg(a->abbreviation, columns.at(i).name, a->column.text, db::sqlTypeName(columns.at(i).sqlType))
-                             .arg(columns.at(i).size)
-                             .arg(columns.at(i).decimalDigits)
-                             .arg(columns.at(i).nullable ? QStringLiteral("SQL_NULLABLE") : QStringLiteral("SQL_NO_NULLS"));
+        r.columnsText += db::columnInfoHead(a->abbreviation, columns.at(i).name, a->column.text) + QLatin1Char('\n')
+                         + db::columnInfoFacts(columns.at(i)) + QLatin1Char('\n');
     }
 }
 
