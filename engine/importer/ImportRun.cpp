@@ -172,6 +172,16 @@ void ImportRun::report(Pending &pending, const Outcome &outcome)
     const QString events = eventsText(outcome);
     const QString block = events.isEmpty() ? summary : summary + QStringLiteral("\n\n") + events;
     m_trace.write(TraceLevel::Summary, block);
+    if (m_observer && m_step && m_step->isStepping()) {
+        run::RecordStep step;
+        step.line = pending.record.line;
+        step.summary = summary;
+        for (const datafile::Attribute &a : pending.record.attributes)
+            step.attributes.append(a.name + QStringLiteral(": ") + a.value);
+        for (const Event &e : outcome.events)
+            step.events.append(e.lines.join(QLatin1Char('\n')));
+        m_observer->recordStepped(step);
+    }
     if (outcome.failed()) {
         if (!m_trace.on(TraceLevel::Summary))
             m_trace.write(TraceLevel::FailSummary, block);

@@ -4,6 +4,7 @@
 #include "../config/AgentConfig.h"
 
 #include <QString>
+#include <QStringList>
 
 
 namespace oas::run {
@@ -22,12 +23,22 @@ struct JobProgress {
 // What a trace block is: an error or warning (always traced), a TraceFlow line, or a block of a TraceLevel.
 enum class TraceKind { Error, Flow, Level };
 
+// One record of a job, as single-step mode shows it before the next one.
+struct RecordStep {
+    int line = 0;              // of the record in its file
+    QString summary;           // "record Nancy/Davolio at line 1 (updated)"
+    QStringList attributes;    // "GN: Nancy", as read
+    QStringList events;        // the record's diagnostic events
+};
+
 class JobObserver {
 public:
     virtual ~JobObserver() = default;
     // One trace block; level only means something for TraceKind::Level.
     virtual void traceLine(TraceKind kind, config::TraceLevel level, const QString &text) = 0;
     virtual void progress(const JobProgress &) {}
+    // In single-step mode, after each record and before the pause.
+    virtual void recordStepped(const RecordStep &) {}
 };
 
 }  // namespace oas::run

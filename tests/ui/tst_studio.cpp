@@ -33,6 +33,7 @@ private slots:
     void runExportThenImportThenCancel();
     void exceptionsCorrectedAndImportedAgain();
     void checkAgainstDatabase();
+    void stepThroughImport();
 
 private:
     bool showWorkspace(ui::MainWindow &w, const QString &file);
@@ -268,6 +269,35 @@ void TestStudio::checkAgainstDatabase()
     QVERIFY2(w.problems()->topLevelItem(0)->text(2).startsWith("the database refuses the export SELECT: "),
              qPrintable(w.problems()->topLevelItem(0)->text(2)));
     editor->setModified(false);  // leave the file as it is
+}
+
+void TestStudio::stepThroughImport()
+{
+    // Step mode: each record is imported and shown (summary, attributes), then the job waits; Step goes on
+    // by one record, Cancel stops and leaves the rest untouched.
+    ui::MainWindow w;
+    QVERIFY(showWorkspace(w, "replica.ini"));
+    QFile data(m_ws + "/steps.txt");
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    data.write("row:\nEID: 801\nGN: Ann\nSN: One\nrow:\nEID: 802\nGN: Bo\nSN: Two\nrow:\nEID: 803\nGN: Cy\nSN: Three\n");
+    data.close();
+    ui::RunPanel *run = w.runPanel();
+    run->setJobKind(2);
+    run->setDataFile("steps.txt");
+    run->setStepping(true);
+    QVERIFY(run->run());
+    QTRY_VERIFY_WITH_TIMEOUT(run->currentRecord().startsWith("record 801 at line 1 (created)\n\nEID: 801\nGN: Ann"), 10000);
+    QTest::qWait(200);
+    QVERIFY(run->isRunning());  // waiting for Step
+    QVERIFY(run->currentRecord().startsWith("record 801"));
+    run->step();
+    QTRY_VERIFY_WITH_TIMEOUT(run->currentRecord().startsWith("record 802 at line 5 (created)"), 10000);
+    w.grab().save(QStringLiteral(OAS_BUILD_DIR "/studio-step.png"));
+    run->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!run->isRunning(), 10000);
+    QVERIFY2(run->summary().startsWith("exit code 0: 2 records read: 2 created"), qPrintable(run->summary()));
+    QVERIFY2(run->summary().contains("cancelled before the record at line 9"), qPrintable(run->summary()));
+    run->setStepping(false);
 }
 
 QTEST_MAIN(TestStudio)

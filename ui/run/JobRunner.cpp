@@ -32,12 +32,20 @@ public:
         last = p;
         changed = true;
     }
+    void recordStepped(const run::RecordStep &s) override
+    {
+        std::lock_guard lock(mutex);
+        step = s;
+        stepChanged = true;
+    }
 
     std::mutex mutex;
     std::deque<QString> pending;
     qint64 dropped = 0;
     run::JobProgress last;
     bool changed = false;
+    run::RecordStep step;
+    bool stepChanged = false;
 };
 
 JobRunner::JobRunner(QObject *parent) : QObject(parent), m_observer(std::make_unique<Observer>())
@@ -72,6 +80,7 @@ bool JobRunner::start(const JobSpec &spec, QString *error)
     m_previousDirectory = QDir::currentPath();
     QDir::setCurrent(config.absolutePath());
     m_step = std::make_unique<run::StepController>();
+    m_step->setStepping(spec.stepping);
     m_exceptionsPath.clear();
     m_done = false;
     m_running = true;
@@ -86,6 +95,18 @@ void JobRunner::cancel()
 {
     if (m_step)
         m_step->stop();
+}
+
+void JobRunner::step()
+{
+    if (m_step)
+        m_step->next();
+}
+
+void JobRunner::go()
+{
+    if (m_step)
+        m_step->go();
 }
 
 void JobRunner::run(const JobSpec &spec)
@@ -165,6 +186,8 @@ void JobRunner::drain()
     QStringList blocks;
     run::JobProgress progress;
     bool changed = false;
+    run::RecordStep step;
+    bool stepChanged = false;
     {
         std::lock_guard lock(m_observer->mutex);
         blocks.reserve(qsizetype(m_observer->pending.size()));
@@ -175,11 +198,16 @@ void JobRunner::drain()
         progress = m_observer->last;
         changed = m_observer->changed;
         m_observer->changed = false;
+        step = m_observer->step;
+        stepChanged = m_observer->stepChanged;
+        m_observer->stepChanged = false;
     }
     if (!blocks.isEmpty())
         emit traceBlocks(blocks);
     if (changed)
         emit progressed(progress);
+    if (stepChanged)
+        emit stepped(step);
     if (m_done && m_running) {
         m_thread.join();
         m_timer.stop();

@@ -24,6 +24,7 @@ struct JobSpec {
     Kind kind = Kind::FullExport;
     QString configPath;
     QString dataPath;  // export output or import input, relative to the configuration's folder
+    bool stepping = false;  // single-step: the job waits after each record for step() or go()
 };
 
 class JobRunner : public QObject {
@@ -34,6 +35,8 @@ public:
 
     bool start(const JobSpec &spec, QString *error);
     void cancel();
+    void step();  // single-step: the next record
+    void go();    // single-step: run on without stopping
     bool isRunning() const { return m_running; }
     qint64 droppedTraceBlocks() const { return m_dropped; }
     // The exceptions file of the last import (absolute), empty after an export.
@@ -42,6 +45,7 @@ public:
 signals:
     void traceBlocks(const QStringList &blocks);
     void progressed(const oas::run::JobProgress &progress);
+    void stepped(const oas::run::RecordStep &step);
     void finished(int exitCode, const QString &summary);
 
 private:

@@ -3,6 +3,7 @@
 #include "ExceptionsView.h"
 #include "JobRunner.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -22,7 +23,9 @@ constexpr int kTraceLines = 5000;  // the trace view keeps the newest lines
 
 RunPanel::RunPanel(QWidget *parent)
     : QWidget(parent), m_runner(new JobRunner(this)), m_kind(new QComboBox(this)), m_dataFile(new QLineEdit(this)),
-      m_run(new QPushButton(tr("Run"), this)), m_cancel(new QPushButton(tr("Cancel"), this)), m_stats(new QLabel(this)),
+      m_run(new QPushButton(tr("Run"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_stepping(new QCheckBox(tr("Step through"), this)), m_step(new QPushButton(tr("Step"), this)),
+      m_go(new QPushButton(tr("Go"), this)), m_record(new QPlainTextEdit(this)), m_stats(new QLabel(this)),
       m_summary(new QLabel(this)), m_trace(new QPlainTextEdit(this)), m_exceptions(new ExceptionsView(this))
 {
     m_kind->addItems({tr("Full export"), tr("Delta export"), tr("Import")});
@@ -35,15 +38,22 @@ RunPanel::RunPanel(QWidget *parent)
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_kind);
     controls->addWidget(m_dataFile, 1);
+    controls->addWidget(m_stepping);
     controls->addWidget(m_run);
+    controls->addWidget(m_step);
+    controls->addWidget(m_go);
     controls->addWidget(m_cancel);
+    m_step->setEnabled(false);
+    m_go->setEnabled(false);
+    m_record->setReadOnly(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_stats);
-    auto *views = new QTabWidget(this);
-    views->addTab(m_trace, tr("Trace"));
-    views->addTab(m_exceptions, tr("Exceptions"));
-    layout->addWidget(views, 1);
+    m_views = new QTabWidget(this);
+    m_views->addTab(m_trace, tr("Trace"));
+    m_views->addTab(m_exceptions, tr("Exceptions"));
+    m_views->addTab(m_record, tr("Current record"));
+    layout->addWidget(m_views, 1);
     connect(m_exceptions, &ExceptionsView::openRequested, this, &RunPanel::openFileRequested);
     connect(m_exceptions, &ExceptionsView::reimportRequested, this, [this](const QString &path) {
         // The exceptions go back through the configuration that produced them.
@@ -59,6 +69,9 @@ RunPanel::RunPanel(QWidget *parent)
 
     connect(m_run, &QPushButton::clicked, this, &RunPanel::run);
     connect(m_cancel, &QPushButton::clicked, this, &RunPanel::cancel);
+    connect(m_step, &QPushButton::clicked, this, &RunPanel::step);
+    connect(m_go, &QPushButton::clicked, this, &RunPanel::go);
+    connect(m_runner, &JobRunner::stepped, this, &RunPanel::showStep);
     connect(m_runner, &JobRunner::traceBlocks, this, [this](const QStringList &blocks) {
         m_trace->appendPlainText(blocks.join(QLatin1Char('\n')));
     });
@@ -66,6 +79,8 @@ RunPanel::RunPanel(QWidget *parent)
     connect(m_runner, &JobRunner::finished, this, [this](int exitCode, const QString &summary) {
         m_run->setEnabled(true);
         m_cancel->setEnabled(false);
+        m_step->setEnabled(false);
+        m_go->setEnabled(false);
         QString text = tr("exit code %1: %2").arg(exitCode).arg(summary);
         if (m_runner->droppedTraceBlocks() > 0)
             text += tr(" (%1 trace blocks not shown: the job reported faster than the view shows)").arg(m_runner->droppedTraceBlocks());
@@ -118,6 +133,7 @@ bool RunPanel::run()
     spec.kind = JobSpec::Kind(m_kind->currentIndex());
     spec.configPath = m_configPath;
     spec.dataPath = m_dataFile->text().trimmed();
+    spec.stepping = m_stepping->isChecked();
     QSettings settings;
     settings.setValue(QStringLiteral("run/kind"), m_kind->currentIndex());
     settings.setValue(QStringLiteral("run/dataFile"), spec.dataPath);
@@ -133,12 +149,46 @@ bool RunPanel::run()
     m_summary->setText(tr("running %1 of %2").arg(m_kind->currentText(), QFileInfo(m_configPath).fileName()));
     m_run->setEnabled(false);
     m_cancel->setEnabled(true);
+    m_step->setEnabled(spec.stepping);
+    m_go->setEnabled(spec.stepping);
+    m_record->clear();
     return true;
 }
 
 void RunPanel::cancel()
 {
     m_runner->cancel();
+}
+
+void RunPanel::step()
+{
+    m_runner->step();
+}
+
+void RunPanel::go()
+{
+    m_runner->go();
+    m_step->setEnabled(false);
+    m_go->setEnabled(false);
+}
+
+void RunPanel::setStepping(bool on)
+{
+    m_stepping->setChecked(on);
+}
+
+QString RunPanel::currentRecord() const
+{
+    return m_record->toPlainText();
+}
+
+void RunPanel::showStep(const run::RecordStep &step)
+{
+    QString text = step.summary + QStringLiteral("\n\n") + step.attributes.join(QLatin1Char('\n'));
+    if (!step.events.isEmpty())
+        text += QStringLiteral("\n\n") + step.events.join(QStringLiteral("\n\n"));
+    m_record->setPlainText(text);
+    m_views->setCurrentWidget(m_record);
 }
 
 void RunPanel::showProgress(const run::JobProgress &p)

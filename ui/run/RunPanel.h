@@ -8,11 +8,13 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 
 namespace oas::ui {
 
@@ -28,6 +30,10 @@ public:
     // Starts the chosen job; false (with the reason in the summary) when it cannot start.
     bool run();
     void cancel();
+    void step();
+    void go();
+    void setStepping(bool on);
+    QString currentRecord() const;
     void setJobKind(int kind);  // 0 full export, 1 delta export, 2 import
     void setDataFile(const QString &path);
     bool isRunning() const;
@@ -43,6 +49,7 @@ signals:
 
 private:
     void showProgress(const run::JobProgress &progress);
+    void showStep(const run::RecordStep &step);
 
     JobRunner *m_runner;
     QString m_configPath;
@@ -51,6 +58,11 @@ private:
     QLineEdit *m_dataFile;
     QPushButton *m_run;
     QPushButton *m_cancel;
+    QCheckBox *m_stepping;
+    QPushButton *m_step;
+    QPushButton *m_go;
+    QPlainTextEdit *m_record;
+    QTabWidget *m_views;
     QLabel *m_stats;
     QLabel *m_summary;
     QPlainTextEdit *m_trace;
