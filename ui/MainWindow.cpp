@@ -143,6 +143,16 @@ void MainWindow::createMenus()
     m_recent = file->addMenu(tr("&Recent workspaces"));
     refreshRecentMenu();
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::saveCurrent);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *language = view->addMenu(tr("&Language"));
+    for (const auto &choice : {std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                               std::pair{QStringLiteral("de"), QStringLiteral("Deutsch")}}) {
+        const QString code = choice.first;
+        language->addAction(choice.second, this, [this, code] {
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+            statusBar()->showMessage(tr("The language changes when the Studio starts again"));
+        });
+    }
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Check against database"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this,
                      &MainWindow::checkAgainstDatabase);

@@ -2,6 +2,8 @@
 #include "MainWindow.h"
 
 #include <QApplication>
+#include <QSettings>
+#include <QTranslator>
 
 int main(int argc, char **argv)
 {
@@ -9,6 +11,11 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("ODBC Agent Studio"));
     QApplication::setApplicationName(QStringLiteral("odbc-agent-studio"));
     QApplication::setApplicationVersion(QStringLiteral(OAS_VERSION));
+    // The language chosen in the Studio (View > Language), English by default.
+    QTranslator translator;
+    const QString language = QSettings().value(QStringLiteral("ui/language"), QStringLiteral("en")).toString();
+    if (language != QLatin1String("en") && translator.load(QStringLiteral(":/i18n/oas_%1.qm").arg(language)))
+        QApplication::installTranslator(&translator);
     oas::ui::MainWindow window;
     const QStringList args = QApplication::arguments();
     if (args.size() > 1)

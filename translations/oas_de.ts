@@ -1,0 +1,637 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="131"/>
+        <source>The version of the configuration format (1.00-1.06); fields newer than it are errors.</source>
+        <translation>Die Version des Konfigurationsformats (1.00-1.06); neuere Felder sind Fehler.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="132"/>
+        <source>full: export every row. delta: only the changes since the reference file. delta-or-full: a delta when a usable reference file exists, else a full export.</source>
+        <translation>full: jede Zeile exportieren. delta: nur die Änderungen seit der Referenzdatei. delta-or-full: ein Delta, wenn eine brauchbare Referenzdatei existiert, sonst ein vollständiger Export.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="133"/>
+        <source>The attributes to export, by abbreviation, in the order of the records.</source>
+        <translation>Die zu exportierenden Attribute, als Kürzel, in der Reihenfolge der Datensätze.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="134"/>
+        <source>The attributes that identify a row for delta exports; a changed key is a delete and an add.</source>
+        <translation>Die Attribute, die eine Zeile für Delta-Exporte kennzeichnen; ein geänderter Schlüssel ist ein Löschen und ein Hinzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="135"/>
+        <source>Attributes kept in the reference file and written with delete records.</source>
+        <translation>Attribute, die in der Referenzdatei gespeichert und mit Lösch-Datensätzen geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="136"/>
+        <source>The table, or tables and joins, the export reads.</source>
+        <translation>Die Tabelle oder die Tabellen und Joins, die der Export liest.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="137"/>
+        <source>A fixed condition for the exported rows; abbreviations may stand for columns.</source>
+        <translation>Eine feste Bedingung für die exportierten Zeilen; Kürzel können für Spalten stehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="138"/>
+        <source>At most this many rows are exported.</source>
+        <translation>Höchstens so viele Zeilen werden exportiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="139"/>
+        <source>The folder of the delta reference files.</source>
+        <translation>Der Ordner der Delta-Referenzdateien.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="140"/>
+        <source>Written by the agent: the reference file of the last export.</source>
+        <translation>Vom Agenten geschrieben: die Referenzdatei des letzten Exports.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="141"/>
+        <source>How each key compares: Integer, Numeric, CaseIgnore or CaseSensitive.</source>
+        <translation>Wie jeder Schlüssel verglichen wird: Integer, Numeric, CaseIgnore oder CaseSensitive.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="142"/>
+        <source>The table the import writes, or a join whose first table takes inserts and deletes.</source>
+        <translation>Die Tabelle, in die der Import schreibt, oder ein Join, dessen erste Tabelle Einfügungen und Löschungen erhält.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="143"/>
+        <source>How a record finds its row: abbreviations joined by &amp; (and), | (or), ! (not).</source>
+        <translation>Wie ein Datensatz seine Zeile findet: Kürzel verbunden mit &amp; (und), | (oder), ! (nicht).</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="144"/>
+        <source>The attributes an import may change in an existing row.</source>
+        <translation>Die Attribute, die ein Import in einer bestehenden Zeile ändern darf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="145"/>
+        <source>TRUE (default): a record whose row is missing creates it.</source>
+        <translation>TRUE (Standard): ein Datensatz, dessen Zeile fehlt, legt sie an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="146"/>
+        <source>The file that receives the records that could not be imported (default except.txt).</source>
+        <translation>Die Datei, die die nicht importierbaren Datensätze erhält (Standard except.txt).</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="147"/>
+        <source>TRUE: only create rows; a record whose row exists is an exception.</source>
+        <translation>TRUE: nur Zeilen anlegen; ein Datensatz, dessen Zeile existiert, ist eine Ausnahme.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="148"/>
+        <source>The name of the attribute that says add, modify or delete (default ChangeType).</source>
+        <translation>Der Name des Attributs, das add, modify oder delete angibt (Standard ChangeType).</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="149"/>
+        <source>referencing=&gt;referenced pairs: references to a deleted row are set to NULL.</source>
+        <translation>Paare verweisend=&gt;verwiesen: Verweise auf eine gelöschte Zeile werden auf NULL gesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="150"/>
+        <source>TRUE: nullify the Relationships before every delete, even without database enforcement.</source>
+        <translation>TRUE: die Relationships vor jedem Löschen auf NULL setzen, auch ohne Durchsetzung durch die Datenbank.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="151"/>
+        <source>TRUE: compare with the stored row and skip updates that change nothing.</source>
+        <translation>TRUE: mit der gespeicherten Zeile vergleichen und Änderungen auslassen, die nichts ändern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="152"/>
+        <source>attribute(sequence): new rows take their value from the sequence.</source>
+        <translation>Attribut(Sequenz): neue Zeilen erhalten ihren Wert aus der Sequenz.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="153"/>
+        <source>SET statements run once before the import, separated by ;.</source>
+        <translation>SET-Anweisungen, einmal vor dem Import ausgeführt, getrennt durch ;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="154"/>
+        <source>1: write the trace file.</source>
+        <translation>1: die Trace-Datei schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="155"/>
+        <source>What the trace shows: SQL, Summary, FailSummary, Stats, Columns, RefData, ODBC, ...</source>
+        <translation>Was der Trace zeigt: SQL, Summary, FailSummary, Stats, Columns, RefData, ODBC, ...</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="156"/>
+        <source>The trace file; without a suffix, numbered files rotate.</source>
+        <translation>Die Trace-Datei; ohne Endung rotieren nummerierte Dateien.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="157"/>
+        <source>The data files&apos; encoding: ISO-8859-1 (default) or UTF-8.</source>
+        <translation>Die Kodierung der Datendateien: ISO-8859-1 (Standard) oder UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="158"/>
+        <source>TRUE: write characters beyond ASCII as they are instead of \xhh escapes.</source>
+        <translation>TRUE: Zeichen jenseits von ASCII unverändert statt als \xhh schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="159"/>
+        <source>How dates are written in data files, e.g. YYYY-MM-DD or DD-MON-YYYY.</source>
+        <translation>Wie Datumswerte in Datendateien stehen, z. B. YYYY-MM-DD oder DD-MON-YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="160"/>
+        <source>Bytes of the row hash in reference files (4-16, default 8).</source>
+        <translation>Bytes des Zeilen-Hashs in Referenzdateien (4-16, Standard 8).</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/Completion.cpp" line="161"/>
+        <source>The line that starts a record (default row:).</source>
+        <translation>Die Zeile, mit der ein Datensatz beginnt (Standard row:).</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::ConfigEditor</name>
+    <message>
+        <location filename="../ui/editor/ConfigEditor.cpp" line="102"/>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/ConfigEditor.cpp" line="116"/>
+        <source>cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/ConfigEditor.cpp" line="163"/>
+        <source>warning: </source>
+        <translation>Warnung: </translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::ConfigLexer</name>
+    <message>
+        <location filename="../ui/editor/ConfigLexer.cpp" line="31"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/ConfigLexer.cpp" line="32"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/ConfigLexer.cpp" line="33"/>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/ConfigLexer.cpp" line="34"/>
+        <source>Field name</source>
+        <translation>Feldname</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/ConfigLexer.cpp" line="35"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/ConfigLexer.cpp" line="36"/>
+        <source>Attribute abbreviation</source>
+        <translation>Attributkürzel</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/ConfigLexer.cpp" line="37"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::ExceptionsView</name>
+    <message>
+        <location filename="../ui/run/ExceptionsView.cpp" line="19"/>
+        <source>Open in editor</source>
+        <translation>Im Editor öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/ExceptionsView.cpp" line="19"/>
+        <source>Import again</source>
+        <translation>Erneut importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/ExceptionsView.cpp" line="21"/>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/ExceptionsView.cpp" line="21"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/ExceptionsView.cpp" line="65"/>
+        <source>No import run yet</source>
+        <translation>Noch kein Import gelaufen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/run/ExceptionsView.cpp" line="66"/>
+        <source>%n record(s) in %1</source>
+        <translation>
+            <numerusform>%n Datensatz in %1</numerusform>
+            <numerusform>%n Datensätze in %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::JobRunner</name>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="70"/>
+        <source>a job is already running</source>
+        <translation>ein Auftrag läuft bereits</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="77"/>
+        <source>%1 is not a file</source>
+        <translation>%1 ist keine Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="119"/>
+        <source>not run: the configuration has errors</source>
+        <translation>nicht ausgeführt: die Konfiguration enthält Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="130"/>
+        <source>not run: %1</source>
+        <translation>nicht ausgeführt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="151"/>
+        <source>%1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, %6 failed, %7 skipped</source>
+        <translation>%1 Datensätze gelesen: %2 angelegt, %3 geändert, %4 unverändert, %5 gelöscht, %6 fehlgeschlagen, %7 übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="154"/>
+        <source>; %1 in %2</source>
+        <translation>; %1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="156"/>
+        <source>; cancelled before the record at line %1</source>
+        <translation>; abgebrochen vor dem Datensatz in Zeile %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="156"/>
+        <location filename="../ui/run/JobRunner.cpp" line="176"/>
+        <source>; cancelled</source>
+        <translation>; abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="158"/>
+        <location filename="../ui/run/JobRunner.cpp" line="178"/>
+        <source>; not done: %1</source>
+        <translation>; nicht ausgeführt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="170"/>
+        <source>%1 rows read, %2 records written to %3</source>
+        <translation>%1 Zeilen gelesen, %2 Datensätze nach %3 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="172"/>
+        <source> (delta: %1 add, %2 modify, %3 delete)</source>
+        <translation> (Delta: %1 hinzugefügt, %2 geändert, %3 gelöscht)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="174"/>
+        <source>; reference file %1</source>
+        <translation>; Referenzdatei %1</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="42"/>
+        <source>ODBC Agent Studio</source>
+        <translation>ODBC Agent Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="75"/>
+        <source>Open a workspace folder to start</source>
+        <translation>Zum Beginnen einen Arbeitsbereich-Ordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="94"/>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <source>The SQL dialect of the preview</source>
+        <translation>Der SQL-Dialekt der Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <source>SQL preview</source>
+        <translation>SQL-Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <source>&amp;Open workspace...</source>
+        <translation>Arbeitsbereich ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="139"/>
+        <source>Open workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <source>&amp;Recent workspaces</source>
+        <translation>&amp;Zuletzt geöffnete Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="147"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <source>The language changes when the Studio starts again</source>
+        <translation>Die Sprache wechselt beim nächsten Start des Studios</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <source>&amp;Check against database</source>
+        <translation>Gegen die Datenbank &amp;prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <source>%1 - ODBC Agent Studio</source>
+        <translation>%1 - ODBC Agent Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <source>Workspace %1</source>
+        <translation>Arbeitsbereich %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <source>Open file</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <source>A job is running; check against the database once it is done</source>
+        <translation>Ein Auftrag läuft; nach seinem Ende gegen die Datenbank prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <source>Checking %1 against its database...</source>
+        <translation>%1 wird gegen seine Datenbank geprüft...</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <source>Checked against the database: %n problem(s), </source>
+        <translation>
+            <numerusform>Gegen die Datenbank geprüft: %n Problem, </numerusform>
+            <numerusform>Gegen die Datenbank geprüft: %n Probleme, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="292"/>
+        <source>%n column(s) described</source>
+        <translation>
+            <numerusform>%n Spalte beschrieben</numerusform>
+            <numerusform>%n Spalten beschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <source>Cannot connect to the database</source>
+        <translation>Keine Verbindung zur Datenbank</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::ProblemsView</name>
+    <message>
+        <location filename="../ui/ProblemsView.cpp" line="8"/>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProblemsView.cpp" line="8"/>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProblemsView.cpp" line="8"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProblemsView.cpp" line="21"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/ProblemsView.cpp" line="21"/>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::RunPanel</name>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="26"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="26"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="27"/>
+        <source>Step through</source>
+        <translation>Schrittweise</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="27"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="28"/>
+        <source>Go</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="31"/>
+        <source>Full export</source>
+        <translation>Vollständiger Export</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="31"/>
+        <source>Delta export</source>
+        <translation>Delta-Export</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="31"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="32"/>
+        <source>data file (export output or import input)</source>
+        <translation>Datendatei (Exportausgabe oder Importeingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="53"/>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="54"/>
+        <source>Exceptions</source>
+        <translation>Ausnahmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="55"/>
+        <source>Current record</source>
+        <translation>Aktueller Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="84"/>
+        <source>exit code %1: %2</source>
+        <translation>Exit-Code %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="86"/>
+        <source> (%1 trace blocks not shown: the job reported faster than the view shows)</source>
+        <translation> (%1 Trace-Blöcke nicht angezeigt: der Auftrag meldete schneller, als die Ansicht zeigt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="144"/>
+        <source>not started: %1</source>
+        <translation>nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="149"/>
+        <source>running %1 of %2</source>
+        <translation>%1 von %2 läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="197"/>
+        <source>%1 records, %2 added/created, %3 modified/updated, %4 deleted, %5 errors - %6 records/s</source>
+        <translation>%1 Datensätze, %2 hinzugefügt/angelegt, %3 geändert, %4 gelöscht, %5 Fehler - %6 Datensätze/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="207"/>
+        <source> - %1%</source>
+        <translation> - %1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="209"/>
+        <source>, about %1 s left</source>
+        <translation>, noch etwa %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::WorkspaceModel</name>
+    <message>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="39"/>
+        <source>Agent configurations</source>
+        <translation>Agentenkonfigurationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="40"/>
+        <source>Data files</source>
+        <translation>Datendateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="41"/>
+        <source>Exceptions files</source>
+        <translation>Ausnahmedateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="42"/>
+        <source>Reference files</source>
+        <translation>Referenzdateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="43"/>
+        <source>Trace files</source>
+        <translation>Trace-Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="44"/>
+        <source>Mapping pairs</source>
+        <translation>Zuordnungspaare</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="47"/>
+        <source>Other files</source>
+        <translation>Andere Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="56"/>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+</context>
+</TS>
