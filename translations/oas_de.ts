@@ -264,54 +264,54 @@
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="119"/>
+        <location filename="../ui/run/JobRunner.cpp" line="125"/>
         <source>not run: the configuration has errors</source>
         <translation>nicht ausgeführt: die Konfiguration enthält Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="130"/>
+        <location filename="../ui/run/JobRunner.cpp" line="136"/>
         <source>not run: %1</source>
         <translation>nicht ausgeführt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="151"/>
+        <location filename="../ui/run/JobRunner.cpp" line="157"/>
         <source>%1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, %6 failed, %7 skipped</source>
         <translation>%1 Datensätze gelesen: %2 angelegt, %3 geändert, %4 unverändert, %5 gelöscht, %6 fehlgeschlagen, %7 übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="154"/>
+        <location filename="../ui/run/JobRunner.cpp" line="160"/>
         <source>; %1 in %2</source>
         <translation>; %1 in %2</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="156"/>
+        <location filename="../ui/run/JobRunner.cpp" line="162"/>
         <source>; cancelled before the record at line %1</source>
         <translation>; abgebrochen vor dem Datensatz in Zeile %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="156"/>
-        <location filename="../ui/run/JobRunner.cpp" line="176"/>
+        <location filename="../ui/run/JobRunner.cpp" line="162"/>
+        <location filename="../ui/run/JobRunner.cpp" line="182"/>
         <source>; cancelled</source>
         <translation>; abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="158"/>
-        <location filename="../ui/run/JobRunner.cpp" line="178"/>
+        <location filename="../ui/run/JobRunner.cpp" line="164"/>
+        <location filename="../ui/run/JobRunner.cpp" line="184"/>
         <source>; not done: %1</source>
         <translation>; nicht ausgeführt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="170"/>
+        <location filename="../ui/run/JobRunner.cpp" line="176"/>
         <source>%1 rows read, %2 records written to %3</source>
         <translation>%1 Zeilen gelesen, %2 Datensätze nach %3 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="172"/>
+        <location filename="../ui/run/JobRunner.cpp" line="178"/>
         <source> (delta: %1 add, %2 modify, %3 delete)</source>
         <translation> (Delta: %1 hinzugefügt, %2 geändert, %3 gelöscht)</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="174"/>
+        <location filename="../ui/run/JobRunner.cpp" line="180"/>
         <source>; reference file %1</source>
         <translation>; Referenzdatei %1</translation>
     </message>
@@ -496,97 +496,112 @@
 <context>
     <name>oas::ui::RunPanel</name>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="26"/>
+        <location filename="../ui/run/RunPanel.cpp" line="27"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="26"/>
+        <location filename="../ui/run/RunPanel.cpp" line="27"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="27"/>
+        <location filename="../ui/run/RunPanel.cpp" line="28"/>
         <source>Step through</source>
         <translation>Schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="27"/>
+        <location filename="../ui/run/RunPanel.cpp" line="28"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="28"/>
+        <location filename="../ui/run/RunPanel.cpp" line="29"/>
         <source>Go</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="31"/>
+        <location filename="../ui/run/RunPanel.cpp" line="30"/>
+        <source>Break on errors</source>
+        <translation>Bei Fehlern anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="34"/>
         <source>Full export</source>
         <translation>Vollständiger Export</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="31"/>
+        <location filename="../ui/run/RunPanel.cpp" line="34"/>
         <source>Delta export</source>
         <translation>Delta-Export</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="31"/>
+        <location filename="../ui/run/RunPanel.cpp" line="34"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="32"/>
+        <location filename="../ui/run/RunPanel.cpp" line="35"/>
         <source>data file (export output or import input)</source>
         <translation>Datendatei (Exportausgabe oder Importeingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="53"/>
+        <location filename="../ui/run/RunPanel.cpp" line="52"/>
+        <source>break at line</source>
+        <translation>ab Zeile anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="54"/>
+        <source>no ChangeType break</source>
+        <translation>kein Halt nach ChangeType</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="65"/>
         <source>Trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="54"/>
+        <location filename="../ui/run/RunPanel.cpp" line="66"/>
         <source>Exceptions</source>
         <translation>Ausnahmen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="55"/>
+        <location filename="../ui/run/RunPanel.cpp" line="67"/>
         <source>Current record</source>
         <translation>Aktueller Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="84"/>
+        <location filename="../ui/run/RunPanel.cpp" line="96"/>
         <source>exit code %1: %2</source>
         <translation>Exit-Code %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="86"/>
+        <location filename="../ui/run/RunPanel.cpp" line="98"/>
         <source> (%1 trace blocks not shown: the job reported faster than the view shows)</source>
         <translation> (%1 Trace-Blöcke nicht angezeigt: der Auftrag meldete schneller, als die Ansicht zeigt)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="144"/>
+        <location filename="../ui/run/RunPanel.cpp" line="160"/>
         <source>not started: %1</source>
         <translation>nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="149"/>
+        <location filename="../ui/run/RunPanel.cpp" line="165"/>
         <source>running %1 of %2</source>
         <translation>%1 von %2 läuft</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="197"/>
+        <location filename="../ui/run/RunPanel.cpp" line="223"/>
         <source>%1 records, %2 added/created, %3 modified/updated, %4 deleted, %5 errors - %6 records/s</source>
         <translation>%1 Datensätze, %2 hinzugefügt/angelegt, %3 geändert, %4 gelöscht, %5 Fehler - %6 Datensätze/s</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="207"/>
+        <location filename="../ui/run/RunPanel.cpp" line="233"/>
         <source> - %1%</source>
         <translation> - %1%</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="209"/>
+        <location filename="../ui/run/RunPanel.cpp" line="235"/>
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>

@@ -172,15 +172,18 @@ void ImportRun::report(Pending &pending, const Outcome &outcome)
     const QString events = eventsText(outcome);
     const QString block = events.isEmpty() ? summary : summary + QStringLiteral("\n\n") + events;
     m_trace.write(TraceLevel::Summary, block);
-    if (m_observer && m_step && m_step->isStepping()) {
+    if (m_step && (m_step->isStepping() || m_step->hasBreakpoint())) {
         run::RecordStep step;
         step.line = pending.record.line;
         step.summary = summary;
+        step.failed = outcome.failed();
+        step.changeType = datafile::changeTypeName(pending.checked.change);
         for (const datafile::Attribute &a : pending.record.attributes)
             step.attributes.append(a.name + QStringLiteral(": ") + a.value);
         for (const Event &e : outcome.events)
             step.events.append(e.lines.join(QLatin1Char('\n')));
-        m_observer->recordStepped(step);
+        if (m_step->stopsAt(step) && m_observer)
+            m_observer->recordStepped(step);
     }
     if (outcome.failed()) {
         if (!m_trace.on(TraceLevel::Summary))
@@ -524,7 +527,8 @@ bool ImportRun::importAll()
 ImportResult ImportRun::run()
 {
     trace::FlowScope flow(m_trace, "ODBCAgentImp");
-    m_batchSize = m_step && m_step->isStepping() ? 1 : std::max(1, m_req.batchSize);
+    // Stepping, or waiting for a breakpoint, goes record by record: each is committed before the pause.
+    m_batchSize = m_step && (m_step->isStepping() || m_step->hasBreakpoint()) ? 1 : std::max(1, m_req.batchSize);
     if (!openInput() || !connect() || !prepareStatements())
         return m_result;
     m_result.exceptionsPath = m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath;

@@ -29,6 +29,8 @@ struct RecordStep {
     QString summary;           // "record Nancy/Davolio at line 1 (updated)"
     QStringList attributes;    // "GN: Nancy", as read
     QStringList events;        // the record's diagnostic events
+    bool failed = false;       // written to the exceptions file
+    QString changeType;        // add, modify, delete, or empty
 };
 
 class JobObserver {

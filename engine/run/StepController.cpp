@@ -22,6 +22,13 @@ bool StepController::pause(const QString &what)
     return !m_stop;
 }
 
+bool StepController::stopsAt(const RecordStep &step)
+{
+    if (!m_stepping && m_breakpoint && m_breakpoint(step))
+        m_stepping = true;
+    return m_stepping;
+}
+
 void StepController::next()
 {
     {

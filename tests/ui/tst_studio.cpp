@@ -39,6 +39,7 @@ private slots:
     void checkAgainstDatabase();
     void stepThroughImport();
     void germanTranslation();
+    void breakpoints();
 
 private:
     bool showWorkspace(ui::MainWindow &w, const QString &file);
@@ -325,6 +326,41 @@ void TestStudio::germanTranslation()
     QVERIFY(ts.contains("<source>Workspace</source>"));
     QCOMPARE(ts.count("type=\"unfinished\""), 0);
     QCOMPARE(ts.count("type=\"vanished\""), 0);
+}
+
+void TestStudio::breakpoints()
+{
+    // Break on errors: the import runs on until a record fails, stops there, and Go runs on to the next
+    // breakpoint (a ChangeType delete here) and then to the end.
+    ui::MainWindow w;
+    QVERIFY(showWorkspace(w, "replica.ini"));
+    QFile data(m_ws + "/breaks.txt");
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    data.write("row:\nEID: 701\nGN: A\nSN: One\n"
+               "row:\nEID: 702\nGN: B\nSN: Two\n"
+               "row:\nEID: 703\nGN: C\nSN: AFarTooLongSurnameForTheColumn\n"
+               "row:\nEID: 704\nGN: D\nSN: Four\n"
+               "row:\nChangeType: delete\nEID: 701\n"
+               "row:\nEID: 706\nGN: F\nSN: Six\n");
+    data.close();
+    ui::RunPanel *run = w.runPanel();
+    run->setJobKind(2);
+    run->setDataFile("breaks.txt");
+    run->setStepping(false);
+    run->setBreakpoints(true, 0, "delete");
+    QVERIFY(run->run());
+    QTRY_VERIFY_WITH_TIMEOUT(run->currentRecord().startsWith("record 703 at line 9 (error) #"), 10000);
+    QTest::qWait(100);
+    QVERIFY(run->isRunning());
+    QVERIFY(run->traceText().contains("record 702 at line 5 (created)"));
+    QVERIFY(!run->traceText().contains("record 704"));
+    run->go();
+    QTRY_VERIFY_WITH_TIMEOUT(run->currentRecord().startsWith("record 701 at line 17 (deleted)"), 10000);
+    run->go();
+    QTRY_VERIFY_WITH_TIMEOUT(!run->isRunning(), 10000);
+    QVERIFY2(run->summary().startsWith("exit code 60: 6 records read: 4 created, 0 updated, 0 unchanged, 1 deleted, 1 failed"),
+             qPrintable(run->summary()));
+    run->setBreakpoints(false, 0, {});
 }
 
 QTEST_MAIN(TestStudio)

@@ -81,6 +81,12 @@ bool JobRunner::start(const JobSpec &spec, QString *error)
     QDir::setCurrent(config.absolutePath());
     m_step = std::make_unique<run::StepController>();
     m_step->setStepping(spec.stepping);
+    if (spec.breakOnError || spec.breakAtLine > 0 || !spec.breakOnChange.isEmpty()) {
+        m_step->setBreakpoint([spec](const run::RecordStep &step) {
+            return (spec.breakOnError && step.failed) || (spec.breakAtLine > 0 && step.line >= spec.breakAtLine)
+                   || (!spec.breakOnChange.isEmpty() && step.changeType.compare(spec.breakOnChange, Qt::CaseInsensitive) == 0);
+        });
+    }
     m_exceptionsPath.clear();
     m_done = false;
     m_running = true;

@@ -25,6 +25,11 @@ struct JobSpec {
     QString configPath;
     QString dataPath;  // export output or import input, relative to the configuration's folder
     bool stepping = false;  // single-step: the job waits after each record for step() or go()
+    // Breakpoints: single-step mode starts at the first record that fails, is at or after this line, or has
+    // this change type.
+    bool breakOnError = false;
+    int breakAtLine = 0;    // 0: none
+    QString breakOnChange;  // add, modify, delete; empty: none
 };
 
 class JobRunner : public QObject {

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -25,7 +26,9 @@ RunPanel::RunPanel(QWidget *parent)
     : QWidget(parent), m_runner(new JobRunner(this)), m_kind(new QComboBox(this)), m_dataFile(new QLineEdit(this)),
       m_run(new QPushButton(tr("Run"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
       m_stepping(new QCheckBox(tr("Step through"), this)), m_step(new QPushButton(tr("Step"), this)),
-      m_go(new QPushButton(tr("Go"), this)), m_record(new QPlainTextEdit(this)), m_stats(new QLabel(this)),
+      m_go(new QPushButton(tr("Go"), this)), m_record(new QPlainTextEdit(this)),
+      m_breakOnError(new QCheckBox(tr("Break on errors"), this)), m_breakAtLine(new QLineEdit(this)),
+      m_breakOnChange(new QComboBox(this)), m_stats(new QLabel(this)),
       m_summary(new QLabel(this)), m_trace(new QPlainTextEdit(this)), m_exceptions(new ExceptionsView(this))
 {
     m_kind->addItems({tr("Full export"), tr("Delta export"), tr("Import")});
@@ -46,8 +49,17 @@ RunPanel::RunPanel(QWidget *parent)
     m_step->setEnabled(false);
     m_go->setEnabled(false);
     m_record->setReadOnly(true);
+    m_breakAtLine->setPlaceholderText(tr("break at line"));
+    m_breakAtLine->setValidator(new QIntValidator(0, 1 << 30, m_breakAtLine));
+    m_breakOnChange->addItems({tr("no ChangeType break"), QStringLiteral("add"), QStringLiteral("modify"), QStringLiteral("delete")});
+    auto *breaks = new QHBoxLayout;
+    breaks->addWidget(m_breakOnError);
+    breaks->addWidget(m_breakAtLine);
+    breaks->addWidget(m_breakOnChange);
+    breaks->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
+    layout->addLayout(breaks);
     layout->addWidget(m_stats);
     m_views = new QTabWidget(this);
     m_views->addTab(m_trace, tr("Trace"));
@@ -134,6 +146,10 @@ bool RunPanel::run()
     spec.configPath = m_configPath;
     spec.dataPath = m_dataFile->text().trimmed();
     spec.stepping = m_stepping->isChecked();
+    spec.breakOnError = m_breakOnError->isChecked();
+    spec.breakAtLine = m_breakAtLine->text().toInt();
+    spec.breakOnChange = m_breakOnChange->currentIndex() > 0 ? m_breakOnChange->currentText() : QString();
+    const bool mayStep = spec.stepping || spec.breakOnError || spec.breakAtLine > 0 || !spec.breakOnChange.isEmpty();
     QSettings settings;
     settings.setValue(QStringLiteral("run/kind"), m_kind->currentIndex());
     settings.setValue(QStringLiteral("run/dataFile"), spec.dataPath);
@@ -149,8 +165,8 @@ bool RunPanel::run()
     m_summary->setText(tr("running %1 of %2").arg(m_kind->currentText(), QFileInfo(m_configPath).fileName()));
     m_run->setEnabled(false);
     m_cancel->setEnabled(true);
-    m_step->setEnabled(spec.stepping);
-    m_go->setEnabled(spec.stepping);
+    m_step->setEnabled(mayStep);
+    m_go->setEnabled(mayStep);
     m_record->clear();
     return true;
 }
@@ -177,6 +193,14 @@ void RunPanel::setStepping(bool on)
     m_stepping->setChecked(on);
 }
 
+void RunPanel::setBreakpoints(bool onError, int atLine, const QString &changeType)
+{
+    m_breakOnError->setChecked(onError);
+    m_breakAtLine->setText(atLine > 0 ? QString::number(atLine) : QString());
+    const int index = m_breakOnChange->findText(changeType);
+    m_breakOnChange->setCurrentIndex(index > 0 ? index : 0);
+}
+
 QString RunPanel::currentRecord() const
 {
     return m_record->toPlainText();
@@ -189,6 +213,8 @@ void RunPanel::showStep(const run::RecordStep &step)
         text += QStringLiteral("\n\n") + step.events.join(QStringLiteral("\n\n"));
     m_record->setPlainText(text);
     m_views->setCurrentWidget(m_record);
+    m_step->setEnabled(true);  // paused at this record (a breakpoint may pause again after Go)
+    m_go->setEnabled(true);
 }
 
 void RunPanel::showProgress(const run::JobProgress &p)

@@ -33,6 +33,8 @@ public:
     void step();
     void go();
     void setStepping(bool on);
+    // Breakpoints for the next run: on failed records, at a line (0: none), on a change type ("": none).
+    void setBreakpoints(bool onError, int atLine, const QString &changeType);
     QString currentRecord() const;
     void setJobKind(int kind);  // 0 full export, 1 delta export, 2 import
     void setDataFile(const QString &path);
@@ -62,6 +64,9 @@ private:
     QPushButton *m_step;
     QPushButton *m_go;
     QPlainTextEdit *m_record;
+    QCheckBox *m_breakOnError;
+    QLineEdit *m_breakAtLine;
+    QComboBox *m_breakOnChange;
     QTabWidget *m_views;
     QLabel *m_stats;
     QLabel *m_summary;
