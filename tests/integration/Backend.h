@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStringList>
+#include <QTest>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QVariant>
@@ -90,6 +91,23 @@ private:
     bool m_ok = false;
     QString m_error;
 };
+
+// The "backend" column of a data-driven test: sqlite always, postgresql when OAS_TEST_PG is set.
+inline void addBackendRows()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::newRow("sqlite") << "sqlite";
+    if (Backend::postgresql().name.isEmpty())
+        qWarning("PostgreSQL rows skipped: OAS_TEST_PG is not set (scripts/test.sh starts a server and sets it)");
+    else
+        QTest::newRow("postgresql") << "postgresql";
+}
+
+// The backend of a row: SQLite in a file of dir, or the configured PostgreSQL server.
+inline Backend backendNamed(const QString &name, const QString &dir)
+{
+    return name == QLatin1String("sqlite") ? Backend::sqlite(dir + "/test.db") : Backend::postgresql();
+}
 
 inline QString uniqueTable(const char *stem)
 {

@@ -86,18 +86,10 @@ void TestExport::cleanup()
 
 void TestExport::addBackends()
 {
-    QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << "sqlite";
-    if (test::Backend::postgresql().name.isEmpty())
-        qWarning("PostgreSQL rows skipped: OAS_TEST_PG is not set (scripts/test.sh starts a server and sets it)");
-    else
-        QTest::newRow("postgresql") << "postgresql";
+    test::addBackendRows();
 }
 
-static test::Backend backendNamed(const QString &name, const QString &dir)
-{
-    return name == QLatin1String("sqlite") ? test::Backend::sqlite(dir + "/test.db") : test::Backend::postgresql();
-}
+using test::backendNamed;
 
 bool TestExport::prepareTable(const test::Backend &b)
 {
