@@ -10,6 +10,35 @@ void CliObserver::traceLine(run::TraceKind kind, config::TraceLevel, const QStri
         m_err << text << (text.endsWith(QLatin1Char('\n')) ? "" : "\n") << Qt::flush;
 }
 
+namespace {
+
+trace::Trace::Options traceOptions(const AgentOptions &options, const config::ControlSection &control, QTextStream &out,
+                                   run::JobObserver *observer)
+{
+    trace::Trace::Options o = trace::Trace::Options::fromConfig(control);
+    o.echo = options.verbose ? &out : nullptr;
+    o.observer = observer;
+    return o;
+}
+
+}  // namespace
+
+CliJob::CliJob(const AgentOptions &options, const config::ControlSection &control, QTextStream &out, QTextStream &err)
+    : observer(err), trace(traceOptions(options, control, out, &observer)), m_err(err)
+{
+    step.setStepping(options.singleStep);
+    step.setPrompter(keyboardPrompter());
+}
+
+bool CliJob::open()
+{
+    QString error;
+    if (trace.open(&error))
+        return true;
+    m_err << error << '\n';
+    return false;
+}
+
 run::StepController::Prompter keyboardPrompter()
 {
     return [](const QString &what) {

@@ -5,6 +5,7 @@
 #include "../config/AgentConfig.h"
 #include "../run/JobObserver.h"
 #include "../run/StepController.h"
+#include "../trace/Trace.h"
 #include "AgentCommandLine.h"
 
 #include <QTextStream>
@@ -15,6 +16,22 @@ class CliObserver : public run::JobObserver {
 public:
     explicit CliObserver(QTextStream &err) : m_err(err) {}
     void traceLine(run::TraceKind kind, config::TraceLevel level, const QString &text) override;
+
+private:
+    QTextStream &m_err;
+};
+
+// What an agent's run needs around its job: errors on standard error, the trace of the [control] section
+// (echoed to standard output with -v), and single-step mode answered from the keyboard (-s).
+class CliJob {
+public:
+    CliJob(const AgentOptions &options, const config::ControlSection &control, QTextStream &out, QTextStream &err);
+    // Opens the trace file; false after printing why.
+    bool open();
+
+    CliObserver observer;
+    trace::Trace trace;
+    run::StepController step;
 
 private:
     QTextStream &m_err;

@@ -8,19 +8,9 @@ namespace oas::cli {
 
 int runExportCommand(const AgentOptions &options, const config::AgentConfig &config, QTextStream &out, QTextStream &err)
 {
-    CliObserver observer(err);
-    trace::Trace::Options traceOptions = trace::Trace::Options::fromConfig(config.control);
-    traceOptions.echo = options.verbose ? &out : nullptr;
-    traceOptions.observer = &observer;
-    trace::Trace trace(traceOptions);
-    QString error;
-    if (!trace.open(&error)) {
-        err << error << '\n';
+    CliJob job(options, config.control, out, err);
+    if (!job.open())
         return NotDone;
-    }
-    run::StepController step;
-    step.setStepping(options.singleStep);
-    step.setPrompter(keyboardPrompter());
 
     exporter::ExportRequest request;
     request.config = config;
@@ -30,8 +20,8 @@ int runExportCommand(const AgentOptions &options, const config::AgentConfig &con
     request.toStdout = options.toStdout;
     request.referenceFlag = options.referenceFlag;
     request.referenceFile = options.referenceFile;
-    const exporter::ExportResult r = exporter::runExport(request, trace, &step, &observer);
-    trace.flush();
+    const exporter::ExportResult r = exporter::runExport(request, job.trace, &job.step, &job.observer);
+    job.trace.flush();
     if (r.exitCode == NotDone) {
         err << "ODBCAgentExp: export not done\n";
         return NotDone;

@@ -13,19 +13,9 @@ int runImportCommand(const AgentOptions &options, const config::AgentConfig &con
                "remove the section to import with [import]\n";
         return NotDone;
     }
-    CliObserver observer(err);
-    trace::Trace::Options traceOptions = trace::Trace::Options::fromConfig(config.control);
-    traceOptions.echo = options.verbose ? &out : nullptr;
-    traceOptions.observer = &observer;
-    trace::Trace trace(traceOptions);
-    QString error;
-    if (!trace.open(&error)) {
-        err << error << '\n';
+    CliJob job(options, config.control, out, err);
+    if (!job.open())
         return NotDone;
-    }
-    run::StepController step;
-    step.setStepping(options.singleStep);
-    step.setPrompter(keyboardPrompter());
 
     importer::ImportRequest request;
     request.config = config;
@@ -33,8 +23,8 @@ int runImportCommand(const AgentOptions &options, const config::AgentConfig &con
     request.inputPath = options.dataFile;
     if (options.batchSize)
         request.batchSize = *options.batchSize;
-    const importer::ImportResult r = importer::runImport(request, trace, &step, &observer);
-    trace.flush();
+    const importer::ImportResult r = importer::runImport(request, job.trace, &job.step, &job.observer);
+    job.trace.flush();
     const importer::ImportStats &s = r.stats;
     QString summary = QStringLiteral("ODBCAgentImp: %1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, "
                                      "%6 failed, %7 skipped")
