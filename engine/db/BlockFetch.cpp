@@ -48,10 +48,8 @@ bool BlockFetch::exec(const QString &sql, QString *errorBlock)
     }
     // SQLite's driver hands out UTF-8 for SQL_C_CHAR; others may use a locale charset, so they give UTF-16.
     m_utf8Text = m_connection.info().isSqlite();
-    const std::u16string text = sql.toStdU16String();
-    std::vector<SQLWCHAR> wide(text.begin(), text.end());
-    wide.push_back(0);
-    const SQLRETURN rc = SQLExecDirectW(m_stmt, wide.data(), SQL_NTS);
+    std::vector<char16_t> wide = wideText(sql);
+    const SQLRETURN rc = SQLExecDirectW(m_stmt, reinterpret_cast<SQLWCHAR *>(wide.data()), SQL_NTS);
     if (!SQL_SUCCEEDED(rc)) {
         *errorBlock = formatBlock(QStringLiteral("SQLExecDirect failure"), readDiagnostics(HandleKind::Statement, m_stmt));
         return false;
@@ -62,20 +60,11 @@ bool BlockFetch::exec(const QString &sql, QString *errorBlock)
     SQLNumResultCols(m_stmt, &count);
     m_usable = count > 0;
     for (SQLUSMALLINT i = 1; i <= SQLUSMALLINT(count); ++i) {
-        SQLWCHAR name[256] = {};
-        SQLSMALLINT nameLength = 0;
-        SQLSMALLINT type = 0;
-        SQLULEN size = 0;
-        SQLSMALLINT digits = 0;
-        SQLSMALLINT nullable = SQL_NULLABLE_UNKNOWN;
-        SQLDescribeColW(m_stmt, i, name, 255, &nameLength, &type, &size, &digits, &nullable);
         ColumnInfo info;
-        info.name = QString::fromUtf16(reinterpret_cast<const char16_t *>(name), std::min<int>(nameLength, 255));
-        info.sqlType = type;
-        info.size = qint64(size);
-        info.decimalDigits = digits;
-        info.nullable = nullable != SQL_NO_NULLS;
+        describeColumn(m_stmt, i, &info);
         m_columns.append(info);
+        const int type = info.sqlType;
+        const SQLULEN size = SQLULEN(std::max<qint64>(info.size, 0));
 
         Column c;
         c.sqlType = type;

@@ -13,14 +13,6 @@ static_assert(std::is_same_v<SQLLEN, long>, "Statement keeps indicators as long"
 
 namespace {
 
-std::vector<SQLWCHAR> wideText(const QString &text)
-{
-    const std::u16string u = text.toStdU16String();
-    std::vector<SQLWCHAR> wide(u.begin(), u.end());
-    wide.push_back(0);
-    return wide;
-}
-
 QString blockFor(const char *what, SQLSMALLINT kind, void *handle, QList<DiagRecord> *records = nullptr)
 {
     QList<DiagRecord> diag = readDiagnostics(kind == SQL_HANDLE_STMT ? HandleKind::Statement : HandleKind::Connection, handle);
@@ -67,8 +59,8 @@ bool Statement::prepare(const QString &sql, QString *errorBlock)
         m_stmt = nullptr;
         return false;
     }
-    std::vector<SQLWCHAR> wide = wideText(sql);
-    if (!SQL_SUCCEEDED(SQLPrepareW(m_stmt, wide.data(), SQL_NTS))) {
+    std::vector<char16_t> wide = wideText(sql);
+    if (!SQL_SUCCEEDED(SQLPrepareW(m_stmt, reinterpret_cast<SQLWCHAR *>(wide.data()), SQL_NTS))) {
         *errorBlock = blockFor("SQLPrepare failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
         return false;
     }
@@ -85,24 +77,13 @@ bool Statement::describeResult(QList<ColumnInfo> *columns, QString *errorBlock)
     m_resultColumns.clear();
     m_resultCTypes.clear();
     for (SQLUSMALLINT i = 1; i <= SQLUSMALLINT(count); ++i) {
-        SQLWCHAR name[256] = {};
-        SQLSMALLINT nameLength = 0;
-        SQLSMALLINT type = 0;
-        SQLULEN size = 0;
-        SQLSMALLINT digits = 0;
-        SQLSMALLINT nullable = SQL_NULLABLE_UNKNOWN;
-        if (!SQL_SUCCEEDED(SQLDescribeColW(m_stmt, i, name, 255, &nameLength, &type, &size, &digits, &nullable))) {
+        ColumnInfo info;
+        if (!describeColumn(m_stmt, i, &info)) {
             *errorBlock = blockFor("SQLDescribeCol failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
             return false;
         }
-        ColumnInfo info;
-        info.name = QString::fromUtf16(reinterpret_cast<const char16_t *>(name), std::min<int>(nameLength, 255));
-        info.sqlType = type;
-        info.size = qint64(size);
-        info.decimalDigits = digits;
-        info.nullable = nullable != SQL_NO_NULLS;
         m_resultColumns.push_back(info);
-        m_resultCTypes.push_back(cTypeForColumn(type, m_utf8Text));
+        m_resultCTypes.push_back(cTypeForColumn(info.sqlType, m_utf8Text));
     }
     m_described = true;
     if (columns)
@@ -212,8 +193,8 @@ bool executeDirect(const Connection &connection, const QString &sql, QString *er
         *errorBlock = blockFor("SQLAllocHandle failure", SQL_HANDLE_DBC, dbc);
         return false;
     }
-    std::vector<SQLWCHAR> wide = wideText(sql);
-    const SQLRETURN rc = SQLExecDirectW(stmt, wide.data(), SQL_NTS);
+    std::vector<char16_t> wide = wideText(sql);
+    const SQLRETURN rc = SQLExecDirectW(stmt, reinterpret_cast<SQLWCHAR *>(wide.data()), SQL_NTS);
     const bool ok = SQL_SUCCEEDED(rc) || rc == SQL_NO_DATA;
     if (!ok)
         *errorBlock = blockFor("SQLExecDirect failure", SQL_HANDLE_STMT, stmt);

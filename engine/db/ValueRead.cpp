@@ -13,6 +13,33 @@
 
 namespace oas::db {
 
+static_assert(sizeof(SQLWCHAR) == sizeof(char16_t), "unixODBC SQLWCHAR is UTF-16");
+
+std::vector<char16_t> wideText(const QString &text)
+{
+    std::vector<char16_t> wide(text.utf16(), text.utf16() + text.size());
+    wide.push_back(0);
+    return wide;
+}
+
+bool describeColumn(void *stmt, int number, ColumnInfo *info)
+{
+    SQLWCHAR name[256] = {};
+    SQLSMALLINT nameLength = 0;
+    SQLSMALLINT type = 0;
+    SQLULEN size = 0;
+    SQLSMALLINT digits = 0;
+    SQLSMALLINT nullable = SQL_NULLABLE_UNKNOWN;
+    if (!SQL_SUCCEEDED(SQLDescribeColW(stmt, SQLUSMALLINT(number), name, 255, &nameLength, &type, &size, &digits, &nullable)))
+        return false;
+    info->name = QString::fromUtf16(reinterpret_cast<const char16_t *>(name), std::min<int>(nameLength, 255));
+    info->sqlType = type;
+    info->size = qint64(size);
+    info->decimalDigits = digits;
+    info->nullable = nullable != SQL_NO_NULLS;
+    return true;
+}
+
 short cTypeForColumn(int sqlType, bool utf8Text)
 {
     switch (sqlType) {

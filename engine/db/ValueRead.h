@@ -1,12 +1,21 @@
 #pragma once
-// Reading one column value of the current row of a raw ODBC statement as the export text (ValueText):
-// the C type chosen per SQL type, fixed-size values in one SQLGetData call, long data in pieces. Shared by
-// the streaming export (BlockFetch) and the import's prepared statements (Statement).
+// What the streaming export (BlockFetch) and the import's prepared statements (Statement) share about a raw
+// ODBC statement: SQL text for the wide-character API, describing a result column, and reading one column
+// value of the current row as the export text (ValueText): the C type chosen per SQL type, fixed-size values
+// in one SQLGetData call, long data in pieces.
+#include "ColumnInfo.h"
+
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace oas::db {
+
+// The text NUL-terminated in UTF-16, for SQLExecDirectW / SQLPrepareW.
+std::vector<char16_t> wideText(const QString &text);
+// Result column `number` (1-based) as SQLDescribeColW gives it; false when the driver refuses.
+bool describeColumn(void *stmt, int number, ColumnInfo *info);
 
 // The C type a column of that SQL type is read as: dates, times, timestamps, integers and floating point
 // as their structs; binary data as bytes; everything else as text (UTF-8 when utf8Text, else UTF-16).
