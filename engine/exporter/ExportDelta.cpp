@@ -1,5 +1,5 @@
-// The delta export and reference-file writing of an export run: after sorting (writeDelta), while
-// streaming when the rows arrive in key order (streamDelta), or a full export's reference (writeReferenceOnly).
+// The delta export and reference-file writing of an export run: after sorting (writeSorted, also a full
+// export's first reference file), or while streaming when the rows arrive in key order (streamDelta).
 #include "ExportRun.h"
 
 #include "delta/ReferenceNaming.h"
@@ -38,10 +38,13 @@ bool ExportRun::writeChange(Change kind, const Values &keys, const QByteArray &b
     return stepAfter(QStringLiteral("%1 record %2 written").arg(name, describeKey(keys)));
 }
 
-bool ExportRun::writeDelta()
+// The sorted rows merged with the previous snapshot (a delta), or with none (the first reference file:
+// every row is kept once, duplicate keys are reported).
+bool ExportRun::writeSorted()
 {
-    trace::FlowScope flow(m_trace, "delta_merge");
-    m_rowData.flush();
+    trace::FlowScope flow(m_trace, m_base ? "delta_merge" : "write_reference");
+    if (m_base)
+        m_rowData.flush();
     QString error;
     if (!m_sorter->finish(&error))
         return fail(error);
@@ -51,21 +54,26 @@ bool ExportRun::writeDelta()
     if (!openReference(refOut, &refPath, h))
         return false;
     h.nextNew = [this](RefElement &e) { return m_sorter->next(e); };
-    h.nextOld = [&](RefElement &e) { return m_base->next(e); };
-    h.change = [&](Change kind, const RefElement &e) {
-        if (kind == Change::Delete)
-            return writeChange(kind, e.keys, deleteBody(e));
-        m_rowData.seek(e.dataOffset);
-        return writeChange(kind, e.keys, m_rowData.read(e.dataLength));
-    };
+    if (m_base) {
+        h.nextOld = [this](RefElement &e) { return m_base->next(e); };
+        h.change = [this](Change kind, const RefElement &e) {
+            if (kind == Change::Delete)
+                return writeChange(kind, e.keys, deleteBody(e));
+            m_rowData.seek(e.dataOffset);
+            return writeChange(kind, e.keys, m_rowData.read(e.dataLength));
+        };
+    } else {
+        h.nextOld = [](RefElement &) { return false; };
+        h.change = [](Change, const RefElement &) { return true; };
+    }
     if (!mergeSnapshots(KeyOrder(m_forms), h) || m_result.stopped) {
         refOut.abandon();
-        return m_result.stopped && commitAll(nullptr, {});
+        return m_result.stopped && commitAll(nullptr, {});  // else keep() or change() said why
     }
     return commitAll(&refOut, refPath);
 }
 
-// The same merge as writeDelta, fed by the rows as they stream in: nextNew formats each row and checks that
+// The same merge as writeSorted, fed by the rows as they stream in: nextNew formats each row and checks that
 // it comes after the one before (by our comparator); change writes the row formatted last. When the order
 // breaks, nothing is written from then on and the attempt is dropped.
 ExportRun::Streamed ExportRun::streamDelta()
@@ -140,28 +148,6 @@ bool ExportRun::openReference(ReferenceWriter &writer, QString *path, MergeHandl
         return writer.append(e) || fail(QStringLiteral("cannot write reference file\n%1").arg(where));
     };
     return true;
-}
-
-bool ExportRun::writeReferenceOnly()
-{
-    trace::FlowScope flow(m_trace, "write_reference");
-    QString error;
-    if (!m_sorter->finish(&error))
-        return fail(error);
-    ReferenceWriter refOut;
-    QString refPath;
-    MergeHandlers h;
-    if (!openReference(refOut, &refPath, h))
-        return false;
-    // The same merge against an empty old snapshot: every row is kept once, duplicate keys are reported.
-    h.nextNew = [this](RefElement &e) { return m_sorter->next(e); };
-    h.nextOld = [](RefElement &) { return false; };
-    h.change = [](Change, const RefElement &) { return true; };
-    if (!mergeSnapshots(KeyOrder(m_forms), h)) {
-        refOut.abandon();
-        return false;  // keep() said why
-    }
-    return commitAll(&refOut, refPath);
 }
 
 }  // namespace oas::exporter

@@ -302,7 +302,7 @@ ExportResult ExportRun::run()
             return m_result;
         ok = exportRows();
         if (ok && !m_result.stopped)
-            ok = m_base ? writeDelta() : m_sorter ? writeReferenceOnly() : commitAll(nullptr, {});
+            ok = m_sorter ? writeSorted() : commitAll(nullptr, {});
         else if (ok)
             ok = commitAll(nullptr, {});
     }

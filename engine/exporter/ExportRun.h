@@ -49,8 +49,7 @@ private:
     bool prepareColumns();
     bool chooseBase();
     bool exportRows();
-    bool writeDelta();
-    bool writeReferenceOnly();
+    bool writeSorted();
     bool commitAll(ReferenceWriter *reference, const QString &referencePath);
     // Opens the next reference file and sets the merge's duplicate and keep handlers.
     bool openReference(ReferenceWriter &writer, QString *path, MergeHandlers &handlers);
