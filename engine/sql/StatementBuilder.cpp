@@ -186,48 +186,36 @@ QList<UpdatePart> buildUpdate(const AgentConfig &config, const SqlDialect &diale
     const config::ImportSection &imp = config.importSection;
     const config::AttributesSection &attrs = config.attributes;
     const QString where = selectByWhere(config);
-    const QStringList whereParams = whereParameters(config);
-    QList<UpdatePart> parts;
     const QString identity = dialect.rowIdentity();
-    if (!imp.isJoin || identity.isEmpty()) {
-        UpdatePart part;
-        QStringList sets;
-        for (const QString &m : modify) {
-            const AttributeDef *def = attrs.find(m);
-            if (!def)
-                continue;
-            sets.append((dialect.qualifiedSetColumns ? def->column.text : def->column.columnName()) + QStringLiteral("=?"));
-            part.params.append(m);
-        }
-        part.sql = QStringLiteral("UPDATE %1 SET %2 WHERE %3").arg(imp.table.value, sets.join(QStringLiteral(", ")), where);
-        part.params += whereParams;
-        parts.append(part);
-        return parts;
-    }
-    // A join: one UPDATE per table, the rows chosen by their identity through the join.
+    // One table, or a join the dialect updates as written: one UPDATE. Otherwise one per table of a Modify
+    // column, the rows chosen by their identity through the join.
+    const bool perTable = imp.isJoin && !identity.isEmpty();
+    auto tableOf = [&](const AttributeDef *def) {
+        return def->column.tableName().isEmpty() ? imp.primaryTable : def->column.tableName();
+    };
     QStringList tables;
     for (const QString &m : modify) {
         const AttributeDef *def = attrs.find(m);
-        const QString table = def ? def->column.tableName() : QString();
-        if (def && !containsName(tables, table.isEmpty() ? imp.primaryTable : table))
-            tables.append(table.isEmpty() ? imp.primaryTable : table);
+        const QString table = !def ? QString() : perTable ? tableOf(def) : imp.table.value;
+        if (def && !containsName(tables, table))
+            tables.append(table);
     }
+    QList<UpdatePart> parts;
     for (const QString &table : tables) {
         UpdatePart part;
         QStringList sets;
         for (const QString &m : modify) {
             const AttributeDef *def = attrs.find(m);
-            if (!def)
+            if (!def || (perTable && tableOf(def).compare(table, Qt::CaseInsensitive) != 0))
                 continue;
-            const QString t = def->column.tableName().isEmpty() ? imp.primaryTable : def->column.tableName();
-            if (t.compare(table, Qt::CaseInsensitive) != 0)
-                continue;
-            sets.append(def->column.columnName() + QStringLiteral("=?"));
+            const bool qualified = !perTable && dialect.qualifiedSetColumns;
+            sets.append((qualified ? def->column.text : def->column.columnName()) + QStringLiteral("=?"));
             part.params.append(m);
         }
-        part.sql = QStringLiteral("UPDATE %1 SET %2 WHERE %3 IN (SELECT %1.%3 FROM %4 WHERE %5)")
-                       .arg(table, sets.join(QStringLiteral(", ")), identity, imp.table.value, where);
-        part.params += whereParams;
+        part.sql = perTable ? QStringLiteral("UPDATE %1 SET %2 WHERE %3 IN (SELECT %1.%3 FROM %4 WHERE %5)")
+                                  .arg(table, sets.join(QStringLiteral(", ")), identity, imp.table.value, where)
+                            : QStringLiteral("UPDATE %1 SET %2 WHERE %3").arg(table, sets.join(QStringLiteral(", ")), where);
+        part.params += whereParameters(config);
         parts.append(part);
     }
     return parts;
