@@ -36,9 +36,10 @@ public:
         QString errorBlock;  // the manual's block when opening failed
     };
     // Streaming: one large SELECT (the export): psqlODBC and the SQLite3 driver are told to step through
-    // result sets instead of reading them whole. Statements: many small statements (the import): no
-    // cursor round trips for psqlODBC.
-    enum class Use { Streaming, Statements };
+    // result sets instead of reading them whole. SnapshotStreaming: the same in a transaction that shares
+    // its snapshot (no psqlODBC savepoints, which would make exporting the snapshot fail). Statements: many
+    // small statements (the import): no cursor round trips for psqlODBC.
+    enum class Use { Streaming, SnapshotStreaming, Statements };
     // name must be unique among the open connections of the process.
     static Opened open(const config::DatabaseSection &section, const Credentials &credentials, const QString &name,
                        Use use = Use::Streaming);

@@ -48,13 +48,10 @@ QStringList ExportRun::splitParts()
     }
     if (pages < m_req.splitMinimumPages)
         return {};
-    // Two connections of their own, without psqlODBC's statement-level rollback: its SAVEPOINTs would make
-    // the snapshot export fail ("cannot export a snapshot from a subtransaction").
-    config::DatabaseSection section = m_cfg.database;
-    if (!db::hasField(section.driverFields, QStringLiteral("Protocol")))
-        section.driverFields.append({QStringLiteral("Protocol"), QStringLiteral("7.4-1"), {}});
-    auto first = db::Connection::open(section, m_req.credentials, m_req.connectionName + QStringLiteral("-part1"));
-    auto second = db::Connection::open(section, m_req.credentials, m_req.connectionName + QStringLiteral("-part2"));
+    // Two connections of their own that can share a snapshot.
+    const auto use = db::Connection::Use::SnapshotStreaming;
+    auto first = db::Connection::open(m_cfg.database, m_req.credentials, m_req.connectionName + QStringLiteral("-part1"), use);
+    auto second = db::Connection::open(m_cfg.database, m_req.credentials, m_req.connectionName + QStringLiteral("-part2"), use);
     if (!first.connection || !second.connection)
         return {};
     m_first = std::move(first.connection);
