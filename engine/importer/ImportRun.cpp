@@ -166,13 +166,22 @@ bool ImportRun::endTransaction(bool commit)
 void ImportRun::report(Pending &pending, const Outcome &outcome)
 {
     pending.reported = true;
-    m_result.stats.count(outcome);
+    // The texts are only made when something shows them (records are reported tens of thousands a second).
+    const bool stepping = m_step && (m_step->isStepping() || m_step->hasBreakpoint());
+    const bool traced = m_trace.on(TraceLevel::Summary) || (outcome.failed() && m_trace.on(TraceLevel::FailSummary));
+    if (!stepping && !traced) {
+        account(pending, outcome);
+        return;
+    }
     const QString summary = summaryLine(pending.checked.label, pending.checked.line, outcome);
     m_lastSummary = summary;
     const QString events = eventsText(outcome);
     const QString block = events.isEmpty() ? summary : summary + QStringLiteral("\n\n") + events;
-    m_trace.write(TraceLevel::Summary, block);
-    if (m_step && (m_step->isStepping() || m_step->hasBreakpoint())) {
+    if (m_trace.on(TraceLevel::Summary))
+        m_trace.write(TraceLevel::Summary, block);
+    else if (outcome.failed())
+        m_trace.write(TraceLevel::FailSummary, block);
+    if (stepping) {
         run::RecordStep step;
         step.line = pending.record.line;
         step.summary = summary;
@@ -185,9 +194,14 @@ void ImportRun::report(Pending &pending, const Outcome &outcome)
         if (m_step->stopsAt(step) && m_observer)
             m_observer->recordStepped(step);
     }
+    account(pending, outcome);
+}
+
+// The statistics, the exceptions file and the warnings: for every record, whatever the trace shows.
+void ImportRun::account(const Pending &pending, const Outcome &outcome)
+{
+    m_result.stats.count(outcome);
     if (outcome.failed()) {
-        if (!m_trace.on(TraceLevel::Summary))
-            m_trace.write(TraceLevel::FailSummary, block);
         m_exceptions.write(exceptionEntry(pending.record.line, pending.record.rawText, outcome.events, m_format));
         ++m_result.exceptions;
     } else {

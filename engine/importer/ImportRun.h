@@ -96,6 +96,7 @@ private:
     bool connectionLost(const std::vector<Pending> &batch, size_t at, const Applied &applied);
     bool endTransaction(bool commit);
     void report(Pending &pending, const Outcome &outcome);
+    void account(const Pending &pending, const Outcome &outcome);
     void reportProgress();
 
     // The rows each record of batch[from, ...) locates, found with one SELECT for a window of records
