@@ -4,157 +4,157 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="131"/>
+        <location filename="../ui/editor/Completion.cpp" line="146"/>
         <source>The version of the configuration format (1.00-1.06); fields newer than it are errors.</source>
         <translation>Die Version des Konfigurationsformats (1.00-1.06); neuere Felder sind Fehler.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="132"/>
+        <location filename="../ui/editor/Completion.cpp" line="147"/>
         <source>full: export every row. delta: only the changes since the reference file. delta-or-full: a delta when a usable reference file exists, else a full export.</source>
         <translation>full: jede Zeile exportieren. delta: nur die Änderungen seit der Referenzdatei. delta-or-full: ein Delta, wenn eine brauchbare Referenzdatei existiert, sonst ein vollständiger Export.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="133"/>
+        <location filename="../ui/editor/Completion.cpp" line="148"/>
         <source>The attributes to export, by abbreviation, in the order of the records.</source>
         <translation>Die zu exportierenden Attribute, als Kürzel, in der Reihenfolge der Datensätze.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="134"/>
+        <location filename="../ui/editor/Completion.cpp" line="149"/>
         <source>The attributes that identify a row for delta exports; a changed key is a delete and an add.</source>
         <translation>Die Attribute, die eine Zeile für Delta-Exporte kennzeichnen; ein geänderter Schlüssel ist ein Löschen und ein Hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="135"/>
+        <location filename="../ui/editor/Completion.cpp" line="150"/>
         <source>Attributes kept in the reference file and written with delete records.</source>
         <translation>Attribute, die in der Referenzdatei gespeichert und mit Lösch-Datensätzen geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="136"/>
+        <location filename="../ui/editor/Completion.cpp" line="151"/>
         <source>The table, or tables and joins, the export reads.</source>
         <translation>Die Tabelle oder die Tabellen und Joins, die der Export liest.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="137"/>
+        <location filename="../ui/editor/Completion.cpp" line="152"/>
         <source>A fixed condition for the exported rows; abbreviations may stand for columns.</source>
         <translation>Eine feste Bedingung für die exportierten Zeilen; Kürzel können für Spalten stehen.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="138"/>
+        <location filename="../ui/editor/Completion.cpp" line="153"/>
         <source>At most this many rows are exported.</source>
         <translation>Höchstens so viele Zeilen werden exportiert.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="139"/>
+        <location filename="../ui/editor/Completion.cpp" line="154"/>
         <source>The folder of the delta reference files.</source>
         <translation>Der Ordner der Delta-Referenzdateien.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="140"/>
+        <location filename="../ui/editor/Completion.cpp" line="155"/>
         <source>Written by the agent: the reference file of the last export.</source>
         <translation>Vom Agenten geschrieben: die Referenzdatei des letzten Exports.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="141"/>
+        <location filename="../ui/editor/Completion.cpp" line="156"/>
         <source>How each key compares: Integer, Numeric, CaseIgnore or CaseSensitive.</source>
         <translation>Wie jeder Schlüssel verglichen wird: Integer, Numeric, CaseIgnore oder CaseSensitive.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="142"/>
+        <location filename="../ui/editor/Completion.cpp" line="157"/>
         <source>The table the import writes, or a join whose first table takes inserts and deletes.</source>
         <translation>Die Tabelle, in die der Import schreibt, oder ein Join, dessen erste Tabelle Einfügungen und Löschungen erhält.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="143"/>
+        <location filename="../ui/editor/Completion.cpp" line="158"/>
         <source>How a record finds its row: abbreviations joined by &amp; (and), | (or), ! (not).</source>
         <translation>Wie ein Datensatz seine Zeile findet: Kürzel verbunden mit &amp; (und), | (oder), ! (nicht).</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="144"/>
+        <location filename="../ui/editor/Completion.cpp" line="159"/>
         <source>The attributes an import may change in an existing row.</source>
         <translation>Die Attribute, die ein Import in einer bestehenden Zeile ändern darf.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="145"/>
+        <location filename="../ui/editor/Completion.cpp" line="160"/>
         <source>TRUE (default): a record whose row is missing creates it.</source>
         <translation>TRUE (Standard): ein Datensatz, dessen Zeile fehlt, legt sie an.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="146"/>
+        <location filename="../ui/editor/Completion.cpp" line="161"/>
         <source>The file that receives the records that could not be imported (default except.txt).</source>
         <translation>Die Datei, die die nicht importierbaren Datensätze erhält (Standard except.txt).</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="147"/>
+        <location filename="../ui/editor/Completion.cpp" line="162"/>
         <source>TRUE: only create rows; a record whose row exists is an exception.</source>
         <translation>TRUE: nur Zeilen anlegen; ein Datensatz, dessen Zeile existiert, ist eine Ausnahme.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="148"/>
+        <location filename="../ui/editor/Completion.cpp" line="163"/>
         <source>The name of the attribute that says add, modify or delete (default ChangeType).</source>
         <translation>Der Name des Attributs, das add, modify oder delete angibt (Standard ChangeType).</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="149"/>
+        <location filename="../ui/editor/Completion.cpp" line="164"/>
         <source>referencing=&gt;referenced pairs: references to a deleted row are set to NULL.</source>
         <translation>Paare verweisend=&gt;verwiesen: Verweise auf eine gelöschte Zeile werden auf NULL gesetzt.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="150"/>
+        <location filename="../ui/editor/Completion.cpp" line="165"/>
         <source>TRUE: nullify the Relationships before every delete, even without database enforcement.</source>
         <translation>TRUE: die Relationships vor jedem Löschen auf NULL setzen, auch ohne Durchsetzung durch die Datenbank.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="151"/>
+        <location filename="../ui/editor/Completion.cpp" line="166"/>
         <source>TRUE: compare with the stored row and skip updates that change nothing.</source>
         <translation>TRUE: mit der gespeicherten Zeile vergleichen und Änderungen auslassen, die nichts ändern.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="152"/>
+        <location filename="../ui/editor/Completion.cpp" line="167"/>
         <source>attribute(sequence): new rows take their value from the sequence.</source>
         <translation>Attribut(Sequenz): neue Zeilen erhalten ihren Wert aus der Sequenz.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="153"/>
+        <location filename="../ui/editor/Completion.cpp" line="168"/>
         <source>SET statements run once before the import, separated by ;.</source>
         <translation>SET-Anweisungen, einmal vor dem Import ausgeführt, getrennt durch ;.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="154"/>
+        <location filename="../ui/editor/Completion.cpp" line="169"/>
         <source>1: write the trace file.</source>
         <translation>1: die Trace-Datei schreiben.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="155"/>
+        <location filename="../ui/editor/Completion.cpp" line="170"/>
         <source>What the trace shows: SQL, Summary, FailSummary, Stats, Columns, RefData, ODBC, ...</source>
         <translation>Was der Trace zeigt: SQL, Summary, FailSummary, Stats, Columns, RefData, ODBC, ...</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="156"/>
+        <location filename="../ui/editor/Completion.cpp" line="171"/>
         <source>The trace file; without a suffix, numbered files rotate.</source>
         <translation>Die Trace-Datei; ohne Endung rotieren nummerierte Dateien.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="157"/>
+        <location filename="../ui/editor/Completion.cpp" line="172"/>
         <source>The data files&apos; encoding: ISO-8859-1 (default) or UTF-8.</source>
         <translation>Die Kodierung der Datendateien: ISO-8859-1 (Standard) oder UTF-8.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="158"/>
+        <location filename="../ui/editor/Completion.cpp" line="173"/>
         <source>TRUE: write characters beyond ASCII as they are instead of \xhh escapes.</source>
         <translation>TRUE: Zeichen jenseits von ASCII unverändert statt als \xhh schreiben.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="159"/>
+        <location filename="../ui/editor/Completion.cpp" line="174"/>
         <source>How dates are written in data files, e.g. YYYY-MM-DD or DD-MON-YYYY.</source>
         <translation>Wie Datumswerte in Datendateien stehen, z. B. YYYY-MM-DD oder DD-MON-YYYY.</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="160"/>
+        <location filename="../ui/editor/Completion.cpp" line="175"/>
         <source>Bytes of the row hash in reference files (4-16, default 8).</source>
         <translation>Bytes des Zeilen-Hashs in Referenzdateien (4-16, Standard 8).</translation>
     </message>
     <message>
-        <location filename="../ui/editor/Completion.cpp" line="161"/>
+        <location filename="../ui/editor/Completion.cpp" line="176"/>
         <source>The line that starts a record (default row:).</source>
         <translation>Die Zeile, mit der ein Datensatz beginnt (Standard row:).</translation>
     </message>
@@ -162,17 +162,17 @@
 <context>
     <name>oas::ui::ConfigEditor</name>
     <message>
-        <location filename="../ui/editor/ConfigEditor.cpp" line="102"/>
+        <location filename="../ui/editor/ConfigEditor.cpp" line="104"/>
         <source>cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/editor/ConfigEditor.cpp" line="116"/>
+        <location filename="../ui/editor/ConfigEditor.cpp" line="118"/>
         <source>cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/editor/ConfigEditor.cpp" line="163"/>
+        <location filename="../ui/editor/ConfigEditor.cpp" line="165"/>
         <source>warning: </source>
         <translation>Warnung: </translation>
     </message>
@@ -252,6 +252,57 @@
     </message>
 </context>
 <context>
+    <name>oas::ui::FindBar</name>
+    <message>
+        <location filename="../ui/editor/FindBar.cpp" line="16"/>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/FindBar.cpp" line="18"/>
+        <source>find</source>
+        <translation>suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/FindBar.cpp" line="19"/>
+        <source>replace with</source>
+        <translation>ersetzen durch</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/FindBar.cpp" line="20"/>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/FindBar.cpp" line="21"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/FindBar.cpp" line="22"/>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/FindBar.cpp" line="23"/>
+        <source>Replace all</source>
+        <translation>Alle ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/editor/FindBar.cpp" line="91"/>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/editor/FindBar.cpp" line="123"/>
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n ersetzt</numerusform>
+            <numerusform>%n ersetzt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>oas::ui::JobRunner</name>
     <message>
         <location filename="../ui/run/JobRunner.cpp" line="70"/>
@@ -264,182 +315,227 @@
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="125"/>
+        <location filename="../ui/run/JobRunner.cpp" line="126"/>
         <source>not run: the configuration has errors</source>
         <translation>nicht ausgeführt: die Konfiguration enthält Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="136"/>
+        <location filename="../ui/run/JobRunner.cpp" line="137"/>
         <source>not run: %1</source>
         <translation>nicht ausgeführt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="157"/>
+        <location filename="../ui/run/JobRunner.cpp" line="155"/>
+        <source>exceptions file</source>
+        <translation>Ausnahmedatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="156"/>
         <source>%1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, %6 failed, %7 skipped</source>
         <translation>%1 Datensätze gelesen: %2 angelegt, %3 geändert, %4 unverändert, %5 gelöscht, %6 fehlgeschlagen, %7 übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="160"/>
+        <location filename="../ui/run/JobRunner.cpp" line="159"/>
         <source>; %1 in %2</source>
         <translation>; %1 in %2</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="162"/>
+        <location filename="../ui/run/JobRunner.cpp" line="161"/>
         <source>; cancelled before the record at line %1</source>
         <translation>; abgebrochen vor dem Datensatz in Zeile %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="162"/>
-        <location filename="../ui/run/JobRunner.cpp" line="182"/>
+        <location filename="../ui/run/JobRunner.cpp" line="161"/>
+        <location filename="../ui/run/JobRunner.cpp" line="184"/>
         <source>; cancelled</source>
         <translation>; abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="164"/>
-        <location filename="../ui/run/JobRunner.cpp" line="184"/>
+        <location filename="../ui/run/JobRunner.cpp" line="163"/>
+        <location filename="../ui/run/JobRunner.cpp" line="186"/>
         <source>; not done: %1</source>
         <translation>; nicht ausgeführt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="176"/>
+        <location filename="../ui/run/JobRunner.cpp" line="175"/>
         <source>%1 rows read, %2 records written to %3</source>
         <translation>%1 Zeilen gelesen, %2 Datensätze nach %3 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="178"/>
+        <location filename="../ui/run/JobRunner.cpp" line="177"/>
         <source> (delta: %1 add, %2 modify, %3 delete)</source>
         <translation> (Delta: %1 hinzugefügt, %2 geändert, %3 gelöscht)</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="180"/>
+        <location filename="../ui/run/JobRunner.cpp" line="179"/>
         <source>; reference file %1</source>
         <translation>; Referenzdatei %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="181"/>
+        <source>delta file</source>
+        <translation>Deltadatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="181"/>
+        <source>data file</source>
+        <translation>Datendatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="182"/>
+        <source>reference file</source>
+        <translation>Referenzdatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="189"/>
+        <source>trace file</source>
+        <translation>Tracedatei</translation>
     </message>
 </context>
 <context>
     <name>oas::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="42"/>
+        <location filename="../ui/MainWindow.cpp" line="43"/>
         <source>ODBC Agent Studio</source>
         <translation>ODBC Agent Studio</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="75"/>
+        <location filename="../ui/MainWindow.cpp" line="82"/>
         <source>Open a workspace folder to start</source>
         <translation>Zum Beginnen einen Arbeitsbereich-Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="96"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="94"/>
+        <location filename="../ui/MainWindow.cpp" line="101"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>The SQL dialect of the preview</source>
         <translation>Der SQL-Dialekt der Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>SQL preview</source>
         <translation>SQL-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <location filename="../ui/MainWindow.cpp" line="144"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
         <source>&amp;Open workspace...</source>
         <translation>Arbeitsbereich ö&amp;ffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <source>&amp;Recent workspaces</source>
         <translation>&amp;Zuletzt geöffnete Arbeitsbereiche</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <location filename="../ui/MainWindow.cpp" line="152"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <source>&amp;Find...</source>
+        <translation>&amp;Suchen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <source>Find &amp;next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <source>&amp;Replace...</source>
+        <translation>&amp;Ersetzen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="147"/>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>The language changes when the Studio starts again</source>
         <translation>Die Sprache wechselt beim nächsten Start des Studios</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>&amp;Check against database</source>
         <translation>Gegen die Datenbank &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
         <source>%1 is not a folder</source>
         <translation>%1 ist kein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>%1 - ODBC Agent Studio</source>
         <translation>%1 - ODBC Agent Studio</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>Workspace %1</source>
         <translation>Arbeitsbereich %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <location filename="../ui/MainWindow.cpp" line="220"/>
         <source>Open file</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="255"/>
+        <location filename="../ui/MainWindow.cpp" line="267"/>
         <source>A job is running; check against the database once it is done</source>
         <translation>Ein Auftrag läuft; nach seinem Ende gegen die Datenbank prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258"/>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
         <source>Checking %1 against its database...</source>
         <translation>%1 wird gegen seine Datenbank geprüft...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="291"/>
+        <location filename="../ui/MainWindow.cpp" line="299"/>
         <source>Checked against the database: %n problem(s), </source>
         <translation>
             <numerusform>Gegen die Datenbank geprüft: %n Problem, </numerusform>
@@ -447,7 +543,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="292"/>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
         <source>%n column(s) described</source>
         <translation>
             <numerusform>%n Spalte beschrieben</numerusform>
@@ -455,12 +551,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
         <source>Cannot connect to the database</source>
         <translation>Keine Verbindung zur Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -494,116 +590,210 @@
     </message>
 </context>
 <context>
+    <name>oas::ui::RateChart</name>
+    <message>
+        <location filename="../ui/run/RateChart.cpp" line="13"/>
+        <source>records per second</source>
+        <translation>Datensätze pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RateChart.cpp" line="70"/>
+        <source>peak %1/s</source>
+        <translation>Spitze %1/s</translation>
+    </message>
+</context>
+<context>
     <name>oas::ui::RunPanel</name>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="27"/>
+        <location filename="../ui/run/RunPanel.cpp" line="28"/>
+        <source>(no row)</source>
+        <translation>(keine Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="31"/>
+        <source>row %1 of %2
+</source>
+        <translation>Zeile %1 von %2
+</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="40"/>
+        <source>Attributes (line %1)</source>
+        <translation>Attribute (Zeile %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="42"/>
+        <source>Statements run, with their values</source>
+        <translation>Ausgeführte Anweisungen mit ihren Werten</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="44"/>
+        <source>Row before</source>
+        <translation>Zeile vorher</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="45"/>
+        <source>Row after</source>
+        <translation>Zeile nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="48"/>
+        <source>Messages</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="56"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="27"/>
+        <location filename="../ui/run/RunPanel.cpp" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="28"/>
+        <location filename="../ui/run/RunPanel.cpp" line="57"/>
         <source>Step through</source>
         <translation>Schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="28"/>
+        <location filename="../ui/run/RunPanel.cpp" line="57"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="29"/>
+        <location filename="../ui/run/RunPanel.cpp" line="58"/>
         <source>Go</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="30"/>
+        <location filename="../ui/run/RunPanel.cpp" line="59"/>
         <source>Break on errors</source>
         <translation>Bei Fehlern anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="34"/>
+        <location filename="../ui/run/RunPanel.cpp" line="64"/>
         <source>Full export</source>
         <translation>Vollständiger Export</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="34"/>
+        <location filename="../ui/run/RunPanel.cpp" line="64"/>
         <source>Delta export</source>
         <translation>Delta-Export</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="34"/>
+        <location filename="../ui/run/RunPanel.cpp" line="64"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="35"/>
+        <location filename="../ui/run/RunPanel.cpp" line="65"/>
         <source>data file (export output or import input)</source>
         <translation>Datendatei (Exportausgabe oder Importeingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="52"/>
+        <location filename="../ui/run/RunPanel.cpp" line="79"/>
         <source>break at line</source>
         <translation>ab Zeile anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="54"/>
+        <location filename="../ui/run/RunPanel.cpp" line="81"/>
         <source>no ChangeType break</source>
         <translation>kein Halt nach ChangeType</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="65"/>
+        <location filename="../ui/run/RunPanel.cpp" line="95"/>
         <source>Trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="66"/>
+        <location filename="../ui/run/RunPanel.cpp" line="96"/>
         <source>Exceptions</source>
         <translation>Ausnahmen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="67"/>
+        <location filename="../ui/run/RunPanel.cpp" line="97"/>
         <source>Current record</source>
         <translation>Aktueller Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="96"/>
+        <location filename="../ui/run/RunPanel.cpp" line="127"/>
         <source>exit code %1: %2</source>
         <translation>Exit-Code %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="98"/>
+        <location filename="../ui/run/RunPanel.cpp" line="129"/>
         <source> (%1 trace blocks not shown: the job reported faster than the view shows)</source>
         <translation> (%1 Trace-Blöcke nicht angezeigt: der Auftrag meldete schneller, als die Ansicht zeigt)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="160"/>
+        <location filename="../ui/run/RunPanel.cpp" line="136"/>
+        <source>Open: %1</source>
+        <translation>Öffnen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="212"/>
         <source>not started: %1</source>
         <translation>nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="165"/>
+        <location filename="../ui/run/RunPanel.cpp" line="218"/>
         <source>running %1 of %2</source>
         <translation>%1 von %2 läuft</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="223"/>
+        <location filename="../ui/run/RunPanel.cpp" line="274"/>
         <source>%1 records, %2 added/created, %3 modified/updated, %4 deleted, %5 errors - %6 records/s</source>
         <translation>%1 Datensätze, %2 hinzugefügt/angelegt, %3 geändert, %4 gelöscht, %5 Fehler - %6 Datensätze/s</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="233"/>
+        <location filename="../ui/run/RunPanel.cpp" line="284"/>
         <source> - %1%</source>
         <translation> - %1%</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="235"/>
+        <location filename="../ui/run/RunPanel.cpp" line="286"/>
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::TraceView</name>
+    <message>
+        <location filename="../ui/run/TraceView.cpp" line="24"/>
+        <source>All levels</source>
+        <translation>Alle Stufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/TraceView.cpp" line="24"/>
+        <source>Errors and warnings</source>
+        <translation>Fehler und Warnungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/TraceView.cpp" line="24"/>
+        <source>Flow (entry/exit)</source>
+        <translation>Ablauf (Eintritt/Austritt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/TraceView.cpp" line="27"/>
+        <source>search the trace</source>
+        <translation>im Trace suchen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/run/TraceView.cpp" line="86"/>
+        <source>[... %n block(s) passed over while the job reports faster than this view shows; filter or search to see them]</source>
+        <translation>
+            <numerusform>[... %n Block übersprungen, weil der Auftrag schneller meldet, als diese Ansicht zeigt; filtern oder suchen Sie, um ihn zu sehen]</numerusform>
+            <numerusform>[... %n Blöcke übersprungen, weil der Auftrag schneller meldet, als diese Ansicht zeigt; filtern oder suchen Sie, um sie zu sehen]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/run/TraceView.cpp" line="106"/>
+        <source>%n of %1 blocks</source>
+        <translation>
+            <numerusform>%n von %1 Blöcken</numerusform>
+            <numerusform>%n von %1 Blöcken</numerusform>
+        </translation>
     </message>
 </context>
 <context>

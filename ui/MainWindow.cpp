@@ -3,6 +3,7 @@
 #include "ProblemsView.h"
 #include "run/RunPanel.h"
 #include "editor/ConfigEditor.h"
+#include "editor/FindBar.h"
 #include "editor/SqlPreview.h"
 #include "workspace/WorkspaceModel.h"
 
@@ -35,7 +36,7 @@ constexpr int kMaxRecent = 8;
 }
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_tabs(new QTabWidget(this)), m_tree(new QTreeView(this)),
+    : QMainWindow(parent), m_tabs(new QTabWidget(this)), m_find(new FindBar(this)), m_tree(new QTreeView(this)),
       m_workspace(new WorkspaceModel(this)), m_problems(new ProblemsView(this)), m_preview(new SqlPreview(this)),
       m_run(new RunPanel(this)), m_watcher(new QFileSystemWatcher(this))
 {
@@ -43,7 +44,13 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     m_tabs->setTabsClosable(true);
     m_tabs->setDocumentMode(true);
-    setCentralWidget(m_tabs);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_tabs, 1);
+    centralLayout->addWidget(m_find);
+    setCentralWidget(central);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
         if (auto *e = qobject_cast<ConfigEditor *>(m_tabs->widget(i)))
             m_watcher->removePath(e->filePath());
@@ -143,6 +150,10 @@ void MainWindow::createMenus()
     m_recent = file->addMenu(tr("&Recent workspaces"));
     refreshRecentMenu();
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::saveCurrent);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Find..."), QKeySequence::Find, this, [this] { m_find->showFind(false); });
+    edit->addAction(tr("Find &next"), QKeySequence::FindNext, m_find, &FindBar::findNext);
+    edit->addAction(tr("&Replace..."), QKeySequence(Qt::CTRL | Qt::Key_H), this, [this] { m_find->showFind(true); });
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *language = view->addMenu(tr("&Language"));
     for (const auto &choice : {std::pair{QStringLiteral("en"), QStringLiteral("English")},
@@ -235,6 +246,7 @@ ConfigEditor *MainWindow::currentEditor() const
 void MainWindow::editorChanged()
 {
     ConfigEditor *e = currentEditor();
+    m_find->setEditor(e);
     if (!e || classifyFile(e->filePath()) != FileKind::Configuration) {
         m_problems->showDiagnostics({});
         m_preview->showConfig({});
@@ -264,13 +276,8 @@ void MainWindow::checkAgainstDatabase()
         // Relative paths in the configuration (a SQLite file) are its folder's, as for jobs.
         const QString previous = QDir::currentPath();
         QDir::setCurrent(folder);
-        db::Credentials credentials;
-        if (config.database.user.present)
-            credentials.user = config.database.user.value;
-        if (config.database.password.present)
-            credentials.password = config.database.password.value;
         const run::DatabaseCheckResult r =
-            run::checkAgainstDatabase(config, credentials, QStringLiteral("check-") + QUuid::createUuid().toString(QUuid::Id128));
+            run::checkAgainstDatabase(config, db::credentialsOf(config.database), QStringLiteral("check-") + QUuid::createUuid().toString(QUuid::Id128));
         QDir::setCurrent(previous);
         // Back on the GUI thread, where the window may have been closed meanwhile.
         QMetaObject::invokeMethod(qApp, [self, r, editor] {
@@ -286,6 +293,7 @@ void MainWindow::showCheck(const run::DatabaseCheckResult &r, ConfigEditor *edit
     if (editor && editor == currentEditor()) {
         m_problems->showDiagnostics(editor->lastResult().diagnostics + r.diagnostics);
         m_checkText = r.columnsText;
+        editor->setDatabaseColumns(r.tableColumns);
         m_preview->addNote(QStringLiteral("\n-- what the database says about the columns\n") + m_checkText);
     }
     statusBar()->showMessage(r.connected ? tr("Checked against the database: %n problem(s), ", nullptr, int(r.diagnostics.size()))

@@ -15,6 +15,7 @@ class QMenu;
 namespace oas::ui {
 
 class ConfigEditor;
+class FindBar;
 class ProblemsView;
 class RunPanel;
 class SqlPreview;
@@ -37,6 +38,7 @@ public:
     ProblemsView *problems() const { return m_problems; }
     SqlPreview *sqlPreview() const { return m_preview; }
     RunPanel *runPanel() const { return m_run; }
+    FindBar *findBar() const { return m_find; }
 
 signals:
     void checkFinished();
@@ -53,6 +55,7 @@ private:
     void showCheck(const run::DatabaseCheckResult &result, ConfigEditor *editor);
 
     QTabWidget *m_tabs;
+    FindBar *m_find;
     QTreeView *m_tree;
     WorkspaceModel *m_workspace;
     ProblemsView *m_problems;

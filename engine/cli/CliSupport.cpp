@@ -54,14 +54,7 @@ run::StepController::Prompter keyboardPrompter()
 
 db::Credentials credentialsFor(const AgentOptions &options, const config::DatabaseSection &database)
 {
-    db::Credentials c;
-    c.user = options.user;
-    c.password = options.password;
-    if (!c.user && database.user.present)
-        c.user = database.user.value;
-    if (!c.password && database.password.present)
-        c.password = database.password.value;
-    return c;
+    return db::credentialsOf(database, {options.user, options.password});
 }
 
 }  // namespace oas::cli

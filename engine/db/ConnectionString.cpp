@@ -30,6 +30,15 @@ static QString build(const QList<config::DatabaseField> &fields, const Credentia
     return s;
 }
 
+Credentials credentialsOf(const config::DatabaseSection &database, Credentials given)
+{
+    if (!given.user && database.user.present)
+        given.user = database.user.value;
+    if (!given.password && database.password.present)
+        given.password = database.password.value;
+    return given;
+}
+
 QString buildConnectionString(const QList<config::DatabaseField> &fields, const Credentials &credentials)
 {
     return build(fields, credentials, false);

@@ -13,6 +13,9 @@ struct Credentials {
     std::optional<QString> password;  // -p, else Password= of [database]
 };
 
+// The credentials a job uses: those given (-n / -p), else User= / Password= of the [database] section.
+Credentials credentialsOf(const config::DatabaseSection &database, Credentials given = {});
+
 QString quoteValue(const QString &value);  // {value} when it holds ; { } or edge blanks
 QString buildConnectionString(const QList<config::DatabaseField> &fields, const Credentials &credentials);
 // The same string with the password replaced by ***, for messages and traces.

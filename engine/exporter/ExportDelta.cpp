@@ -34,8 +34,9 @@ bool ExportRun::writeChange(Change kind, const Values &keys, const QByteArray &b
     if (m_trace.on(TraceLevel::Summary))
         m_trace.write(TraceLevel::Summary, QStringLiteral("record %1 at line %2 (%3)")
                                                .arg(describeKey(keys), QString::number(m_outputLine), name));
+    const qint64 line = m_outputLine;
     m_outputLine += body.count('\n') + 3;
-    return stepAfter(QStringLiteral("%1 record %2 written").arg(name, describeKey(keys)));
+    return stepAfter(line, QStringLiteral("%1 record %2 written").arg(name, describeKey(keys)), name, record);
 }
 
 // The sorted rows merged with the previous snapshot (a delta), or with none (the first reference file:

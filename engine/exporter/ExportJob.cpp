@@ -5,6 +5,7 @@
 #include "delta/RowHash.h"
 #include "../config/ConfigWriter.h"
 #include "../db/Connection.h"
+#include "../datafile/Escaping.h"
 #include "../db/SqlTypes.h"
 #include "../run/OpenConnection.h"
 
@@ -138,9 +139,22 @@ QString ExportRun::describeKey(const Values &keys) const
     return parts.join(QLatin1Char('/'));
 }
 
-bool ExportRun::stepAfter(const QString &what)
+bool ExportRun::stepAfter(qint64 line, const QString &what, const QString &changeType, const QByteArray &record)
 {
-    if (!m_step || m_step->pause(what))
+    if (!m_step)
+        return true;
+    if (m_step->isStepping() || m_step->hasBreakpoint()) {
+        run::RecordStep step;
+        step.line = int(line);
+        step.summary = what;
+        step.changeType = changeType;
+        bool ok = true;
+        const QString text = datafile::decodeBytes(record, m_cfg.control.encoding.value, &ok);
+        step.attributes = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts).mid(1);  // after the separator line
+        if (m_step->stopsAt(step) && m_observer)
+            m_observer->recordStepped(step);
+    }
+    if (m_step->pause(what))
         return true;
     m_result.stopped = true;
     return false;
@@ -177,6 +191,7 @@ bool ExportRun::exportRows()
     QByteArray buffer;  // one record at a time, its capacity reused
     while (m_result.rows < maxRows && m_rows->next(row)) {
         ++m_result.rows;
+        const qint64 recordLine = m_outputLine;
         buffer.resize(0);
         if (!delta)
             buffer += m_writer.separatorLine();
@@ -203,7 +218,7 @@ bool ExportRun::exportRows()
             return fail(error);
         if (m_result.rows % 1000 == 0)
             reportProgress();
-        if (!delta && !stepAfter(QStringLiteral("row %1 exported").arg(m_result.rows)))
+        if (!delta && !stepAfter(recordLine, QStringLiteral("row %1 exported").arg(m_result.rows), QString(), buffer))
             return true;
         if (delta && m_step && m_step->stopRequested()) {
             m_result.stopped = true;  // cancelled while reading: no delta record written yet

@@ -66,7 +66,9 @@ private:
     bool restartForSorting();
     RefElement elementOf(const RowValues &row) const;
     QString describeKey(const Values &keys) const;
-    bool stepAfter(const QString &what);
+    // After each record written: single step reports it (its line in the output, change type, attribute
+    // lines as written) and waits; false when the job must stop.
+    bool stepAfter(qint64 line, const QString &what, const QString &changeType, const QByteArray &record);
     void reportProgress();
 
     const ExportRequest &m_req;

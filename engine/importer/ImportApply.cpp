@@ -7,13 +7,88 @@ namespace oas::importer {
 
 using datafile::ChangeType;
 
-bool ImportRun::execute(Prepared &p, const CheckedRecord &, QString *errorBlock)
+namespace {
+
+QString quoted(const db::Value *v)
+{
+    if (!v || !*v)
+        return QStringLiteral("NULL");
+    return QLatin1Char('\'') + QString(**v).replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\'');
+}
+
+// "UPDATE ... WHERE x=?" and one "  ?1 = 'value'" line per parameter.
+QString describeExecution(const QString &sql, const std::vector<const db::Value *> &values)
+{
+    QString text = sql;
+    for (size_t i = 0; i < values.size(); ++i)
+        text += QStringLiteral("\n  ?%1 = %2").arg(i + 1).arg(quoted(values[i]));
+    return text;
+}
+
+}  // namespace
+
+std::vector<const db::Value *> ImportRun::boundValues(const Prepared &p) const
 {
     std::vector<const db::Value *> values;
     values.reserve(p.params.size());
     for (int i : p.params)
         values.push_back(i >= 0 ? &m_bind[size_t(i)] : nullptr);
+    return values;
+}
+
+bool ImportRun::execute(Prepared &p, const CheckedRecord &, QString *errorBlock)
+{
+    const std::vector<const db::Value *> values = boundValues(p);
+    if (m_detail)
+        m_executed.append(describeExecution(p.statement->sql(), values));
     return p.statement->execute(values, errorBlock);
+}
+
+void ImportRun::bindRecord(const CheckedRecord &record)
+{
+    m_bind.resize(record.values.size());
+    for (size_t i = 0; i < record.values.size(); ++i) {
+        const auto &v = record.values[i];
+        if (v && !v->isEmpty())
+            m_bind[i] = *v;
+        else
+            m_bind[i].reset();  // absent or empty: NULL (an absent value is never bound to a SET or VALUES)
+    }
+}
+
+QStringList ImportRun::rowText(const std::vector<db::Value> &row) const
+{
+    QStringList lines;
+    for (size_t i = 0; i < row.size(); ++i) {
+        const QString name = qsizetype(i) < m_statements.selectAbbreviations.size() ? m_statements.selectAbbreviations.at(qsizetype(i))
+                                                                                    : QString::number(i + 1);
+        lines.append(name + QStringLiteral(" = ") + (row[i] ? *row[i] : QStringLiteral("NULL")));
+    }
+    return lines;
+}
+
+void ImportRun::describeStep(run::RecordStep &step, const Pending &pending)
+{
+    step.statements = m_executed;
+    if (pending.checked.failed)
+        return;  // never reached the database
+    step.rowsLooked = true;
+    for (const auto &row : m_rowsBefore)
+        step.rowsBefore.append(rowText(row));
+    // After the commit: the rows the same SELECT finds now.
+    bindRecord(pending.checked);
+    QString block;
+    if (!m_locate.statement->execute(boundValues(m_locate), &block)) {
+        step.rowsAfter.append({QStringLiteral("(not read: %1)").arg(block.trimmed())});
+        db::endTransaction(*m_connection, false, &block);
+        return;
+    }
+    std::vector<db::Value> row;
+    while (m_locate.statement->fetch(row, &block))
+        step.rowsAfter.append(rowText(row));
+    m_locate.statement->closeCursor();
+    // The SELECT opened a transaction: end it, so that nothing stays locked while the job waits.
+    db::endTransaction(*m_connection, true, &block);
 }
 
 Applied ImportRun::statementFailed(Outcome outcome, const QString &what, const QString &block, const db::Statement *statement)
@@ -43,20 +118,17 @@ WriteOp ImportRun::deferredWrite(WriteOp::Kind kind, const QStringList &attribut
 Applied ImportRun::apply(const CheckedRecord &record, const ApplyMode &mode)
 {
     const LocatedRows *located = mode.located;
+    if (m_detail) {
+        m_executed.clear();
+        m_rowsBefore.clear();
+    }
     Outcome outcome;
     outcome.events = record.events;
     if (record.failed) {
         outcome.disposition = Disposition::Error;
         return Applied::done(outcome);
     }
-    m_bind.resize(record.values.size());
-    for (size_t i = 0; i < record.values.size(); ++i) {
-        const auto &v = record.values[i];
-        if (v && !v->isEmpty())
-            m_bind[i] = *v;
-        else
-            m_bind[i].reset();  // absent or empty: NULL (an absent value is never bound to a SET or VALUES)
-    }
+    bindRecord(record);
     QString block;
     std::vector<db::Value> first;
     int rows = 0;
@@ -71,6 +143,8 @@ Applied ImportRun::apply(const CheckedRecord &record, const ApplyMode &mode)
         while (m_locate.statement->fetch(row, &block)) {
             if (rows++ == 0)
                 first = row;
+            if (m_detail)
+                m_rowsBefore.push_back(row);
         }
         if (!block.isEmpty())
             return statementFailed(outcome, QStringLiteral("SELECT"), block, m_locate.statement.get());

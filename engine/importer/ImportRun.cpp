@@ -191,8 +191,10 @@ void ImportRun::report(Pending &pending, const Outcome &outcome)
             step.attributes.append(a.name + QStringLiteral(": ") + a.value);
         for (const Event &e : outcome.events)
             step.events.append(e.lines.join(QLatin1Char('\n')));
-        if (m_step->stopsAt(step) && m_observer)
+        if (m_step->stopsAt(step) && m_observer) {
+            describeStep(step, pending);
             m_observer->recordStepped(step);
+        }
     }
     account(pending, outcome);
 }
@@ -542,7 +544,8 @@ ImportResult ImportRun::run()
 {
     trace::FlowScope flow(m_trace, "ODBCAgentImp");
     // Stepping, or waiting for a breakpoint, goes record by record: each is committed before the pause.
-    m_batchSize = m_step && (m_step->isStepping() || m_step->hasBreakpoint()) ? 1 : std::max(1, m_req.batchSize);
+    m_detail = m_step && (m_step->isStepping() || m_step->hasBreakpoint());
+    m_batchSize = m_detail ? 1 : std::max(1, m_req.batchSize);
     if (!openInput() || !connect() || !prepareStatements())
         return m_result;
     m_result.exceptionsPath = m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath;

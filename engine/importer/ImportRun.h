@@ -114,6 +114,11 @@ private:
     Applied apply(const CheckedRecord &record, const ApplyMode &mode);
     WriteOp deferredWrite(WriteOp::Kind kind, const QStringList &attributes, const std::vector<int> &params) const;
     bool execute(Prepared &p, const CheckedRecord &record, QString *errorBlock);
+    std::vector<const db::Value *> boundValues(const Prepared &p) const;
+    void bindRecord(const CheckedRecord &record);
+    // Single step: what the record did (statements with values, rows before and after) into step.
+    void describeStep(run::RecordStep &step, const Pending &pending);
+    QStringList rowText(const std::vector<db::Value> &row) const;
     Applied statementFailed(Outcome outcome, const QString &what, const QString &block, const db::Statement *statement);
     Applied create(const CheckedRecord &record, Outcome outcome, bool defer);
     Applied update(const CheckedRecord &record, const std::vector<db::Value> &stored, Outcome outcome, bool defer);
@@ -156,6 +161,9 @@ private:
     std::vector<db::Value> m_bind;  // per plan attribute: the record's value, NULL for empty or absent
     int m_batchSize = 500;
     QString m_lastSummary;  // the single-step prompt
+    bool m_detail = false;     // single step or breakpoints: each record's statements and rows are kept
+    QStringList m_executed;    // the statements of the record being applied, with their values
+    LocatedRows m_rowsBefore;  // the rows its SELECT found
     qint64 m_bytesDone = 0;  // of the input, for progress
 };
 

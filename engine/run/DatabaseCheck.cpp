@@ -5,6 +5,8 @@
 #include "../db/Statement.h"
 #include "../sql/StatementBuilder.h"
 
+#include <QRegularExpression>
+
 namespace oas::run {
 
 namespace {
@@ -42,6 +44,37 @@ void addColumns(DatabaseCheckResult &r, const config::AgentConfig &config, const
         r.columns.append({a->abbreviation, a->column.text, columns.at(i)});
         r.columnsText += db::columnInfoHead(a->abbreviation, columns.at(i).name, a->column.text) + QLatin1Char('\n')
                          + db::columnInfoFacts(columns.at(i)) + QLatin1Char('\n');
+    }
+}
+
+// The tables the configuration names: attribute qualifiers, the import Table, a From that is one name.
+QStringList namedTables(const config::AgentConfig &config)
+{
+    static const QRegularExpression plain(QStringLiteral("^(\\w+|\"[^\"]+\"|\\[[^\\]]+\\])(\\.(\\w+|\"[^\"]+\"|\\[[^\\]]+\\]))*$"));
+    QStringList tables;
+    auto add = [&](const QString &name) {
+        if (!name.isEmpty() && plain.match(name).hasMatch() && !tables.contains(name, Qt::CaseInsensitive))
+            tables.append(name);
+    };
+    add(config.importSection.table.value.trimmed());
+    add(config.exportSection.from.value.trimmed());
+    for (const config::AttributeDef &a : config.attributes.attributes) {
+        if (!a.column.isExpression)
+            add(a.column.tableName());
+    }
+    return tables;
+}
+
+void addTableColumns(DatabaseCheckResult &r, const db::Connection &c, const config::AgentConfig &config)
+{
+    for (const QString &table : namedTables(config)) {
+        QList<db::ColumnInfo> columns;
+        QString error;
+        // A name that is not a table (a correlation name) is simply not described.
+        if (!describe(c, QStringLiteral("SELECT * FROM %1 WHERE 1=0").arg(table), &columns, &error))
+            continue;
+        for (const db::ColumnInfo &column : columns)
+            r.tableColumns.append(table + QLatin1Char('.') + column.name);
     }
 }
 
@@ -86,6 +119,7 @@ DatabaseCheckResult checkAgainstDatabase(const config::AgentConfig &config, cons
             addColumns(r, config, st.importAbbreviations, columns);
         }
     }
+    addTableColumns(r, c, config);
     return r;
 }
 

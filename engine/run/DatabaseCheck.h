@@ -20,6 +20,9 @@ struct DatabaseCheckResult {
     config::Diagnostics diagnostics;  // errors on the fields whose SQL the database refused
     QList<CheckedColumn> columns;     // what the driver says about each selected / importable attribute
     QString columnsText;              // the same as the Columns trace shows it
+    // "Table.Column" for every column of the tables the configuration names (attribute qualifiers, Table, a
+    // plain From), in the database's order: for completion.
+    QStringList tableColumns;
 };
 
 DatabaseCheckResult checkAgainstDatabase(const config::AgentConfig &config, const db::Credentials &credentials,

@@ -31,6 +31,12 @@ struct RecordStep {
     QStringList events;        // the record's diagnostic events
     bool failed = false;       // written to the exceptions file
     QString changeType;        // add, modify, delete, or empty
+    // Imports: each statement run for the record with its bound values, and the rows its SelectBy finds
+    // before and after it ("GN = Nancy" per column); rowsLooked is false where no row was looked for.
+    QStringList statements;
+    QList<QStringList> rowsBefore;
+    QList<QStringList> rowsAfter;
+    bool rowsLooked = false;
 };
 
 class JobObserver {

@@ -36,6 +36,8 @@ public:
     void enter(const char *function);
     void exit(const char *function);
     void flush();
+    // The trace file being written (Trace=1), empty otherwise.
+    QString filePath() const { return m_file ? m_file->currentPath() : QString(); }
 
 private:
     void emitBlock(run::TraceKind kind, config::TraceLevel level, const QString &block);

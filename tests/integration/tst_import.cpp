@@ -475,6 +475,9 @@ void TestImport::checkAgainstDatabase()
     QCOMPARE(r.columns.at(2).abbreviation, QString("SN"));
     QCOMPARE(r.columns.at(2).column.size, 20);
     QVERIFY(r.columnsText.contains("attribute=SN\ncolumn-id=last\n"));
+    // Every column of the table, for completion in the Studio (the table has more than the attributes).
+    QVERIFY2(r.tableColumns.contains(m_table + ".last") && r.tableColumns.size() >= r.columns.size(),
+             qPrintable(r.tableColumns.join(',')));
 
     cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=GN & SN\nModify=TI",
                       QString("EID=%1.id\nGN=%1.first\nSN=%1.last\nTI=%1.nosuchcolumn\n").arg(m_table));

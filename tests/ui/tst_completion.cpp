@@ -11,6 +11,7 @@ class TestCompletion : public QObject {
 private slots:
     void candidates_data();
     void candidates();
+    void databaseColumns();
     void help();
 };
 
@@ -49,6 +50,26 @@ void TestCompletion::candidates()
     QCOMPARE(c.candidates, expected);
     if (!expected.isEmpty())
         QCOMPARE(c.prefixLength, prefix);
+}
+
+void TestCompletion::databaseColumns()
+{
+    // Once checked against the database, its column names complete attribute definitions and Where.
+    const QStringList columns = {"Employees.EmployeeID", "Employees.FirstName", "Employees.City", "\"Order Details\".Quantity"};
+    const QStringList lines = {"[attributes]", "ID=Employees.Emp", "Q=\"Order", "X=", "[export]", "Where=GN > 1 AND Employees.C"};
+    const config::ParseResult parsed = test::parse(lines.join('\n'));
+    ui::Completion c = ui::completionsAt(lines, 1, int(lines.at(1).size()), parsed.config, columns);
+    QCOMPARE(c.candidates, QStringList{"Employees.EmployeeID"});
+    QCOMPARE(c.prefixLength, int(QString("Employees.Emp").size()));
+    c = ui::completionsAt(lines, 2, int(lines.at(2).size()), parsed.config, columns);
+    QCOMPARE(c.candidates, QStringList{"\"Order Details\".Quantity"});
+    c = ui::completionsAt(lines, 3, 2, parsed.config, columns);
+    QCOMPARE(c.candidates, columns);
+    QCOMPARE(c.prefixLength, 0);
+    c = ui::completionsAt(lines, 3, 2, parsed.config);  // not checked yet: nothing to offer
+    QCOMPARE(c.candidates, QStringList{});
+    c = ui::completionsAt(lines, 5, int(lines.at(5).size()), parsed.config, columns);
+    QCOMPARE(c.candidates, QStringList{"Employees.City"});
 }
 
 void TestCompletion::help()

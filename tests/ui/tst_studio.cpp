@@ -3,6 +3,7 @@
 // entry about 300 ms after typing stops, fixing it clears them, and the SQL preview shows what the builders
 // produce and follows edits. Screenshots go to the build folder.
 #include "MainWindow.h"
+#include "StudioSupport.h"
 #include "common/TestSupport.h"
 #include "ProblemsView.h"
 #include "demo/DemoWorkspace.h"
@@ -50,8 +51,7 @@ private:
 void TestStudio::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QCoreApplication::setOrganizationName(QStringLiteral("oas-tests"));
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+    test::isolateSettings(m_dir.path());
     m_ws = m_dir.filePath("ws");
     QString error;
     QVERIFY2(demo::createWorkspace(m_ws, 20, &error), qPrintable(error));
@@ -68,9 +68,7 @@ void TestStudio::initTestCase()
 
 bool TestStudio::showWorkspace(ui::MainWindow &w, const QString &file)
 {
-    w.resize(1400, 900);
-    w.show();
-    return QTest::qWaitForWindowExposed(&w) && w.openWorkspace(m_ws) && w.openFile(m_ws + "/" + file);
+    return test::showWorkspaceFile(w, m_ws, m_ws + "/" + file);
 }
 
 void TestStudio::classifiesFiles()
@@ -102,7 +100,7 @@ void TestStudio::editValidatePreview()
         QVERIFY2(!editor->hasMarkOnLine(line), qPrintable(QString::number(line)));
     // The preview is the builders' text for this configuration.
     const config::ParseResult parsed = config::parseConfigFile(m_ws + "/employees.ini");
-    QCOMPARE(w.sqlPreview()->text(), sql::describeStatements(parsed.config));
+    QVERIFY(w.sqlPreview()->text().startsWith(sql::describeStatements(parsed.config)));
 
     // A typo: "From Employees" loses its equals sign.
     int fromLine = -1;
@@ -258,6 +256,8 @@ void TestStudio::checkAgainstDatabase()
     QCOMPARE(w.problems()->topLevelItemCount(), 0);
     QVERIFY2(w.sqlPreview()->text().contains("column info\nattribute=EID\ncolumn-id=EmployeeID"), qPrintable(w.sqlPreview()->text()));
     QVERIFY(w.statusBar()->currentMessage().startsWith("Checked against the database: 0 problem(s), "));
+    QVERIFY2(w.currentEditor()->databaseColumns().contains("Employees.EmployeeID"),  // offered by completion now
+             qPrintable(w.currentEditor()->databaseColumns().join(',')));
 
     ui::ConfigEditor *editor = w.currentEditor();
     int fromLine = -1;
@@ -292,7 +292,7 @@ void TestStudio::stepThroughImport()
     run->setDataFile("steps.txt");
     run->setStepping(true);
     QVERIFY(run->run());
-    QTRY_VERIFY_WITH_TIMEOUT(run->currentRecord().startsWith("record 801 at line 1 (created)\n\nEID: 801\nGN: Ann"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(run->currentRecord().startsWith("record 801 at line 1 (created)\n\nAttributes (line 1)\nEID: 801\nGN: Ann"), 10000);
     QTest::qWait(200);
     QVERIFY(run->isRunning());  // waiting for Step
     QVERIFY(run->currentRecord().startsWith("record 801"));

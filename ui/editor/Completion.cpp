@@ -79,7 +79,8 @@ QString fieldAt(const QStringList &lines, int line)
     return spec ? spec->name : QString();
 }
 
-Completion completionsAt(const QStringList &lines, int line, int column, const config::AgentConfig &config)
+Completion completionsAt(const QStringList &lines, int line, int column, const config::AgentConfig &config,
+                         const QStringList &databaseColumns)
 {
     Completion c;
     if (line < 0 || line >= lines.size())
@@ -115,12 +116,26 @@ Completion completionsAt(const QStringList &lines, int line, int column, const c
         return c;
     }
     static const QRegularExpression lastWord(QStringLiteral("[\\w-]*$"));
+    static const QRegularExpression lastName(QStringLiteral("[\\w.\"\\[\\] ]*$"));  // Table.Col, "Order Details".X
     const QString value = before.mid(eq + 1);
-    const QString prefix = lastWord.match(value).captured();
+    if (sectionAt(lines, line) == config::Section::Attributes) {
+        // An attribute's column: the database's names once checked.
+        const QString prefix = lastName.match(value).captured().trimmed();
+        c.candidates = withPrefix(databaseColumns, prefix);
+        c.prefixLength = int(prefix.size());
+        return c;
+    }
     QString field = before.left(eq).trimmed();
     if (const QString canonical = fieldAt(lines, line); !canonical.isEmpty())
         field = canonical;
-    c.candidates = withPrefix(valuesFor(field, config), prefix);
+    QStringList values = valuesFor(field, config);
+    QString prefix = lastWord.match(value).captured();
+    if (field.compare(QLatin1String("Where"), Qt::CaseInsensitive) == 0) {
+        static const QRegularExpression dotted(QStringLiteral("[\\w.]*$"));
+        prefix = dotted.match(value).captured();  // abbreviations, or Table.Column
+        values += databaseColumns;
+    }
+    c.candidates = withPrefix(values, prefix);
     c.prefixLength = int(prefix.size());
     return c;
 }

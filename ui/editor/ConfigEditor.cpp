@@ -36,7 +36,7 @@ ConfigEditor::ConfigEditor(QWidget *parent) : QsciScintilla(parent), m_lexer(new
     indicatorDefine(SquiggleIndicator, kSquiggle);
     setIndicatorForegroundColor(QColor(0xd7, 0x3a, 0x49), kSquiggle);
     setAnnotationDisplay(AnnotationBoxed);
-    setFolding(NoFoldStyle);
+    setFolding(BoxedTreeFoldStyle, 2);  // by section (the lexer sets the levels)
     setAutoIndent(false);
     m_pause.setSingleShot(true);
     m_pause.setInterval(kPauseMs);
@@ -85,7 +85,7 @@ void ConfigEditor::complete()
     const QString lineText = text(line);
     // index counts bytes in a UTF-8 document; the completion counts characters.
     const int column = int(QString::fromUtf8(lineText.toUtf8().left(index)).size());
-    const Completion c = completionsAt(documentLines(), line, column, m_result.config);
+    const Completion c = completionsAt(documentLines(), line, column, m_result.config, m_databaseColumns);
     if (c.candidates.isEmpty())
         return;
     m_completionPrefix = c.prefixLength;
@@ -95,8 +95,10 @@ void ConfigEditor::complete()
 bool ConfigEditor::openFile(const QString &path, QString *error, bool validate)
 {
     m_validate = validate;
-    if (!validate)
+    if (!validate) {
         setLexer(nullptr);
+        setFolding(NoFoldStyle);
+    }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         *error = tr("cannot open %1: %2").arg(path, f.errorString());

@@ -29,6 +29,9 @@ public:
 
     // Offers completions for the cursor position (Ctrl+Space, or after typing '[', '=' or ',').
     void complete();
+    // The database's column names ("Table.Column", from Check against database) for completion.
+    void setDatabaseColumns(const QStringList &columns) { m_databaseColumns = columns; }
+    const QStringList &databaseColumns() const { return m_databaseColumns; }
 
 signals:
     void validated(const oas::config::ParseResult &result);
@@ -44,6 +47,7 @@ private:
     QString m_path;
     bool m_validate = true;
     config::ParseResult m_result;
+    QStringList m_databaseColumns;
 };
 
 }  // namespace oas::ui

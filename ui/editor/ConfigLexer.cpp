@@ -54,6 +54,13 @@ void ConfigLexer::styleText(int start, int end)
     startStyling(start);
     static const QRegularExpression word(QStringLiteral("[A-Za-z_][\\w-]*"));
     int pos = 0;
+    // Folding by section: a section's header line starts a fold, the lines under it are one level deeper.
+    auto setFold = [&](bool header) {
+        const int level = header ? (QsciScintilla::SC_FOLDLEVELBASE | QsciScintilla::SC_FOLDLEVELHEADERFLAG)
+                                 : QsciScintilla::SC_FOLDLEVELBASE + 1;
+        sci->SendScintilla(QsciScintilla::SCI_SETFOLDLEVEL, line, level);
+        ++line;
+    };
     while (pos < bytes.size()) {
         int eol = bytes.indexOf('\n', pos);
         if (eol < 0)
@@ -62,6 +69,7 @@ void ConfigLexer::styleText(int start, int end)
         const QString text = QString::fromUtf8(bytes.mid(pos, eol - pos));
         auto styleBytes = [&](const QString &part, int style) { setStyling(int(part.toUtf8().size()), style); };
         const QString trimmed = text.trimmed();
+        setFold(!text.startsWith(QLatin1Char('#')) && trimmed.startsWith(QLatin1Char('[')));
         if (text.startsWith(QLatin1Char('#'))) {
             setStyling(int(raw.size()), Comment);
         } else if (trimmed.startsWith(QLatin1Char('['))) {

@@ -1,5 +1,6 @@
 #include "SqlPreview.h"
 
+#include "db/ConnectionString.h"
 #include "sql/StatementBuilder.h"
 
 #include <Qsci/qscilexersql.h>
@@ -27,7 +28,13 @@ void SqlPreview::showConfig(const config::AgentConfig &config)
     m_config = config;
     const sql::SqlDialect dialect = sql::SqlDialect::byName(m_dialect).value_or(sql::SqlDialect::generic());
     setReadOnly(false);
-    setText(sql::describeStatements(config, dialect));
+    QString text = sql::describeStatements(config, dialect);
+    if (config.database.present) {
+        // The connection the jobs open; passwords (PWD, Password=) are masked.
+        text += QStringLiteral("\n-- connection\n-- ")
+                + db::maskedConnectionString(config.database.driverFields, db::credentialsOf(config.database));
+    }
+    setText(text);
     setReadOnly(true);
 }
 

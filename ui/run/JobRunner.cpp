@@ -17,10 +17,10 @@ constexpr int kDrainMs = 50;
 
 class JobRunner::Observer : public run::JobObserver {
 public:
-    void traceLine(run::TraceKind kind, config::TraceLevel, const QString &text) override
+    void traceLine(run::TraceKind kind, config::TraceLevel level, const QString &text) override
     {
         std::lock_guard lock(mutex);
-        pending.push_back(kind == run::TraceKind::Error ? QStringLiteral("! ") + text : text);
+        pending.push_back({kind, level, text});
         if (pending.size() > kMaxPending) {
             pending.pop_front();
             ++dropped;
@@ -40,7 +40,7 @@ public:
     }
 
     std::mutex mutex;
-    std::deque<QString> pending;
+    std::deque<TraceBlock> pending;
     qint64 dropped = 0;
     run::JobProgress last;
     bool changed = false;
@@ -88,6 +88,7 @@ bool JobRunner::start(const JobSpec &spec, QString *error)
         });
     }
     m_exceptionsPath.clear();
+    m_outputs.clear();
     m_done = false;
     m_running = true;
     m_dropped = 0;
@@ -137,11 +138,7 @@ void JobRunner::run(const JobSpec &spec)
         m_done = true;
         return;
     }
-    db::Credentials credentials;
-    if (parsed.config.database.user.present)
-        credentials.user = parsed.config.database.user.value;
-    if (parsed.config.database.password.present)
-        credentials.password = parsed.config.database.password.value;
+    const db::Credentials credentials = db::credentialsOf(parsed.config.database);
     const QString connection = QStringLiteral("studio-") + QUuid::createUuid().toString(QUuid::Id128);
     if (spec.kind == JobSpec::Kind::Import) {
         importer::ImportRequest request;
@@ -154,6 +151,8 @@ void JobRunner::run(const JobSpec &spec)
         m_exitCode = r.exitCode;
         if (!r.exceptionsPath.isEmpty())
             m_exceptionsPath = QFileInfo(r.exceptionsPath).absoluteFilePath();
+        if (r.exceptions > 0)
+            addOutput(tr("exceptions file"), r.exceptionsPath);
         m_summary = tr("%1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, %6 failed, %7 skipped")
                         .arg(r.recordsRead).arg(s.creates).arg(s.updates).arg(s.unchanged).arg(s.deletes).arg(s.errors).arg(s.skips);
         if (r.exceptions)
@@ -178,18 +177,30 @@ void JobRunner::run(const JobSpec &spec)
             m_summary += tr(" (delta: %1 add, %2 modify, %3 delete)").arg(r.adds).arg(r.modifies).arg(r.deletes);
         if (!r.referenceWritten.isEmpty())
             m_summary += tr("; reference file %1").arg(r.referenceWritten);
+        if (request.outputPath != QLatin1String("+") && r.exitCode != 1)
+            addOutput(r.delta ? tr("delta file") : tr("data file"), request.outputPath);
+        addOutput(tr("reference file"), r.referenceWritten);
         if (r.stopped)
             m_summary += tr("; cancelled");
         if (r.exitCode == 1)
             m_summary += tr("; not done: %1").arg(r.error.section(QLatin1Char('\n'), 0, 0));
     }
     trace.flush();
+    addOutput(tr("trace file"), trace.filePath());
     m_done = true;
+}
+
+void JobRunner::addOutput(const QString &label, const QString &path)
+{
+    // Called on the job's thread while the process works in the configuration's folder.
+    const QFileInfo file(path);
+    if (!path.isEmpty() && file.isFile())
+        m_outputs.append({label, file.absoluteFilePath()});
 }
 
 void JobRunner::drain()
 {
-    QStringList blocks;
+    QList<TraceBlock> blocks;
     run::JobProgress progress;
     bool changed = false;
     run::RecordStep step;
@@ -197,7 +208,7 @@ void JobRunner::drain()
     {
         std::lock_guard lock(m_observer->mutex);
         blocks.reserve(qsizetype(m_observer->pending.size()));
-        for (QString &b : m_observer->pending)
+        for (TraceBlock &b : m_observer->pending)
             blocks.append(std::move(b));
         m_observer->pending.clear();
         m_dropped = m_observer->dropped;

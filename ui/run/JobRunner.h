@@ -32,6 +32,19 @@ struct JobSpec {
     QString breakOnChange;  // add, modify, delete; empty: none
 };
 
+// One trace block as the job reported it.
+struct TraceBlock {
+    run::TraceKind kind = run::TraceKind::Level;
+    config::TraceLevel level = config::TraceLevel::Summary;
+    QString text;
+};
+
+// A file a job wrote, to open from its summary.
+struct JobOutput {
+    QString label;  // "data file", "exceptions file", ...
+    QString path;   // absolute
+};
+
 class JobRunner : public QObject {
     Q_OBJECT
 public:
@@ -46,9 +59,11 @@ public:
     qint64 droppedTraceBlocks() const { return m_dropped; }
     // The exceptions file of the last import (absolute), empty after an export.
     QString lastExceptionsPath() const { return m_exceptionsPath; }
+    // The files the last job wrote (those that exist).
+    const QList<JobOutput> &outputs() const { return m_outputs; }
 
 signals:
-    void traceBlocks(const QStringList &blocks);
+    void traceBlocks(const QList<oas::ui::TraceBlock> &blocks);
     void progressed(const oas::run::JobProgress &progress);
     void stepped(const oas::run::RecordStep &step);
     void finished(int exitCode, const QString &summary);
@@ -57,6 +72,7 @@ private:
     class Observer;
     void drain();
     void run(const JobSpec &spec);
+    void addOutput(const QString &label, const QString &path);
 
     std::unique_ptr<Observer> m_observer;
     std::unique_ptr<run::StepController> m_step;  // one per job
@@ -67,6 +83,7 @@ private:
     int m_exitCode = 1;
     QString m_summary;
     QString m_exceptionsPath;
+    QList<JobOutput> m_outputs;
     QString m_previousDirectory;
     qint64 m_dropped = 0;
 };

@@ -2,6 +2,8 @@
 
 #include "ExceptionsView.h"
 #include "JobRunner.h"
+#include "RateChart.h"
+#include "TraceView.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,8 +21,35 @@
 namespace oas::ui {
 
 namespace {
-constexpr int kTraceLines = 5000;  // the trace view keeps the newest lines
+
+QString rowsText(const QList<QStringList> &rows)
+{
+    if (rows.isEmpty())
+        return RunPanel::tr("(no row)");
+    QStringList parts;
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        parts.append((rows.size() > 1 ? RunPanel::tr("row %1 of %2\n").arg(i + 1).arg(rows.size()) : QString())
+                     + rows.at(i).join(QLatin1Char('\n')));
+    return parts.join(QStringLiteral("\n\n"));
 }
+
+// The current record in single-step mode: its decision, attributes, statements with values, rows.
+QString stepText(const run::RecordStep &step)
+{
+    QStringList parts{step.summary};
+    parts.append(RunPanel::tr("Attributes (line %1)").arg(step.line) + QLatin1Char('\n') + step.attributes.join(QLatin1Char('\n')));
+    if (!step.statements.isEmpty())
+        parts.append(RunPanel::tr("Statements run, with their values") + QLatin1Char('\n') + step.statements.join(QStringLiteral("\n\n")));
+    if (step.rowsLooked) {
+        parts.append(RunPanel::tr("Row before") + QLatin1Char('\n') + rowsText(step.rowsBefore));
+        parts.append(RunPanel::tr("Row after") + QLatin1Char('\n') + rowsText(step.rowsAfter));
+    }
+    if (!step.events.isEmpty())
+        parts.append(RunPanel::tr("Messages") + QLatin1Char('\n') + step.events.join(QStringLiteral("\n\n")));
+    return parts.join(QStringLiteral("\n\n"));
+}
+
+}  // namespace
 
 RunPanel::RunPanel(QWidget *parent)
     : QWidget(parent), m_runner(new JobRunner(this)), m_kind(new QComboBox(this)), m_dataFile(new QLineEdit(this)),
@@ -29,14 +58,12 @@ RunPanel::RunPanel(QWidget *parent)
       m_go(new QPushButton(tr("Go"), this)), m_record(new QPlainTextEdit(this)),
       m_breakOnError(new QCheckBox(tr("Break on errors"), this)), m_breakAtLine(new QLineEdit(this)),
       m_breakOnChange(new QComboBox(this)), m_stats(new QLabel(this)),
-      m_summary(new QLabel(this)), m_trace(new QPlainTextEdit(this)), m_exceptions(new ExceptionsView(this))
+      m_summary(new QLabel(this)), m_trace(new TraceView(this)), m_chart(new RateChart(this)),
+      m_outputs(new QLabel(this)), m_exceptions(new ExceptionsView(this))
 {
     m_kind->addItems({tr("Full export"), tr("Delta export"), tr("Import")});
     m_dataFile->setPlaceholderText(tr("data file (export output or import input)"));
     m_cancel->setEnabled(false);
-    m_trace->setReadOnly(true);
-    m_trace->setMaximumBlockCount(kTraceLines);
-    m_trace->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_summary->setWordWrap(true);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_kind);
@@ -60,7 +87,10 @@ RunPanel::RunPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addLayout(breaks);
-    layout->addWidget(m_stats);
+    auto *statistics = new QHBoxLayout;
+    statistics->addWidget(m_stats, 1);
+    statistics->addWidget(m_chart);
+    layout->addLayout(statistics);
     m_views = new QTabWidget(this);
     m_views->addTab(m_trace, tr("Trace"));
     m_views->addTab(m_exceptions, tr("Exceptions"));
@@ -75,6 +105,9 @@ RunPanel::RunPanel(QWidget *parent)
         run();
     });
     layout->addWidget(m_summary);
+    m_outputs->setTextFormat(Qt::RichText);
+    layout->addWidget(m_outputs);
+    connect(m_outputs, &QLabel::linkActivated, this, [this](const QString &link) { openOutput(link.toInt()); });
     const QSettings settings;
     m_kind->setCurrentIndex(settings.value(QStringLiteral("run/kind"), 0).toInt());
     m_dataFile->setText(settings.value(QStringLiteral("run/dataFile")).toString());
@@ -84,9 +117,7 @@ RunPanel::RunPanel(QWidget *parent)
     connect(m_step, &QPushButton::clicked, this, &RunPanel::step);
     connect(m_go, &QPushButton::clicked, this, &RunPanel::go);
     connect(m_runner, &JobRunner::stepped, this, &RunPanel::showStep);
-    connect(m_runner, &JobRunner::traceBlocks, this, [this](const QStringList &blocks) {
-        m_trace->appendPlainText(blocks.join(QLatin1Char('\n')));
-    });
+    connect(m_runner, &JobRunner::traceBlocks, m_trace, &TraceView::append);
     connect(m_runner, &JobRunner::progressed, this, &RunPanel::showProgress);
     connect(m_runner, &JobRunner::finished, this, [this](int exitCode, const QString &summary) {
         m_run->setEnabled(true);
@@ -97,6 +128,12 @@ RunPanel::RunPanel(QWidget *parent)
         if (m_runner->droppedTraceBlocks() > 0)
             text += tr(" (%1 trace blocks not shown: the job reported faster than the view shows)").arg(m_runner->droppedTraceBlocks());
         m_summary->setText(text);
+        QStringList links;
+        for (qsizetype i = 0; i < m_runner->outputs().size(); ++i) {
+            const JobOutput &o = m_runner->outputs().at(i);
+            links.append(QStringLiteral("<a href=\"%1\">%2</a> %3").arg(i).arg(o.label.toHtmlEscaped(), QFileInfo(o.path).fileName().toHtmlEscaped()));
+        }
+        m_outputs->setText(links.isEmpty() ? QString() : tr("Open: %1").arg(links.join(QStringLiteral(" &middot; "))));
         m_exceptions->load(m_runner->lastExceptionsPath());
         emit jobFinished(exitCode);
     });
@@ -130,7 +167,21 @@ QString RunPanel::summary() const
 
 QString RunPanel::traceText() const
 {
-    return m_trace->toPlainText();
+    return m_trace->text();
+}
+
+QStringList RunPanel::outputs() const
+{
+    QStringList list;
+    for (const JobOutput &o : m_runner->outputs())
+        list.append(o.label + QLatin1Char('\t') + o.path);
+    return list;
+}
+
+void RunPanel::openOutput(int index)
+{
+    if (index >= 0 && index < m_runner->outputs().size())
+        emit openFileRequested(m_runner->outputs().at(index).path);
 }
 
 QString RunPanel::statistics() const
@@ -155,6 +206,7 @@ bool RunPanel::run()
     settings.setValue(QStringLiteral("run/dataFile"), spec.dataPath);
     m_trace->clear();
     m_stats->clear();
+    m_outputs->clear();
     QString error;
     if (!m_runner->start(spec, &error)) {
         m_summary->setText(tr("not started: %1").arg(error));
@@ -162,6 +214,7 @@ bool RunPanel::run()
     }
     m_lastRunConfig = m_configPath;
     m_clock.start();
+    m_chart->start();
     m_summary->setText(tr("running %1 of %2").arg(m_kind->currentText(), QFileInfo(m_configPath).fileName()));
     m_run->setEnabled(false);
     m_cancel->setEnabled(true);
@@ -208,10 +261,7 @@ QString RunPanel::currentRecord() const
 
 void RunPanel::showStep(const run::RecordStep &step)
 {
-    QString text = step.summary + QStringLiteral("\n\n") + step.attributes.join(QLatin1Char('\n'));
-    if (!step.events.isEmpty())
-        text += QStringLiteral("\n\n") + step.events.join(QStringLiteral("\n\n"));
-    m_record->setPlainText(text);
+    m_record->setPlainText(stepText(step));
     m_views->setCurrentWidget(m_record);
     m_step->setEnabled(true);  // paused at this record (a breakpoint may pause again after Go)
     m_go->setEnabled(true);
@@ -220,6 +270,7 @@ void RunPanel::showStep(const run::RecordStep &step)
 void RunPanel::showProgress(const run::JobProgress &p)
 {
     const double seconds = std::max<qint64>(m_clock.elapsed(), 1) / 1000.0;
+    m_chart->addRecords(p.records);
     QString text = tr("%1 records, %2 added/created, %3 modified/updated, %4 deleted, %5 errors - %6 records/s")
                        .arg(p.records)
                        .arg(p.adds)

@@ -20,6 +20,8 @@ namespace oas::ui {
 
 class ExceptionsView;
 class JobRunner;
+class RateChart;
+class TraceView;
 
 class RunPanel : public QWidget {
     Q_OBJECT
@@ -43,6 +45,11 @@ public:
     QString traceText() const;
     QString statistics() const;
     ExceptionsView *exceptions() const { return m_exceptions; }
+    TraceView *trace() const { return m_trace; }
+    RateChart *chart() const { return m_chart; }
+    // The files the last run wrote, as "label<TAB>path" (shown as links under the summary).
+    QStringList outputs() const;
+    void openOutput(int index);
 
 signals:
     void openFileRequested(const QString &path);
@@ -70,7 +77,9 @@ private:
     QTabWidget *m_views;
     QLabel *m_stats;
     QLabel *m_summary;
-    QPlainTextEdit *m_trace;
+    TraceView *m_trace;
+    RateChart *m_chart;
+    QLabel *m_outputs;
     ExceptionsView *m_exceptions;
     QElapsedTimer m_clock;
 };
