@@ -420,122 +420,127 @@
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <source>automatic (from the driver)</source>
+        <translation>automatisch (nach dem Treiber)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>The SQL dialect of the preview</source>
         <translation>Der SQL-Dialekt der Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>SQL preview</source>
         <translation>SQL-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <location filename="../ui/MainWindow.cpp" line="147"/>
         <source>&amp;Open workspace...</source>
         <translation>Arbeitsbereich ö&amp;ffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <location filename="../ui/MainWindow.cpp" line="148"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="152"/>
         <source>&amp;Recent workspaces</source>
         <translation>&amp;Zuletzt geöffnete Arbeitsbereiche</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="152"/>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
         <source>&amp;Find...</source>
         <translation>&amp;Suchen...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>&amp;Replace...</source>
         <translation>&amp;Ersetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>The language changes when the Studio starts again</source>
         <translation>Die Sprache wechselt beim nächsten Start des Studios</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>&amp;Check against database</source>
         <translation>Gegen die Datenbank &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="193"/>
         <source>%1 is not a folder</source>
         <translation>%1 ist kein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>%1 - ODBC Agent Studio</source>
         <translation>%1 - ODBC Agent Studio</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="205"/>
         <source>Workspace %1</source>
         <translation>Arbeitsbereich %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <location filename="../ui/MainWindow.cpp" line="222"/>
         <source>Open file</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="267"/>
+        <location filename="../ui/MainWindow.cpp" line="269"/>
         <source>A job is running; check against the database once it is done</source>
         <translation>Ein Auftrag läuft; nach seinem Ende gegen die Datenbank prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="270"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>Checking %1 against its database...</source>
         <translation>%1 wird gegen seine Datenbank geprüft...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="299"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
         <source>Checked against the database: %n problem(s), </source>
         <translation>
             <numerusform>Gegen die Datenbank geprüft: %n Problem, </numerusform>
@@ -543,7 +548,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="300"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>%n column(s) described</source>
         <translation>
             <numerusform>%n Spalte beschrieben</numerusform>
@@ -551,12 +556,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>Cannot connect to the database</source>
         <translation>Keine Verbindung zur Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <location filename="../ui/MainWindow.cpp" line="312"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -605,154 +610,169 @@
 <context>
     <name>oas::ui::RunPanel</name>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="28"/>
+        <location filename="../ui/run/RunPanel.cpp" line="31"/>
         <source>(no row)</source>
         <translation>(keine Zeile)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="31"/>
+        <location filename="../ui/run/RunPanel.cpp" line="34"/>
         <source>row %1 of %2
 </source>
         <translation>Zeile %1 von %2
 </translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="40"/>
+        <location filename="../ui/run/RunPanel.cpp" line="43"/>
         <source>Attributes (line %1)</source>
         <translation>Attribute (Zeile %1)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="42"/>
+        <location filename="../ui/run/RunPanel.cpp" line="45"/>
         <source>Statements run, with their values</source>
         <translation>Ausgeführte Anweisungen mit ihren Werten</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="44"/>
+        <location filename="../ui/run/RunPanel.cpp" line="47"/>
         <source>Row before</source>
         <translation>Zeile vorher</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="45"/>
+        <location filename="../ui/run/RunPanel.cpp" line="48"/>
         <source>Row after</source>
         <translation>Zeile nachher</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="48"/>
+        <location filename="../ui/run/RunPanel.cpp" line="51"/>
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="56"/>
+        <location filename="../ui/run/RunPanel.cpp" line="59"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="56"/>
+        <location filename="../ui/run/RunPanel.cpp" line="59"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="57"/>
+        <location filename="../ui/run/RunPanel.cpp" line="60"/>
         <source>Step through</source>
         <translation>Schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="57"/>
+        <location filename="../ui/run/RunPanel.cpp" line="60"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="58"/>
+        <location filename="../ui/run/RunPanel.cpp" line="61"/>
         <source>Go</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="59"/>
+        <location filename="../ui/run/RunPanel.cpp" line="62"/>
         <source>Break on errors</source>
         <translation>Bei Fehlern anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="64"/>
+        <location filename="../ui/run/RunPanel.cpp" line="67"/>
         <source>Full export</source>
         <translation>Vollständiger Export</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="64"/>
+        <location filename="../ui/run/RunPanel.cpp" line="67"/>
         <source>Delta export</source>
         <translation>Delta-Export</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="64"/>
+        <location filename="../ui/run/RunPanel.cpp" line="67"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="65"/>
+        <location filename="../ui/run/RunPanel.cpp" line="68"/>
         <source>data file (export output or import input)</source>
         <translation>Datendatei (Exportausgabe oder Importeingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="79"/>
+        <location filename="../ui/run/RunPanel.cpp" line="76"/>
+        <source>Choose the data file</source>
+        <translation>Datendatei wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="87"/>
         <source>break at line</source>
         <translation>ab Zeile anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="81"/>
+        <location filename="../ui/run/RunPanel.cpp" line="89"/>
         <source>no ChangeType break</source>
         <translation>kein Halt nach ChangeType</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="95"/>
+        <location filename="../ui/run/RunPanel.cpp" line="103"/>
         <source>Trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="96"/>
+        <location filename="../ui/run/RunPanel.cpp" line="104"/>
         <source>Exceptions</source>
         <translation>Ausnahmen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="97"/>
+        <location filename="../ui/run/RunPanel.cpp" line="105"/>
         <source>Current record</source>
         <translation>Aktueller Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="127"/>
+        <location filename="../ui/run/RunPanel.cpp" line="135"/>
         <source>exit code %1: %2</source>
         <translation>Exit-Code %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="129"/>
+        <location filename="../ui/run/RunPanel.cpp" line="137"/>
         <source> (%1 trace blocks not shown: the job reported faster than the view shows)</source>
         <translation> (%1 Trace-Blöcke nicht angezeigt: der Auftrag meldete schneller, als die Ansicht zeigt)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="136"/>
+        <location filename="../ui/run/RunPanel.cpp" line="144"/>
         <source>Open: %1</source>
         <translation>Öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="212"/>
+        <location filename="../ui/run/RunPanel.cpp" line="161"/>
+        <source>Data file to import</source>
+        <translation>Zu importierende Datendatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="162"/>
+        <source>Export data file</source>
+        <translation>Exportdatendatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="233"/>
         <source>not started: %1</source>
         <translation>nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="218"/>
+        <location filename="../ui/run/RunPanel.cpp" line="239"/>
         <source>running %1 of %2</source>
         <translation>%1 von %2 läuft</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="274"/>
+        <location filename="../ui/run/RunPanel.cpp" line="295"/>
         <source>%1 records, %2 added/created, %3 modified/updated, %4 deleted, %5 errors - %6 records/s</source>
         <translation>%1 Datensätze, %2 hinzugefügt/angelegt, %3 geändert, %4 gelöscht, %5 Fehler - %6 Datensätze/s</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="284"/>
+        <location filename="../ui/run/RunPanel.cpp" line="305"/>
         <source> - %1%</source>
         <translation> - %1%</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="286"/>
+        <location filename="../ui/run/RunPanel.cpp" line="307"/>
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>

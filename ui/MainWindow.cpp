@@ -128,9 +128,11 @@ void MainWindow::createDocks()
     auto *layout = new QVBoxLayout(previewPanel);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *dialect = new QComboBox(previewPanel);
-    dialect->addItems({QStringLiteral("generic"), QStringLiteral("postgresql"), QStringLiteral("sqlite"), QStringLiteral("oracle")});
+    dialect->addItem(tr("automatic (from the driver)"), QString());
+    for (const QString &name : {QStringLiteral("generic"), QStringLiteral("postgresql"), QStringLiteral("sqlite"), QStringLiteral("oracle")})
+        dialect->addItem(name, name);
     dialect->setToolTip(tr("The SQL dialect of the preview"));
-    connect(dialect, &QComboBox::currentTextChanged, m_preview, &SqlPreview::setDialect);
+    connect(dialect, &QComboBox::currentIndexChanged, m_preview, [this, dialect] { m_preview->setDialect(dialect->currentData().toString()); });
     layout->addWidget(dialect);
     layout->addWidget(m_preview);
     auto *previewDock = new QDockWidget(tr("SQL preview"), this);

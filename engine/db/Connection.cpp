@@ -69,6 +69,16 @@ sql::SqlDialect DriverInfo::dialect() const
     return sql::SqlDialect::generic();
 }
 
+sql::SqlDialect expectedDialect(const config::DatabaseSection &database)
+{
+    DriverInfo guess;
+    for (const config::DatabaseField &f : database.driverFields) {
+        if (f.key.compare(QLatin1String("DRIVER"), Qt::CaseInsensitive) == 0)
+            guess.driverName = guess.dbmsName = f.value;
+    }
+    return guess.dialect();
+}
+
 Connection::Opened Connection::open(const config::DatabaseSection &section, const Credentials &credentials,
                                     const QString &name, Use use)
 {

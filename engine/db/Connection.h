@@ -26,6 +26,10 @@ struct DriverInfo {
     sql::SqlDialect dialect() const;
 };
 
+// The dialect a connection of this [database] section will most likely use, judged from its DRIVER before
+// connecting (a DSN alone: generic). Connected jobs use the driver's own facts instead.
+sql::SqlDialect expectedDialect(const config::DatabaseSection &database);
+
 // The raw ODBC handle inside a QSqlDriver / QSqlResult handle() variant, or nullptr.
 void *rawHandle(const QVariant &handle);
 

@@ -6,6 +6,7 @@
 #include "editor/ConfigEditor.h"
 #include "editor/FindBar.h"
 #include "editor/SqlPreview.h"
+#include "sql/StatementBuilder.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -21,6 +22,7 @@ private slots:
     void foldsBySection();
     void findAndReplace();
     void previewMasksPasswords();
+    void previewDialectFollowsDriver();
 
 private:
     ConfigEditor *open(ui::MainWindow &w, const QByteArray &text);
@@ -121,6 +123,26 @@ void TestEditor::previewMasksPasswords()
     QTRY_VERIFY_WITH_TIMEOUT(w.sqlPreview()->text().contains("-- DRIVER=SQLite3;Database=x.db;PWD=***;UID=admin;"), 2000);
     QVERIFY(!w.sqlPreview()->text().contains("s3cret"));
     e->setModified(false);
+}
+
+void TestEditor::previewDialectFollowsDriver()
+{
+    // The preview shows what the engine will run with the configuration's driver: PostgreSQL's UPDATE, not
+    // the manual's generic form; a DSN alone gives the generic form.
+    const QByteArray pg = "[version]\nVersion=1.06\n[attributes]\nEID=Employees.EmployeeID\nGN=Employees.FirstName\n"
+                          "[database]\nDRIVER=PostgreSQL Unicode\nServer=127.0.0.1\n"
+                          "[import]\nTable=Employees\nSelectBy=EID\nModify=GN\n";
+    ui::MainWindow w;
+    ConfigEditor *e = open(w, pg);
+    QVERIFY(e);
+    const config::AgentConfig &config = e->lastResult().config;
+    const QString postgres = sql::describeStatements(config, sql::SqlDialect::postgresql());
+    QVERIFY(postgres != sql::describeStatements(config, sql::SqlDialect::generic()));
+    QVERIFY2(w.sqlPreview()->text().startsWith(postgres), qPrintable(w.sqlPreview()->text()));
+
+    ConfigEditor *dsn = open(w, QByteArray(pg).replace("DRIVER=PostgreSQL Unicode\nServer=127.0.0.1", "DSN=payroll"));
+    QVERIFY(dsn);
+    QVERIFY(w.sqlPreview()->text().startsWith(sql::describeStatements(dsn->lastResult().config, sql::SqlDialect::generic())));
 }
 
 QTEST_MAIN(TestEditor)

@@ -1,6 +1,6 @@
 #include "SqlPreview.h"
 
-#include "db/ConnectionString.h"
+#include "db/Connection.h"
 #include "sql/StatementBuilder.h"
 
 #include <Qsci/qscilexersql.h>
@@ -26,7 +26,8 @@ void SqlPreview::setDialect(const QString &name)
 void SqlPreview::showConfig(const config::AgentConfig &config)
 {
     m_config = config;
-    const sql::SqlDialect dialect = sql::SqlDialect::byName(m_dialect).value_or(sql::SqlDialect::generic());
+    // Automatic: the dialect the engine will use with this [database] section's driver.
+    const sql::SqlDialect dialect = sql::SqlDialect::byName(m_dialect).value_or(db::expectedDialect(config.database));
     setReadOnly(false);
     QString text = sql::describeStatements(config, dialect);
     if (config.database.present) {

@@ -17,7 +17,7 @@ public:
     void addNote(const QString &text);
 
 private:
-    QString m_dialect = QStringLiteral("generic");
+    QString m_dialect;  // empty: the dialect of the configuration's driver
     config::AgentConfig m_config;
 };
 

@@ -16,6 +16,9 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
+#include <QToolButton>
+#include <QDir>
+#include <QFileDialog>
 #include <QVBoxLayout>
 
 namespace oas::ui {
@@ -68,6 +71,11 @@ RunPanel::RunPanel(QWidget *parent)
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_kind);
     controls->addWidget(m_dataFile, 1);
+    auto *browse = new QToolButton(this);
+    browse->setText(QStringLiteral("..."));
+    browse->setToolTip(tr("Choose the data file"));
+    connect(browse, &QToolButton::clicked, this, &RunPanel::chooseDataFile);
+    controls->addWidget(browse);
     controls->addWidget(m_stepping);
     controls->addWidget(m_run);
     controls->addWidget(m_step);
@@ -143,6 +151,19 @@ void RunPanel::setConfigPath(const QString &path)
 {
     m_configPath = path;
     m_run->setEnabled(!path.isEmpty() && !m_runner->isRunning());
+}
+
+void RunPanel::chooseDataFile()
+{
+    // Relative to the configuration's folder, where the job runs.
+    const QDir folder = QFileInfo(m_configPath).absoluteDir();
+    const QString start = folder.absoluteFilePath(m_dataFile->text().trimmed());
+    const QString path = m_kind->currentIndex() == 2 ? QFileDialog::getOpenFileName(this, tr("Data file to import"), start)
+                                                     : QFileDialog::getSaveFileName(this, tr("Export data file"), start);
+    if (path.isEmpty())
+        return;
+    const QString relative = folder.relativeFilePath(path);
+    m_dataFile->setText(relative.startsWith(QLatin1String("..")) ? path : relative);
 }
 
 void RunPanel::setJobKind(int kind)

@@ -57,6 +57,7 @@ signals:
     void jobFinished(int exitCode);
 
 private:
+    void chooseDataFile();
     void showProgress(const run::JobProgress &progress);
     void showStep(const run::RecordStep &step);
 
