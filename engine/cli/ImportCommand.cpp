@@ -8,11 +8,6 @@ namespace oas::cli {
 
 int runImportCommand(const AgentOptions &options, const config::AgentConfig &config, QTextStream &out, QTextStream &err)
 {
-    if (config.usesProcedures()) {
-        err << "ODBCAgentImp: stored-procedure imports ([procedures] section) are not supported yet; "
-               "remove the section to import with [import]\n";
-        return NotDone;
-    }
     CliJob job(options, config.control, out, err);
     if (!job.open())
         return NotDone;
@@ -26,15 +21,21 @@ int runImportCommand(const AgentOptions &options, const config::AgentConfig &con
     const importer::ImportResult r = importer::runImport(request, job.trace, &job.step, &job.observer);
     job.trace.flush();
     const importer::ImportStats &s = r.stats;
-    QString summary = QStringLiteral("ODBCAgentImp: %1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, "
-                                     "%6 failed, %7 skipped")
-                          .arg(r.recordsRead)
-                          .arg(s.creates)
-                          .arg(s.updates)
-                          .arg(s.unchanged)
-                          .arg(s.deletes)
-                          .arg(s.errors)
-                          .arg(s.skips);
+    QString summary = config.usesProcedures()
+                          ? QStringLiteral("ODBCAgentImp: %1 records read: %2 called, %3 failed, %4 skipped")
+                                .arg(r.recordsRead)
+                                .arg(s.calls)
+                                .arg(s.errors)
+                                .arg(s.skips)
+                          : QStringLiteral("ODBCAgentImp: %1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, "
+                                           "%6 failed, %7 skipped")
+                                .arg(r.recordsRead)
+                                .arg(s.creates)
+                                .arg(s.updates)
+                                .arg(s.unchanged)
+                                .arg(s.deletes)
+                                .arg(s.errors)
+                                .arg(s.skips);
     if (r.exceptions)
         summary += QStringLiteral("; %1 record%2 written to %3").arg(r.exceptions).arg(r.exceptions == 1 ? "" : "s").arg(r.exceptionsPath);
     if (r.warnings)

@@ -63,7 +63,10 @@ private:
         const AgentConfig &c = m_config;
         if (!c.database.present)
             m_ctx.fileError(QStringLiteral("missing database section"));
-        const bool needsAttributes = c.exportSection.present || c.importSection.present;
+        // With [procedures] the import takes its parameters by tag: [import] only lends SQLExecDirect,
+        // ChangeType and Exceptions, and no attributes are needed for it.
+        const bool tableImport = c.importSection.present && !c.procedures.present;
+        const bool needsAttributes = c.exportSection.present || tableImport;
         if (needsAttributes && !c.attributes.present)
             m_ctx.fileError(QStringLiteral("missing attributes section"));
         if (c.attributes.present) {
@@ -127,6 +130,8 @@ private:
         if (!i.present)
             return;
         const QString section = QStringLiteral("import");
+        if (m_config.procedures.present && !i.table.present && !i.selectBy.present)
+            return;  // the procedure mode's [import]: only its general fields
         requireField(Section::Import, i.headerPos, QStringLiteral("Table"), section);
         requireField(Section::Import, i.headerPos, QStringLiteral("SelectBy"), section);
         requireField(Section::Import, i.headerPos, QStringLiteral("Modify"), section);

@@ -22,6 +22,8 @@ QString blockFor(const char *what, SQLSMALLINT kind, void *handle, QList<DiagRec
     return block;
 }
 
+constexpr qsizetype kOutputBytes = 512;  // an OUT parameter's buffer (a number or a short text)
+
 bool isCharacterType(int sqlType)
 {
     switch (sqlType) {
@@ -59,6 +61,8 @@ bool Statement::prepare(const QString &sql, QString *errorBlock)
         m_stmt = nullptr;
         return false;
     }
+    if (m_direct)
+        return true;  // executed with its text each time
     std::vector<char16_t> wide = wideText(sql);
     if (!SQL_SUCCEEDED(SQLPrepareW(m_stmt, reinterpret_cast<SQLWCHAR *>(wide.data()), SQL_NTS))) {
         *errorBlock = blockFor("SQLPrepare failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
@@ -106,7 +110,8 @@ bool Statement::bindParameters(const std::vector<const Value *> &values)
         SQLLEN &indicator = m_indicators[i];
         SQLSMALLINT cType = m_utf8Text ? SQL_C_CHAR : SQL_C_WCHAR;
         qint64 length = 0;
-        if (!v || !*v) {
+        const bool receives = type.direction != ParamType::Direction::In;
+        if (type.direction == ParamType::Direction::Out || !v || !*v) {
             buffer = QByteArray(4, '\0');
             indicator = SQL_NULL_DATA;
         } else if (m_utf8Text) {
@@ -123,7 +128,12 @@ bool Statement::bindParameters(const std::vector<const Value *> &values)
         SQLULEN columnSize = SQLULEN(type.size > 0 ? type.size : std::max<qint64>(length, 1));
         if (isCharacterType(type.sqlType) || type.size <= 0)
             columnSize = SQLULEN(std::max<qint64>({type.size, length, 1}));
-        const SQLRETURN rc = SQLBindParameter(m_stmt, SQLUSMALLINT(i + 1), SQL_PARAM_INPUT, cType,
+        if (receives && buffer.size() < kOutputBytes)
+            buffer.resize(kOutputBytes, '\0');  // room for what comes back; the indicator keeps the input's length
+        const SQLSMALLINT direction = type.direction == ParamType::Direction::Out     ? SQL_PARAM_OUTPUT
+                                      : type.direction == ParamType::Direction::InOut ? SQL_PARAM_INPUT_OUTPUT
+                                                                                      : SQL_PARAM_INPUT;
+        const SQLRETURN rc = SQLBindParameter(m_stmt, SQLUSMALLINT(i + 1), direction, cType,
                                               SQLSMALLINT(type.sqlType), columnSize, SQLSMALLINT(type.decimalDigits),
                                               buffer.data(), SQLLEN(buffer.size()), &indicator);
         if (!SQL_SUCCEEDED(rc))
@@ -140,16 +150,31 @@ bool Statement::execute(const std::vector<const Value *> &values, QString *error
         *errorBlock = blockFor("SQLBindParameter failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
         return false;
     }
-    const SQLRETURN rc = SQLExecute(m_stmt);
+    std::vector<char16_t> wide;
+    if (m_direct)
+        wide = wideText(m_sql);
+    const SQLRETURN rc = m_direct ? SQLExecDirectW(m_stmt, reinterpret_cast<SQLWCHAR *>(wide.data()), SQL_NTS)
+                                  : SQLExecute(m_stmt);
     if (rc == SQL_NO_DATA)  // an UPDATE or DELETE that touched no row
         return true;
     if (!SQL_SUCCEEDED(rc)) {
-        *errorBlock = blockFor("SQLExecute failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
+        *errorBlock = blockFor(m_direct ? "SQLExecDirect failure" : "SQLExecute failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
         return false;
     }
     if (rc == SQL_SUCCESS_WITH_INFO)
         m_diagnostics = readDiagnostics(HandleKind::Statement, m_stmt);
     return true;
+}
+
+Value Statement::output(size_t index) const
+{
+    if (index >= m_buffers.size() || m_indicators[index] == SQL_NULL_DATA || m_indicators[index] < 0)
+        return std::nullopt;
+    const QByteArray &b = m_buffers[index];
+    const qsizetype bytes = std::min<qsizetype>(m_indicators[index], b.size());
+    if (m_utf8Text)
+        return QString::fromUtf8(b.constData(), bytes);
+    return QString::fromUtf16(reinterpret_cast<const char16_t *>(b.constData()), bytes / 2);
 }
 
 qint64 Statement::affectedRows() const
@@ -244,6 +269,15 @@ bool isForeignKeyViolation(const QList<DiagRecord> &records)
             return true;
         if (r.message.contains(QLatin1String("FOREIGN KEY constraint failed"), Qt::CaseInsensitive)
             || r.message.contains(QLatin1String("foreign key constraint"), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+bool isProcedureNotFunction(const QList<DiagRecord> &records)
+{
+    for (const DiagRecord &r : records) {
+        if (r.state == QLatin1String("42809") && r.message.contains(QLatin1String("is a procedure")))
             return true;
     }
     return false;

@@ -16,6 +16,8 @@ struct ParamType {
     int sqlType = 12;  // SQL_VARCHAR
     qint64 size = 0;   // column size; 0: the value's length
     int decimalDigits = 0;
+    enum class Direction { In, Out, InOut };  // procedure parameters: OUT / IN OUT receive a value
+    Direction direction = Direction::In;
 };
 
 using Value = std::optional<QString>;  // NULL as an empty optional
@@ -35,6 +37,10 @@ public:
     // Executes with one value per '?'. False with the "SQLExecute failure" block; diagnostics() holds the
     // records (SQLSTATE etc.) of the last failure or warning.
     bool execute(const std::vector<const Value *> &values, QString *errorBlock);
+    // SQLExecDirect instead of SQLPrepare / SQLExecute: prepare() then only keeps the text.
+    void setDirect(bool direct) { m_direct = direct; }
+    // The value an OUT or IN OUT parameter (0-based) received from the last execute().
+    Value output(size_t index) const;
     qint64 affectedRows() const;
     // The next row of the result; false at the end (errorBlock set only on a failure).
     bool fetch(std::vector<Value> &row, QString *errorBlock);
@@ -49,6 +55,7 @@ private:
     void *m_stmt = nullptr;
     QString m_sql;
     bool m_utf8Text = false;
+    bool m_direct = false;
     std::vector<ParamType> m_paramTypes;
     std::vector<QByteArray> m_buffers;  // parameter bytes, alive until the next execute
     std::vector<long> m_indicators;     // SQLLEN per parameter
@@ -68,5 +75,8 @@ bool endTransaction(const Connection &connection, bool commit, QString *errorBlo
 bool isConnectionLost(const QList<DiagRecord> &records);
 // Whether a diagnostic is a referential-integrity violation (SQLSTATE 23503, or the driver's message).
 bool isForeignKeyViolation(const QList<DiagRecord> &records);
+// psqlODBC runs "{call x(...)}" as a function call: a PostgreSQL PROCEDURE refuses it (42809), and
+// takes the native "CALL x(...)" instead.
+bool isProcedureNotFunction(const QList<DiagRecord> &records);
 
 }  // namespace oas::db

@@ -1,4 +1,5 @@
 #include "ImportRun.h"
+#include "ProcedureRun.h"
 
 #include "../db/SqlTypes.h"
 #include "../run/BatchPipe.h"
@@ -576,6 +577,10 @@ ImportResult ImportRun::run()
 ImportResult runImport(const ImportRequest &request, trace::Trace &trace, run::StepController *step,
                        run::JobObserver *observer)
 {
+    if (request.config.usesProcedures()) {  // [procedures] takes precedence over [import]
+        ProcedureRun run(request, trace, step, observer);
+        return run.run();
+    }
     ImportRun run(request, trace, step, observer);
     return run.run();
 }

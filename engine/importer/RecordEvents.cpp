@@ -13,6 +13,7 @@ QString dispositionText(Disposition disposition)
     case Disposition::Absent: return QStringLiteral("absent");
     case Disposition::Exists: return QStringLiteral("exists");
     case Disposition::Ambiguous: return QStringLiteral("ambiguous");
+    case Disposition::Called: return QStringLiteral("called");
     case Disposition::Error: break;
     }
     return QStringLiteral("error");
@@ -32,6 +33,7 @@ void ImportStats::count(const Outcome &outcome)
     case Disposition::Unchanged:
     case Disposition::AlreadyAbsent: ++unchanged; break;
     case Disposition::Deleted: ++deletes; break;
+    case Disposition::Called: ++calls; break;
     default: ++errors; break;
     }
     updatedAttributes += outcome.attributesUpdated;
@@ -51,6 +53,7 @@ QString ImportStats::text() const
     line("updates (not necess.)", unnecessaryUpdates);
     line("unchanged", unchanged);
     line("deletes", deletes);
+    line("calls", calls);
     line("errors", errors);
     line("total imports", totalImports());
     line("skips", skips);

@@ -34,6 +34,7 @@ enum class Disposition {
     Absent,         // no row, and creating one is not allowed
     Exists,         // a row exists, and only creating was allowed
     Ambiguous,      // several rows match
+    Called,         // stored-procedure mode: the procedure returned an OK or warning value
     Error,          // the record is invalid, or the database refused it
 };
 QString dispositionText(Disposition disposition);
@@ -56,9 +57,10 @@ struct ImportStats {
     qint64 deletes = 0;
     qint64 errors = 0;
     qint64 skips = 0;
+    qint64 calls = 0;  // stored-procedure mode
 
     void count(const Outcome &outcome);
-    qint64 totalImports() const { return creates + updates + unchanged + deletes + errors; }
+    qint64 totalImports() const { return creates + updates + unchanged + deletes + calls + errors; }
     // The Statistics block: "import statistics:" then the non-zero lines.
     QString text() const;
 };

@@ -351,6 +351,7 @@ ProcedureStatement buildProcedureCall(const config::ProcedureDecl &procedure)
         st.params.append(p.tag);
     }
     const QString call = QStringLiteral("CALL %1(%2)").arg(procedure.procedureName, marks.join(QStringLiteral(", ")));
+    st.nativeCall = call;
     if (procedure.returnTag.isEmpty()) {
         st.call = QLatin1Char('{') + call + QLatin1Char('}');
     } else {

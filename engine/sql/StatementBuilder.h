@@ -46,6 +46,7 @@ struct ImportStatements {
 
 struct ProcedureStatement {
     QString call;         // "{? = CALL name(?, ?)}" or "{CALL name(?, ?)}"
+    QString nativeCall;   // "CALL name(?, ?)": the SQL statement, for drivers that take procedures only so
     QStringList params;   // tag per '?', the return tag first for a function
 };
 

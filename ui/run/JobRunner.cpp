@@ -153,8 +153,10 @@ void JobRunner::run(const JobSpec &spec)
             m_exceptionsPath = QFileInfo(r.exceptionsPath).absoluteFilePath();
         if (r.exceptions > 0)
             addOutput(tr("exceptions file"), r.exceptionsPath);
-        m_summary = tr("%1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, %6 failed, %7 skipped")
-                        .arg(r.recordsRead).arg(s.creates).arg(s.updates).arg(s.unchanged).arg(s.deletes).arg(s.errors).arg(s.skips);
+        m_summary = parsed.config.usesProcedures()
+                        ? tr("%1 records read: %2 called, %3 failed, %4 skipped").arg(r.recordsRead).arg(s.calls).arg(s.errors).arg(s.skips)
+                        : tr("%1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, %6 failed, %7 skipped")
+                              .arg(r.recordsRead).arg(s.creates).arg(s.updates).arg(s.unchanged).arg(s.deletes).arg(s.errors).arg(s.skips);
         if (r.exceptions)
             m_summary += tr("; %1 in %2").arg(r.exceptions).arg(r.exceptionsPath);
         if (r.stopped)

@@ -1,0 +1,213 @@
+// Stored-procedure imports through the real ODBCAgentImp against PostgreSQL (psqlODBC) with real functions
+// and procedures: the manual's declaration style with RETURNING ranges (OK, warning, ! failures inside and
+// outside quotes, out of range, NULL), presets, tags matched case-insensitively, a PROCEDURE with an IN OUT
+// RETURN parameter and a date in a configured DateFormat, SQLExecDirect, the declaration checked against the
+// driver's metadata, and a clear refusal from the SQLite3 ODBC driver.
+#include "Backend.h"
+#include "common/TestSupport.h"
+
+#include <QProcess>
+
+using namespace oas;
+using namespace oas::test;
+
+class TestProcedures : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void functionWithReturningRanges();
+    void procedureWithReturnParameter_data();
+    void procedureWithReturnParameter();
+    void declarationCheckedAfterConnecting();
+    void sqliteDriverRefuses();
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QString stderrText;
+        QString trace;
+        QString exceptions;
+    };
+    Run import(const QString &procedures, const QByteArray &data, const QString &control = {});
+    QString configText(const QString &procedures, const QString &control) const;
+    QTemporaryDir m_dir;
+    Backend m_pg;
+    QString m_suffix;  // the names of this run's table and routines
+};
+
+void TestProcedures::initTestCase()
+{
+    m_pg = Backend::postgresql();
+    if (m_pg.name.isEmpty())
+        QSKIP("OAS_TEST_PG is not set: stored-procedure tests need PostgreSQL (scripts/test.sh starts one)");
+    m_suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);
+    Sql sql(m_pg);
+    QVERIFY2(sql.ok(), qPrintable(sql.error()));
+    const QString s = m_suffix;
+    QVERIFY2(sql.exec(QString("CREATE TABLE roles_%1(op int, rname text, mitarb text, born date, kind text)").arg(s)), qPrintable(sql.error()));
+    // The manual's SP_BENUTZERROLLE, as a PostgreSQL function returning an integer code.
+    QVERIFY2(sql.exec(QString("CREATE FUNCTION sp_rolle_%1(op int, rname text, mitarb text, kind text) RETURNS int AS $$ BEGIN "
+                              "IF rname = 'bad' THEN RETURN -1; END IF; IF rname = 'odd' THEN RETURN -3; END IF; "
+                              "IF rname = 'many' THEN RETURN 7; END IF; IF rname = 'far' THEN RETURN 12345; END IF; "
+                              "IF rname = 'none' THEN RETURN NULL; END IF; "
+                              "INSERT INTO roles_%1(op, rname, mitarb, kind) VALUES (op, rname, mitarb, kind); RETURN 0; END $$ "
+                              "LANGUAGE plpgsql").arg(s)), qPrintable(sql.error()));
+    QVERIFY2(sql.exec(QString("CREATE PROCEDURE pr_role_%1(IN rname text, IN born date, INOUT res int) AS $$ BEGIN "
+                              "IF rname = 'refuse' THEN res := 3; RETURN; END IF; "
+                              "INSERT INTO roles_%1(rname, born) VALUES (rname, born); res := 1; END $$ LANGUAGE plpgsql").arg(s)),
+             qPrintable(sql.error()));
+    QVERIFY2(sql.exec(QString("CREATE FUNCTION fn_big_%1(a int) RETURNS bigint AS $$ SELECT a::bigint $$ LANGUAGE sql").arg(s)),
+             qPrintable(sql.error()));
+}
+
+QString TestProcedures::configText(const QString &procedures, const QString &control) const
+{
+    return "[version]\nVersion=1.06\n[database]\n" + m_pg.fieldLines.join('\n') + "\n[procedures]\n" + procedures
+           + "\n[control]\nTrace=1\nTraceFile=trace.txt\nTraceLevel=Summary SQL PR PC Stats\n" + control + "\n";
+}
+
+TestProcedures::Run TestProcedures::import(const QString &procedures, const QByteArray &data, const QString &control)
+{
+    Run run;
+    QFile cfg(m_dir.filePath("proc.ini"));
+    QFile in(m_dir.filePath("in.txt"));
+    if (!cfg.open(QIODevice::WriteOnly) || !in.open(QIODevice::WriteOnly))
+        return run;
+    cfg.write(configText(procedures, control).toUtf8());
+    in.write(data);
+    cfg.close();
+    in.close();
+    QFile::remove(m_dir.filePath("except.txt"));
+    QProcess p;
+    p.setWorkingDirectory(m_dir.path());
+    p.start(QStringLiteral(OAS_BIN_DIR "/ODBCAgentImp"), {"-f", "proc.ini", "-i", "in.txt"});
+    if (!p.waitForFinished(60000))
+        return run;
+    run.exitCode = p.exitCode();
+    run.stderrText = QString::fromUtf8(p.readAllStandardError());
+    run.trace = QString::fromUtf8(readAll(m_dir.filePath("trace.txt")));
+    run.exceptions = QString::fromUtf8(readAll(m_dir.filePath("except.txt")));
+    return run;
+}
+
+void TestProcedures::functionWithReturningRanges()
+{
+    const QString decl = QString("Procedure=FullSP\n"
+                                 "FullSP =res call SP_ROLLE_%1 (op = 2, rname, mitarb, ChangeType) \\\n"
+                                 "returning (0:5),(-1)!\"make it a good error!\", \\\n"
+                                 "(-2) ! \"quite extraordinary\", (-3) \"!amazing\", (6:10) \"rather many\"").arg(m_suffix);
+    const QByteArray data = "row:\nrname: admin\nmitarb: Nancy\nChangeType: add\n"  // 1: OK, preset op=2, ChangeType tag
+                            "row:\nrname: bad\nmitarb: x\n"                          // 5: ! before the string
+                            "row:\nrname: odd\n"                                     // 8: ! inside the string
+                            "row:\nrname: many\n"                                    // 10: a warning, counted as called
+                            "row:\nrname: far\n"                                     // 12: out of range
+                            "row:\nrname: none\n"                                    // 14: NULL returned
+                            "row:\nRNAME: user\nOP: 7\nMITARB: \n";                  // 16: tags in any case, empty = NULL
+    const Run r = import(decl, data);
+    QCOMPARE(r.exitCode, 0x3C);
+    QVERIFY2(r.stderrText.contains("7 records read: 3 called, 4 failed, 0 skipped; 4 records written to except.txt; "
+                                   "1 record with warnings"), qPrintable(r.stderrText));
+    Sql sql(m_pg);
+    QCOMPARE(sql.rows(QString("SELECT op, rname, mitarb, kind FROM roles_%1 WHERE born IS NULL ORDER BY rname").arg(m_suffix)),
+             QStringList({"2|admin|Nancy|add", "7|user|NULL|NULL"}));
+    QVERIFY2(r.exceptions.contains("# record at line 5\nrow:\nrname: bad\nmitarb: x\n# error: the procedure returned -1\n"
+                                   "# make it a good error!\n#\n"), qPrintable(r.exceptions));
+    QVERIFY(r.exceptions.contains("# error: the procedure returned -3\n# amazing\n"));
+    QVERIFY(r.exceptions.contains("# error: the procedure returned 12345\n# return value 12345 out of range\n"));
+    QVERIFY(r.exceptions.contains("# record at line 14\n") && r.exceptions.contains("# error: the procedure returned no value\n"));
+    QVERIFY(!r.exceptions.contains("line 10"));
+    QVERIFY2(r.trace.contains("record many at line 10 (called)\n\nwarning: the procedure returned 7\nrather many"), qPrintable(r.trace));
+    QVERIFY(r.trace.contains("procedure return value at line 1\nresult=0.000000"));
+    QVERIFY(r.trace.contains(QString("CALL statement (FullSP)\n{? = CALL SP_ROLLE_%1(?, ?, ?, ?)}").arg(m_suffix)));
+    QVERIFY(r.trace.contains("parameter-type = SQL_RETURN_VALUE\ndata-type = SQL_INTEGER"));
+    QVERIFY(r.trace.contains("import statistics:\ncalls: 3\nerrors: 4\ntotal imports: 7"));
+    // The exceptions file imports again once corrected: "bad" becomes "good".
+    QString again = r.exceptions;
+    again.replace("rname: bad", "rname: good");
+    const qsizetype cut = again.indexOf("# record at line 8");
+    const Run second = import(decl, again.left(cut).toUtf8());
+    QCOMPARE(second.exitCode, 0);
+    QCOMPARE(sql.rows(QString("SELECT mitarb FROM roles_%1 WHERE rname = 'good'").arg(m_suffix)), QStringList{"x"});
+}
+
+void TestProcedures::procedureWithReturnParameter_data()
+{
+    QTest::addColumn<bool>("direct");
+    QTest::newRow("prepared") << false;
+    QTest::newRow("SQLExecDirect") << true;
+}
+
+void TestProcedures::procedureWithReturnParameter()
+{
+    // A PROCEDURE (psqlODBC runs it as a native CALL) whose IN OUT parameter is the RETURN; a date parameter
+    // in the configured DateFormat; an invalid date is the record's error naming the tag and the form.
+    QFETCH(bool, direct);
+    const QString tag = direct ? "direct" : "prepared";
+    const QString decl = QString("Procedure=Role\nRole=call pr_role_%1(rname, born, RETURN res = 0) returning (1), (2:5) \"!refused\"\n"
+                                 "[import]\nSQLExecDirect=%2").arg(m_suffix, direct ? "TRUE" : "FALSE");
+    const QByteArray data = QString("row:\nrname: %1-a\nborn: 3-apr-1999\n"
+                                    "row:\nrname: %1-b\nborn: 1999-04-03\n"
+                                    "row:\nrname: refuse\nborn: 1-Jan-2000\n"
+                                    "row:\nrname: %1-c\n").arg(tag).toUtf8();
+    const Run r = import(decl, data, "DateFormat=DD-MON-YYYY");
+    QVERIFY2(r.exitCode == 0x3C, qPrintable(r.stderrText));
+    QVERIFY2(r.stderrText.contains("4 records read: 2 called, 2 failed"), qPrintable(r.stderrText));
+    Sql sql(m_pg);
+    QCOMPARE(sql.rows(QString("SELECT rname, born FROM roles_%1 WHERE rname LIKE '%2-%%' ORDER BY rname").arg(m_suffix, tag)),
+             QStringList({tag + "-a|1999-04-03", tag + "-c|NULL"}));
+    QVERIFY2(r.exceptions.contains("# error: invalid date\n# born: 1999-04-03 (expected the form DD-MON-YYYY)\n"), qPrintable(r.exceptions));
+    QVERIFY(r.exceptions.contains("# error: the procedure returned 3\n# refused\n"));
+    QVERIFY(r.trace.contains(QString("CALL pr_role_%1(?, ?, ?)").arg(m_suffix)));
+}
+
+void TestProcedures::declarationCheckedAfterConnecting()
+{
+    const QByteArray data = "row:\nrname: never\n";
+    struct Case {
+        QString decl;
+        QString message;
+    };
+    const QList<Case> cases = {
+        {QString("Procedure=P\nP=res call sp_rolle_%1(rname, mitarb) returning (0)").arg(m_suffix),
+         "has 5 parameter(s) incl. its return value in the database, the declaration P gives 3"},
+        {QString("Procedure=P\nP=call pr_role_%1(RETURN rname, born, res) returning (0)").arg(m_suffix),
+         "RETURN rname needs an OUT or IN OUT parameter"},
+        {QString("Procedure=P\nP=res call fn_big_%1(a) returning (0)").arg(m_suffix),
+         "is SQL_BIGINT, which is not supported"},
+        {QString("Procedure=P\nP=res call sp_rolle_%1(op = \"two\", rname, mitarb, kind) returning (0)").arg(m_suffix),
+         "the preset of op (\"two\") is not a number, but parameter op is SQL_INTEGER"},
+        {"Procedure=P\nP=res call no_such_routine(a) returning (0)", "the database has no procedure or function no_such_routine"},
+    };
+    for (const Case &c : cases) {
+        const Run r = import(c.decl, data);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.stderrText.contains(c.message), qPrintable(c.decl + "\n" + r.stderrText));
+        QVERIFY2(r.stderrText.contains("ODBCAgentImp: import not done"), qPrintable(r.stderrText));
+    }
+    Sql sql(m_pg);
+    QCOMPARE(sql.rows(QString("SELECT rname FROM roles_%1 WHERE rname = 'never'").arg(m_suffix)), QStringList{});
+}
+
+void TestProcedures::sqliteDriverRefuses()
+{
+    const QString db = m_dir.filePath("lite.db");
+    QFile cfg(m_dir.filePath("lite.ini"));
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write(QString("[version]\nVersion=1.06\n[database]\nDRIVER=SQLite3\nDatabase=%1\n[procedures]\nProcedure=P\n"
+                      "P=res call anything(a) returning (0)\n").arg(db).toUtf8());
+    cfg.close();
+    QFile in(m_dir.filePath("lite.txt"));
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write("row:\na: 1\n");
+    in.close();
+    QProcess p;
+    p.setWorkingDirectory(m_dir.path());
+    p.start(QStringLiteral(OAS_BIN_DIR "/ODBCAgentImp"), {"-f", "lite.ini", "-i", "lite.txt"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 1);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains("stored procedures are not supported by this driver (sqlite3odbc.so, SQLite)"), qPrintable(err));
+}
+
+QTEST_GUILESS_MAIN(TestProcedures)
+#include "tst_procedures.moc"
