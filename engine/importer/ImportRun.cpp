@@ -171,7 +171,7 @@ void ImportRun::report(Pending &pending, const Outcome &outcome)
     const bool stepping = m_step && (m_step->isStepping() || m_step->hasBreakpoint());
     const bool traced = m_trace.on(TraceLevel::Summary) || (outcome.failed() && m_trace.on(TraceLevel::FailSummary));
     if (!stepping && !traced) {
-        account(pending, outcome);
+        m_account.account(pending.record.line, pending.record.rawText, outcome);
         return;
     }
     const QString summary = summaryLine(pending.checked.label, pending.checked.line, outcome);
@@ -197,24 +197,7 @@ void ImportRun::report(Pending &pending, const Outcome &outcome)
             m_observer->recordStepped(step);
         }
     }
-    account(pending, outcome);
-}
-
-// The statistics, the exceptions file and the warnings: for every record, whatever the trace shows.
-void ImportRun::account(const Pending &pending, const Outcome &outcome)
-{
-    m_result.stats.count(outcome);
-    if (outcome.failed()) {
-        m_exceptions.write(exceptionEntry(pending.record.line, pending.record.rawText, outcome.events, m_format));
-        ++m_result.exceptions;
-    } else {
-        for (const Event &e : outcome.events) {
-            if (e.kind == Event::Kind::Warning && !e.quiet) {
-                ++m_result.warnings;
-                break;
-            }
-        }
-    }
+    m_account.account(pending.record.line, pending.record.rawText, outcome);
 }
 
 void ImportRun::reportProgress()
@@ -549,28 +532,16 @@ ImportResult ImportRun::run()
     m_batchSize = m_detail ? 1 : std::max(1, m_req.batchSize);
     if (!openInput() || !connect() || !prepareStatements())
         return m_result;
-    m_result.exceptionsPath = m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath;
-    m_exceptions.setFileName(m_result.exceptionsPath);
-    if (!m_exceptions.open(QIODevice::WriteOnly)) {
-        fail(QStringLiteral("cannot write the exceptions file\n%1\n%2").arg(m_result.exceptionsPath, m_exceptions.errorString()));
-        return m_result;
-    }
     QString error;
-    if (!db::setAutoCommit(*m_connection, false, &error)) {
+    if (!m_account.open(m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath, &error)
+        || !db::setAutoCommit(*m_connection, false, &error)) {
         fail(error);
         return m_result;
     }
     const bool ok = importAll();
-    // Whatever happened, the entries of the records reported so far are kept.
-    if (!m_exceptions.commit() && ok) {
-        fail(QStringLiteral("cannot write the exceptions file\n%1\n%2").arg(m_result.exceptionsPath, m_exceptions.errorString()));
-        return m_result;
-    }
-    m_trace.write(TraceLevel::Statistics, m_result.stats.text());
+    if (!m_account.finish(ok, m_trace, &error))
+        fail(error);
     reportProgress();
-    if (!ok)
-        return m_result;
-    m_result.exitCode = m_result.exceptions || m_result.warnings ? 0x3C : 0;
     return m_result;
 }
 

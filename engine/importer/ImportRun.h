@@ -2,6 +2,7 @@
 // The state of one import run, shared by ImportRun.cpp (set-up, batches, reporting) and ImportApply.cpp
 // (what one record does to the database). Internal to the importer.
 #include "BatchLocate.h"
+#include "ImportAccount.h"
 #include "ImportJob.h"
 #include "ImportPlan.h"
 #include "RecordCheck.h"
@@ -96,7 +97,6 @@ private:
     bool connectionLost(const std::vector<Pending> &batch, size_t at, const Applied &applied);
     bool endTransaction(bool commit);
     void report(Pending &pending, const Outcome &outcome);
-    void account(const Pending &pending, const Outcome &outcome);
     void reportProgress();
 
     // The rows each record of batch[from, ...) locates, found with one SELECT for a window of records
@@ -137,7 +137,7 @@ private:
 
     QFile m_input;
     std::unique_ptr<datafile::TaggedReader> m_reader;
-    QSaveFile m_exceptions;
+    ImportAccount m_account{m_result, m_format};
     std::unique_ptr<db::Connection> m_connection;
     sql::SqlDialect m_dialect;
     sql::ImportStatements m_statements;

@@ -319,18 +319,7 @@ Outcome ProcedureRun::classify(int line, const db::Value &returned, Outcome outc
 
 void ProcedureRun::report(const datafile::Record &record, const Outcome &outcome, const QStringList &statements)
 {
-    m_result.stats.count(outcome);
-    if (outcome.failed()) {
-        m_exceptions.write(exceptionEntry(record.line, record.rawText, outcome.events, m_format));
-        ++m_result.exceptions;
-    } else {
-        for (const Event &e : outcome.events) {
-            if (e.kind == Event::Kind::Warning && !e.quiet) {
-                ++m_result.warnings;
-                break;
-            }
-        }
-    }
+    m_account.account(record.line, record.rawText, outcome);
     const bool stepping = m_step && (m_step->isStepping() || m_step->hasBreakpoint());
     const bool traced = m_trace.on(TraceLevel::Summary) || (outcome.failed() && m_trace.on(TraceLevel::FailSummary))
                         || (m_trace.on(TraceLevel::Warnings) && !outcome.events.isEmpty());
@@ -418,23 +407,16 @@ ImportResult ProcedureRun::run()
     }
     if (!connect() || !describe() || !prepare(false))
         return m_result;
-    m_result.exceptionsPath = m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath;
-    m_exceptions.setFileName(m_result.exceptionsPath);
-    if (!m_exceptions.open(QIODevice::WriteOnly)) {
-        fail(QStringLiteral("cannot write the exceptions file\n%1\n%2").arg(m_result.exceptionsPath, m_exceptions.errorString()));
+    QString error;
+    if (!m_account.open(m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath, &error)) {
+        fail(error);
         return m_result;
     }
     // Each call is its own transaction (auto-commit): what the procedure does is done once it returns.
     const bool ok = importAll();
-    if (!m_exceptions.commit() && ok) {
-        fail(QStringLiteral("cannot write the exceptions file\n%1\n%2").arg(m_result.exceptionsPath, m_exceptions.errorString()));
-        return m_result;
-    }
-    m_trace.write(TraceLevel::Statistics, m_result.stats.text());
+    if (!m_account.finish(ok, m_trace, &error))
+        fail(error);
     reportProgress();
-    if (!ok)
-        return m_result;
-    m_result.exitCode = m_result.exceptions || m_result.warnings ? 0x3C : 0;
     return m_result;
 }
 

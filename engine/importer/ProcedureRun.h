@@ -5,6 +5,7 @@
 // a function, or the one RETURN parameter) mapped through RETURNING: OK, warning (trace) or failure
 // (exceptions file). The declaration is checked against the driver's procedure metadata after connecting.
 // Internal to the importer; runImport() chooses it.
+#include "ImportAccount.h"
 #include "ImportJob.h"
 
 #include "../datafile/TaggedReader.h"
@@ -14,7 +15,6 @@
 #include "../sql/StatementBuilder.h"
 
 #include <QFile>
-#include <QSaveFile>
 
 #include <memory>
 
@@ -56,7 +56,7 @@ private:
     std::vector<Param> m_params;  // per '?'
     int m_returnIndex = -1;       // the '?' that brings the result; -1: none declared
     QFile m_input;
-    QSaveFile m_exceptions;
+    ImportAccount m_account{m_result, m_format};
     std::unique_ptr<db::Connection> m_connection;
     std::unique_ptr<db::Statement> m_statement;
     bool m_native = false;  // the driver takes this procedure only as a native CALL

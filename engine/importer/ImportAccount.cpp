@@ -1,0 +1,49 @@
+#include "ImportAccount.h"
+
+namespace oas::importer {
+
+QString ImportAccount::fileError() const
+{
+    return QStringLiteral("cannot write the exceptions file\n%1\n%2").arg(m_result.exceptionsPath, m_file.errorString());
+}
+
+bool ImportAccount::open(const QString &path, QString *error)
+{
+    m_result.exceptionsPath = path;
+    m_file.setFileName(path);
+    if (m_file.open(QIODevice::WriteOnly))
+        return true;
+    *error = fileError();
+    return false;
+}
+
+void ImportAccount::account(int line, const QByteArray &rawRecord, const Outcome &outcome)
+{
+    m_result.stats.count(outcome);
+    if (outcome.failed()) {
+        m_file.write(exceptionEntry(line, rawRecord, outcome.events, m_format));
+        ++m_result.exceptions;
+        return;
+    }
+    for (const Event &e : outcome.events) {
+        if (e.kind == Event::Kind::Warning && !e.quiet) {
+            ++m_result.warnings;
+            break;
+        }
+    }
+}
+
+bool ImportAccount::finish(bool ok, trace::Trace &trace, QString *error)
+{
+    // Whatever happened, the entries of the records accounted for are kept.
+    if (!m_file.commit() && ok) {
+        *error = fileError();
+        return false;
+    }
+    trace.write(config::TraceLevel::Statistics, m_result.stats.text());
+    if (ok)
+        m_result.exitCode = m_result.exceptions || m_result.warnings ? 0x3C : 0;
+    return true;
+}
+
+}  // namespace oas::importer

@@ -1,0 +1,31 @@
+#pragma once
+// What every import run (table or stored-procedure mode) keeps besides the database: the exceptions file
+// (written atomically; the entries of the records accounted for survive a failed run), the statistics,
+// the count of records with warnings, and at the end the Statistics trace block and the exit code.
+#include "ImportJob.h"
+
+#include <QSaveFile>
+
+namespace oas::importer {
+
+class ImportAccount {
+public:
+    ImportAccount(ImportResult &result, const datafile::DataFormat &format) : m_result(result), m_format(format) {}
+
+    // Opens the exceptions file (path, else the Exceptions field) and records its path in the result.
+    bool open(const QString &path, QString *error);
+    // One record's outcome: counted, written to the exceptions file when it failed.
+    void account(int line, const QByteArray &rawRecord, const Outcome &outcome);
+    // Keeps the exceptions file, writes the Statistics block and sets the exit code when the run went
+    // through (ok); false with error when the file could not be kept.
+    bool finish(bool ok, trace::Trace &trace, QString *error);
+
+private:
+    QString fileError() const;
+
+    ImportResult &m_result;
+    const datafile::DataFormat &m_format;
+    QSaveFile m_file;
+};
+
+}  // namespace oas::importer
