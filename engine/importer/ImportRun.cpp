@@ -176,22 +176,13 @@ void ImportRun::report(Pending &pending, const Outcome &outcome)
     }
     const QString summary = summaryLine(pending.checked.label, pending.checked.line, outcome);
     m_lastSummary = summary;
-    const QString events = eventsText(outcome);
-    const QString block = events.isEmpty() ? summary : summary + QStringLiteral("\n\n") + events;
+    const QString block = recordBlock(summary, outcome);
     if (m_trace.on(TraceLevel::Summary))
         m_trace.write(TraceLevel::Summary, block);
     else if (outcome.failed())
         m_trace.write(TraceLevel::FailSummary, block);
     if (stepping) {
-        run::RecordStep step;
-        step.line = pending.record.line;
-        step.summary = summary;
-        step.failed = outcome.failed();
-        step.changeType = datafile::changeTypeName(pending.checked.change);
-        for (const datafile::Attribute &a : pending.record.attributes)
-            step.attributes.append(a.name + QStringLiteral(": ") + a.value);
-        for (const Event &e : outcome.events)
-            step.events.append(e.lines.join(QLatin1Char('\n')));
+        run::RecordStep step = recordStep(pending.record, pending.checked.change, summary, outcome);
         if (m_step->stopsAt(step) && m_observer) {
             describeStep(step, pending);
             m_observer->recordStepped(step);

@@ -326,8 +326,8 @@ void ProcedureRun::report(const datafile::Record &record, const Outcome &outcome
     if (!stepping && !traced)
         return;
     const QString summary = summaryLine(label(record), record.line, outcome);
-    const QString events = eventsText(outcome);
-    const QString block = events.isEmpty() ? summary : summary + QStringLiteral("\n\n") + events;
+    m_lastSummary = summary;
+    const QString block = recordBlock(summary, outcome);
     if (m_trace.on(TraceLevel::Summary))
         m_trace.write(TraceLevel::Summary, block);
     else if (outcome.failed() && m_trace.on(TraceLevel::FailSummary))
@@ -335,16 +335,9 @@ void ProcedureRun::report(const datafile::Record &record, const Outcome &outcome
     else if (!outcome.events.isEmpty())
         m_trace.write(TraceLevel::Warnings, block);
     if (stepping) {
-        run::RecordStep step;
-        step.line = record.line;
-        step.summary = summary;
-        step.failed = outcome.failed();
-        step.changeType = datafile::changeTypeName(datafile::changeTypeOf(record, m_cfg.importSection.changeType.value, nullptr));
-        for (const datafile::Attribute &a : record.attributes)
-            step.attributes.append(a.name + QStringLiteral(": ") + a.value);
+        const datafile::ChangeType change = datafile::changeTypeOf(record, m_cfg.importSection.changeType.value, nullptr);
+        run::RecordStep step = recordStep(record, change, summary, outcome);
         step.statements = statements;
-        for (const Event &e : outcome.events)
-            step.events.append(e.lines.join(QLatin1Char('\n')));
         if (m_step->stopsAt(step) && m_observer)
             m_observer->recordStepped(step);
     }
@@ -387,7 +380,7 @@ bool ProcedureRun::importAll()
         report(*record, *outcome, statements);
         if (m_result.recordsRead % 256 == 0)
             reportProgress();
-        if (m_step && !m_step->pause(summaryLine(label(*record), record->line, *outcome))) {
+        if (m_step && !m_step->pause(m_lastSummary)) {  // the text is made only when stepping shows it
             m_result.stopped = true;
             if (std::optional<datafile::Record> next = reader.next())
                 m_result.resumeLine = next->line;

@@ -59,6 +59,7 @@ private:
     ImportAccount m_account{m_result, m_format};
     std::unique_ptr<db::Connection> m_connection;
     std::unique_ptr<db::Statement> m_statement;
+    QString m_lastSummary;  // the single-step prompt
     bool m_native = false;  // the driver takes this procedure only as a native CALL
 };
 

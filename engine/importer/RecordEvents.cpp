@@ -109,4 +109,25 @@ QByteArray exceptionEntry(int line, const QByteArray &rawRecord, const QList<Eve
     return out;
 }
 
+QString recordBlock(const QString &summary, const Outcome &outcome)
+{
+    const QString events = eventsText(outcome);
+    return events.isEmpty() ? summary : summary + QStringLiteral("\n\n") + events;
+}
+
+run::RecordStep recordStep(const datafile::Record &record, datafile::ChangeType change, const QString &summary,
+                           const Outcome &outcome)
+{
+    run::RecordStep step;
+    step.line = record.line;
+    step.summary = summary;
+    step.failed = outcome.failed();
+    step.changeType = datafile::changeTypeName(change);
+    for (const datafile::Attribute &a : record.attributes)
+        step.attributes.append(a.name + QStringLiteral(": ") + a.value);
+    for (const Event &e : outcome.events)
+        step.events.append(e.lines.join(QLatin1Char('\n')));
+    return step;
+}
+
 }  // namespace oas::importer

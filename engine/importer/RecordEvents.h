@@ -3,6 +3,7 @@
 // line ("record Nancy/Davolio at line 1 (updated)", a trailing # on failure), the diagnostic events after
 // it, the exceptions-file entry, and the Statistics block.
 #include "../datafile/DataFormat.h"
+#include "../run/JobObserver.h"
 
 #include <QList>
 #include <QStringList>
@@ -70,6 +71,11 @@ QString summaryLine(const QString &label, int line, const Outcome &outcome);
 // The events under a summary line: each event's lines, events separated by an empty line. Quiet events
 // are left out unless the record failed.
 QString eventsText(const Outcome &outcome);
+// The summary line followed by the events, as the Summary and FailSummary traces show a record.
+QString recordBlock(const QString &summary, const Outcome &outcome);
+// A record as single-step mode shows it: summary, line, change type, attributes as read, the events.
+run::RecordStep recordStep(const datafile::Record &record, datafile::ChangeType change, const QString &summary,
+                           const Outcome &outcome);
 // The exceptions-file entry: "# record at line N", the record exactly as supplied, then each event's lines
 // as "# " comments, each event closed by "#". Comment text is encoded like the data file.
 QByteArray exceptionEntry(int line, const QByteArray &rawRecord, const QList<Event> &events,
