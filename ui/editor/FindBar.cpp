@@ -40,8 +40,7 @@ FindBar::FindBar(QWidget *parent)
     connect(one, &QPushButton::clicked, this, &FindBar::replace);
     connect(all, &QPushButton::clicked, this, &FindBar::replaceAll);
     connect(close, &QPushButton::clicked, this, &QWidget::hide);
-    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &QWidget::hide, Qt::WidgetWithChildrenShortcut);
-    Q_UNUSED(escape);
+    new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &QWidget::hide, Qt::WidgetWithChildrenShortcut);
     hide();
 }
 

@@ -92,13 +92,14 @@ void TraceView::append(const QList<TraceBlock> &blocks)
 
 void TraceView::refill()
 {
+    // Every kept block is counted; only the newest matching ones the view keeps are laid out.
     QStringList shown;
     qsizetype matching = 0;
-    for (const TraceBlock &b : m_blocks) {
-        if (shows(b)) {
-            shown.append(display(b));
-            ++matching;
-        }
+    for (auto it = m_blocks.rbegin(); it != m_blocks.rend(); ++it) {
+        if (!shows(*it))
+            continue;
+        if (matching++ < kShownLines)
+            shown.prepend(display(*it));
     }
     m_view->setPlainText(shown.join(QLatin1Char('\n')));
     m_view->moveCursor(QTextCursor::End);
