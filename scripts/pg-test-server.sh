@@ -23,17 +23,19 @@ start)
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
   done
   [ -n "$PORT" ] || { echo "pg-test-server: no free port in 54320-54399" >&2; exit 1; }
-  as_owner "$PGBIN/initdb" -D "$DIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
+  # Connections over TCP must give the right password (the credentials tests rely on it); the socket,
+  # which only the set-up below uses, trusts.
+  as_owner "$PGBIN/initdb" -D "$DIR/data" --auth-local=trust --auth-host=scram-sha-256 -U postgres -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
     || { cat "$DIR/initdb.log" >&2; exit 1; }
   as_owner "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=${OAS_PG_FSYNC:-off} -c full_page_writes=${OAS_PG_FSYNC:-off}" start >/dev/null \
     || { cat "$DIR/server.log" >&2; exit 1; }
-  PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres)
+  PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PORT" -U postgres)
   "${PSQL[@]}" -d postgres -c "CREATE ROLE oas LOGIN PASSWORD 'oas-secret' SUPERUSER" \
     -c "CREATE DATABASE oas_test OWNER oas" -c "CREATE DATABASE northwind OWNER oas" >/dev/null
   FIXTURE="$ROOT/../shared/fixtures/northwind/postgresql.sql"
   if [ -f "$FIXTURE" ]; then
-    PGPASSWORD=oas-secret "${PSQL[@]/postgres/oas}" -d northwind -f "$FIXTURE" >/dev/null 2>"$DIR/northwind.log" \
+    PGPASSWORD=oas-secret psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U oas -d northwind -f "$FIXTURE" >/dev/null 2>"$DIR/northwind.log" \
       || { echo "pg-test-server: loading the Northwind fixture failed:" >&2; cat "$DIR/northwind.log" >&2; exit 1; }
     echo "export OAS_TEST_PG_NORTHWIND='DRIVER={PostgreSQL Unicode};Server=127.0.0.1;Port=$PORT;Database=northwind;UID=oas;PWD=oas-secret'"
   fi

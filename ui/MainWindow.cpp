@@ -3,6 +3,8 @@
 #include "ProblemsView.h"
 #include "run/RunPanel.h"
 #include "editor/ConfigEditor.h"
+#include "secrets/Keychain.h"
+#include "secrets/PasswordDialog.h"
 #include "editor/FindBar.h"
 #include "editor/SqlPreview.h"
 #include "workspace/WorkspaceModel.h"
@@ -156,6 +158,8 @@ void MainWindow::createMenus()
     edit->addAction(tr("&Find..."), QKeySequence::Find, this, [this] { m_find->showFind(false); });
     edit->addAction(tr("Find &next"), QKeySequence::FindNext, m_find, &FindBar::findNext);
     edit->addAction(tr("&Replace..."), QKeySequence(Qt::CTRL | Qt::Key_H), this, [this] { m_find->showFind(true); });
+    edit->addSeparator();
+    edit->addAction(tr("&Protect password..."), this, &MainWindow::protectPassword);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *language = view->addMenu(tr("&Language"));
     for (const auto &choice : {std::pair{QStringLiteral("en"), QStringLiteral("English")},
@@ -240,6 +244,33 @@ bool MainWindow::openFile(const QString &path)
     return true;
 }
 
+void MainWindow::protectPassword()
+{
+    ConfigEditor *e = currentEditor();
+    if (!e) {
+        statusBar()->showMessage(tr("Open a configuration first."));
+        return;
+    }
+    PasswordDialog dialog(QStringLiteral("oas/") + QFileInfo(e->filePath()).completeBaseName(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    const QString written = dialog.writtenForm(&error);
+    const std::optional<QString> text = written.isEmpty() ? std::nullopt : withDatabasePassword(e->text(), written);
+    if (!text) {
+        QMessageBox::warning(this, tr("Protect password"),
+                             written.isEmpty() ? error : tr("The configuration has no [database] section."));
+        return;
+    }
+    // One undo step; the password itself is in no file, only its written form.
+    e->beginUndoAction();
+    e->selectAll();
+    e->replaceSelectedText(*text);
+    e->endUndoAction();
+    statusBar()->showMessage(tr("Password= now holds the password's %1 form; save to keep it.")
+                                 .arg(written.section(QLatin1Char(':'), 0, 0)));
+}
+
 ConfigEditor *MainWindow::currentEditor() const
 {
     return qobject_cast<ConfigEditor *>(m_tabs->currentWidget());
@@ -274,12 +305,15 @@ void MainWindow::checkAgainstDatabase()
     const QString folder = QFileInfo(e->filePath()).absolutePath();
     const QPointer<ConfigEditor> editor(e);
     const QPointer<MainWindow> self(this);
-    std::thread([self, config, folder, editor] {
+    run::SecretSettings secrets;
+    const KeychainRead keychain = readKeychain(keychainNames(config));  // on this thread, before the check's
+    secrets.keychain = keychain.values;
+    std::thread([self, config, folder, editor, secrets] {
         // Relative paths in the configuration (a SQLite file) are its folder's, as for jobs.
         const QString previous = QDir::currentPath();
         QDir::setCurrent(folder);
         const run::DatabaseCheckResult r =
-            run::checkAgainstDatabase(config, db::credentialsOf(config.database), QStringLiteral("check-") + QUuid::createUuid().toString(QUuid::Id128));
+            run::checkAgainstDatabase(config, secrets, QStringLiteral("check-") + QUuid::createUuid().toString(QUuid::Id128));
         QDir::setCurrent(previous);
         // Back on the GUI thread, where the window may have been closed meanwhile.
         QMetaObject::invokeMethod(qApp, [self, r, editor] {

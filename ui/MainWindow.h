@@ -52,6 +52,7 @@ private:
     void refreshRecentMenu();
     void editorChanged();
     void saveCurrent();
+    void protectPassword();
     void showCheck(const run::DatabaseCheckResult &result, ConfigEditor *editor);
 
     QTabWidget *m_tabs;

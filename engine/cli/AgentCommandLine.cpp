@@ -19,6 +19,7 @@ const OptionSpec kOptions[] = {
     {"AuditLevel", Arity::Required, false, false},
     {"CryptLogLevel", Arity::Required, false, false},
     {"Batch", Arity::Required, false, true},  // extension: records per transaction
+    {"KeySource", Arity::Required, false, false},  // extension: file:PATH or env:NAME
     {"f", Arity::Required, false, false},
     {"i", Arity::Required, false, true},
     {"o", Arity::Required, true, false},
@@ -87,6 +88,10 @@ QString applyValue(const OptionSpec &o, const QString &value, AgentOptions &opts
         if (!isNonNegativeInteger(value, &n) || n > 4)
             return QStringLiteral("invalid audit level %1, expected 0 to 4").arg(value);
         opts.security.auditLevel = int(n);
+    } else if (name == QLatin1String("KeySource")) {
+        if (!value.startsWith(QLatin1String("file:")) && !value.startsWith(QLatin1String("env:")))
+            return QStringLiteral("invalid key source %1, expected file:PATH or env:NAME").arg(value);
+        opts.security.keySource = value;
     } else if (name == QLatin1String("Batch")) {
         if (!isNonNegativeInteger(value, &n) || n < 1 || n > 100000)
             return QStringLiteral("invalid batch size %1, expected 1 to 100000 records per transaction").arg(value);
@@ -177,6 +182,8 @@ QString agentHelp(AgentKind kind)
                    "  -s  single-step mode: <CR> next record, g go on, q or n stop\n"
                    "  -v  verbose: trace information also on standard output\n"
                    "  -Batch n  records per transaction (default 500; 1 commits each record on its own)\n"
+                   "  -KeySource file:PATH|env:NAME  the key for encrypted: values (default $OAS_KEY_SOURCE,\n"
+                   "            else file:~/.config/odbc-agent/secret.key)\n"
                    "exit codes: 0 import done, 1 import not done due to errors, 0x3C (60) import done with "
                    "warnings\n");
     }
@@ -190,6 +197,8 @@ QString agentHelp(AgentKind kind)
                "  -r  delta reference file to compare with; -r alone forces a full export that writes a new one\n"
                "  -s  single-step mode: <CR> next record, g go on, q or n stop\n"
                "  -v  verbose: trace information also on standard output\n"
+               "  -KeySource file:PATH|env:NAME  the key for encrypted: values (default $OAS_KEY_SOURCE,\n"
+               "            else file:~/.config/odbc-agent/secret.key)\n"
                "exit codes: 0 export done, 1 export not done due to errors, 0x3C (60) export done with warnings\n");
 }
 

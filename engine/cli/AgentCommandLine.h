@@ -16,6 +16,7 @@ struct SecurityOptions {
     std::optional<qint64> timeoutMicroseconds;
     std::optional<int> auditLevel;     // 0-4
     std::optional<int> cryptLogLevel;  // >= 0
+    QString keySource;                 // -KeySource (an extension): the key for encrypted: values
     bool any() const { return encryptionMode || timeoutMicroseconds || auditLevel || cryptLogLevel; }
 };
 

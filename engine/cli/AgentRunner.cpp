@@ -6,6 +6,7 @@
 #include "ExitCode.h"
 #include "ExportCommand.h"
 #include "ImportCommand.h"
+#include "SecretCommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -32,6 +33,8 @@ QString odbcAgentUsage()
         "  sql CONFIG [--dialect generic|postgresql|sqlite|oracle]\n"
         "                                          print the SQL the agents will run for CONFIG\n"
         "  demo create|change DIRECTORY            create the demo workspace, or change some of its rows\n"
+        "  secret new-key|scramble|encrypt|check   make the scrambled / encrypted forms of a password and the\n"
+        "                                          key file; check where a configuration's credentials come from\n"
         "  --help                                  this text\n"
         "  --version                               the version\n"
         "The agents themselves are ODBCAgentExp and ODBCAgentImp (run them bare for their options).\n");
@@ -125,6 +128,32 @@ int demoCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     return Success;
 }
 
+// The manual's security switches outside DirX Identity's security environment: -Enc and -AuditLevel take
+// effect (docs/credentials.md), -Timeout and -CryptLogLevel have nothing to act on and say so.
+void reportSecurityOptions(AgentKind kind, const SecurityOptions &security, const config::AgentConfig &config,
+                           QTextStream &err)
+{
+    const QString agent = agentName(kind);
+    if (security.any() && config.version.value < 104)
+        err << "warning: the encryption switches need configuration Version=1.04 or later\n";
+    if (security.timeoutMicroseconds)
+        err << agent << ": note: -Timeout " << *security.timeoutMicroseconds
+            << " is not applicable: it is the timeout of DirX Identity's security service, and this agent reads "
+               "secrets itself (env:, file:, its key source)\n";
+    if (security.cryptLogLevel)
+        err << agent << ": note: -CryptLogLevel " << *security.cryptLogLevel
+            << " is not applicable: there is no separate crypt library log; use -AuditLevel 1 to trace where "
+               "secrets come from\n";
+    if (kind == AgentKind::Import && security.encryptionMode == QLatin1String("ADMIN_PW")
+        && !config.encryptedAttributes.attributes.isEmpty())
+        err << agent << ": note: -Enc ADMIN_PW: the attributes of [EncryptedAttributes] are used as they are, not "
+               "decrypted (ATTRIB_ADMIN_PW decrypts them)\n";
+    if (kind == AgentKind::Export && security.encryptionMode == QLatin1String("ATTRIB_ADMIN_PW")
+        && !config.encryptedAttributes.attributes.isEmpty())
+        err << agent << ": note: [EncryptedAttributes] is for imports; an export writes the values as the "
+               "database holds them\n";
+}
+
 }  // namespace
 
 int runAgent(AgentKind kind, const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -143,8 +172,7 @@ int runAgent(AgentKind kind, const QStringList &arguments, QTextStream &out, QTe
     const auto operation = kind == AgentKind::Export ? config::Operation::Export : config::Operation::Import;
     if (!loadConfig(opts.configFile, operation, result, err))
         return NotDone;
-    if (opts.security.any() && result.config.version.value < 104)
-        err << "warning: the encryption switches need configuration Version=1.04 or later\n";
+    reportSecurityOptions(kind, opts.security, result.config, err);
     if (kind == AgentKind::Import) {
         QFile data(opts.dataFile);
         if (!data.open(QIODevice::ReadOnly)) {
@@ -178,6 +206,10 @@ int runOdbcAgent(const QStringList &arguments, QTextStream &out, QTextStream &er
         return sqlCommand(rest, out, err);
     if (command == QLatin1String("demo"))
         return demoCommand(rest, out, err);
+    if (command == QLatin1String("secret")) {
+        QTextStream in(stdin);
+        return secretCommand(rest, in, out, err);
+    }
     err << "odbc-agent: unknown command " << command << "\n" << odbcAgentUsage();
     return NotDone;
 }

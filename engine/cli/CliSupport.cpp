@@ -6,7 +6,7 @@ namespace oas::cli {
 
 void CliObserver::traceLine(run::TraceKind kind, config::TraceLevel, const QString &text)
 {
-    if (kind == run::TraceKind::Error)
+    if (kind == run::TraceKind::Error || kind == run::TraceKind::Audit)
         m_err << text << (text.endsWith(QLatin1Char('\n')) ? "" : "\n") << Qt::flush;
 }
 
@@ -52,9 +52,22 @@ run::StepController::Prompter keyboardPrompter()
     };
 }
 
-db::Credentials credentialsFor(const AgentOptions &options, const config::DatabaseSection &database)
+std::optional<db::Credentials> jobCredentials(const AgentOptions &options, const config::AgentConfig &config,
+                                              trace::Trace &trace)
 {
-    return db::credentialsOf(database, {options.user, options.password});
+    run::SecretSettings settings;
+    settings.keySource = options.security.keySource;
+    settings.encryptionMode = options.security.encryptionMode.value_or(QString());
+    const run::JobCredentials c = run::resolveCredentials(config, {options.user, options.password}, settings);
+    if (!c.ok) {
+        trace.error(QStringLiteral("cannot get the database credentials\n") + c.error);
+        return std::nullopt;
+    }
+    for (const QString &secret : c.secrets)
+        trace.hide(secret);
+    if (options.security.auditLevel.value_or(0) >= 1 && !c.audit.isEmpty())
+        trace.audit(QStringLiteral("audit: database credentials\n") + c.audit.join(QLatin1Char('\n')));
+    return c.credentials;
 }
 
 }  // namespace oas::cli

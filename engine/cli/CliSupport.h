@@ -4,6 +4,7 @@
 #include "../db/ConnectionString.h"
 #include "../config/AgentConfig.h"
 #include "../run/JobObserver.h"
+#include "../run/JobSecrets.h"
 #include "../run/StepController.h"
 #include "../trace/Trace.h"
 #include "AgentCommandLine.h"
@@ -40,7 +41,9 @@ private:
 // Prompts on standard error and reads a line from standard input; end of input stops.
 run::StepController::Prompter keyboardPrompter();
 
-// -n / -p, else User / Password of the [database] section.
-db::Credentials credentialsFor(const AgentOptions &options, const config::DatabaseSection &database);
+// -n / -p, else User / Password of the [database] section, resolved from their written forms; the password
+// is hidden from the trace from then on. nullopt after tracing why not (an error: exit 1).
+std::optional<db::Credentials> jobCredentials(const AgentOptions &options, const config::AgentConfig &config,
+                                              trace::Trace &trace);
 
 }  // namespace oas::cli

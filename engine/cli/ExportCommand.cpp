@@ -15,7 +15,12 @@ int runExportCommand(const AgentOptions &options, const config::AgentConfig &con
     exporter::ExportRequest request;
     request.config = config;
     request.configPath = options.configFile;
-    request.credentials = credentialsFor(options, config.database);
+    const std::optional<db::Credentials> credentials = jobCredentials(options, config, job.trace);
+    if (!credentials) {
+        err << "ODBCAgentExp: export not done\n";
+        return NotDone;
+    }
+    request.credentials = *credentials;
     request.outputPath = options.dataFile;
     request.toStdout = options.toStdout;
     request.referenceFlag = options.referenceFlag;

@@ -14,8 +14,16 @@ int runImportCommand(const AgentOptions &options, const config::AgentConfig &con
 
     importer::ImportRequest request;
     request.config = config;
-    request.credentials = credentialsFor(options, config.database);
+    const std::optional<db::Credentials> credentials = jobCredentials(options, config, job.trace);
+    if (!credentials) {
+        err << "ODBCAgentImp: import not done\n";
+        return NotDone;
+    }
+    request.credentials = *credentials;
     request.inputPath = options.dataFile;
+    request.keySource = options.security.keySource;
+    // ADMIN_PW protects only the password: the attributes arrive as they are.
+    request.decryptAttributes = options.security.encryptionMode.value_or(QString()) != QLatin1String("ADMIN_PW");
     if (options.batchSize)
         request.batchSize = *options.batchSize;
     const importer::ImportResult r = importer::runImport(request, job.trace, &job.step, &job.observer);

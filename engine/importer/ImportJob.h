@@ -20,6 +20,10 @@ struct ImportRequest {
     QString exceptionsPath;  // empty: the Exceptions field (relative to the working directory)
     int batchSize = 500;     // records per transaction; 1 commits every record on its own
     QString connectionName = QStringLiteral("import");
+    // [EncryptedAttributes]: decrypt the listed attributes (false under -Enc ADMIN_PW) with the key from
+    // keySource (empty: secrets::defaultKeySource()).
+    bool decryptAttributes = true;
+    QString keySource;
 };
 
 struct ImportResult {

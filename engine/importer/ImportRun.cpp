@@ -3,6 +3,7 @@
 
 #include "../db/SqlTypes.h"
 #include "../run/BatchPipe.h"
+#include "../secrets/Redact.h"
 
 #include <QHash>
 #include <QSet>
@@ -25,6 +26,11 @@ bool ImportRun::openInput()
     if (!m_input.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("cannot open import data file for reading\n%1\n%2").arg(m_req.inputPath, m_input.errorString()));
     m_reader = std::make_unique<datafile::TaggedReader>(&m_input, m_format);
+    QString error;
+    std::optional<AttributeDecryption> decryption = prepareDecryption(m_cfg, m_req.decryptAttributes, m_req.keySource, &error);
+    if (!decryption)
+        return fail(error);
+    m_decryption = std::move(*decryption);
     return true;
 }
 
@@ -164,9 +170,13 @@ bool ImportRun::endTransaction(bool commit)
     return fail(error);
 }
 
-void ImportRun::report(Pending &pending, const Outcome &outcome)
+void ImportRun::report(Pending &pending, const Outcome &given)
 {
     pending.reported = true;
+    std::optional<Outcome> hidden;  // with the decrypted values as ***
+    if (!pending.secrets.isEmpty())
+        hidden = redacted(given, pending.secrets);
+    const Outcome &outcome = hidden ? *hidden : given;
     // The texts are only made when something shows them (records are reported tens of thousands a second).
     const bool stepping = m_step && (m_step->isStepping() || m_step->hasBreakpoint());
     const bool traced = m_trace.on(TraceLevel::Summary) || (outcome.failed() && m_trace.on(TraceLevel::FailSummary));
@@ -174,7 +184,7 @@ void ImportRun::report(Pending &pending, const Outcome &outcome)
         m_account.account(pending.record.line, pending.record.rawText, outcome);
         return;
     }
-    const QString summary = summaryLine(pending.checked.label, pending.checked.line, outcome);
+    const QString summary = secrets::redact(summaryLine(pending.checked.label, pending.checked.line, outcome), pending.secrets);
     m_lastSummary = summary;
     const QString block = recordBlock(summary, outcome);
     if (m_trace.on(TraceLevel::Summary))
@@ -185,6 +195,7 @@ void ImportRun::report(Pending &pending, const Outcome &outcome)
         run::RecordStep step = recordStep(pending.record, pending.checked.change, summary, outcome);
         if (m_step->stopsAt(step) && m_observer) {
             describeStep(step, pending);
+            redact(step, pending.secrets);
             m_observer->recordStepped(step);
         }
     }
@@ -473,6 +484,7 @@ bool ImportRun::importAll()
                 continue;
             }
             Pending p;
+            p.secrets = m_decryption.apply(*record);
             p.checked = checkRecord(*record, m_plan, changeType);
             p.record = std::move(*record);
             b.records.push_back(std::move(p));

@@ -2,6 +2,7 @@
 // The state of one import run, shared by ImportRun.cpp (set-up, batches, reporting) and ImportApply.cpp
 // (what one record does to the database). Internal to the importer.
 #include "BatchLocate.h"
+#include "EncryptedValues.h"
 #include "ImportAccount.h"
 #include "ImportJob.h"
 #include "ImportPlan.h"
@@ -23,6 +24,7 @@ namespace oas::importer {
 struct Pending {
     datafile::Record record;
     CheckedRecord checked;
+    QStringList secrets;    // decrypted values ([EncryptedAttributes]): never shown
     bool reported = false;  // committed and accounted for
 };
 
@@ -137,6 +139,7 @@ private:
 
     QFile m_input;
     std::unique_ptr<datafile::TaggedReader> m_reader;
+    AttributeDecryption m_decryption;
     ImportAccount m_account{m_result, m_format};
     std::unique_ptr<db::Connection> m_connection;
     sql::SqlDialect m_dialect;

@@ -3,6 +3,7 @@
 #include "DateValue.h"
 
 #include "../db/SqlTypes.h"
+#include "../secrets/Redact.h"
 #include "../run/OpenConnection.h"
 
 #include <sql.h>
@@ -317,7 +318,8 @@ Outcome ProcedureRun::classify(int line, const db::Value &returned, Outcome outc
     return outcome;
 }
 
-void ProcedureRun::report(const datafile::Record &record, const Outcome &outcome, const QStringList &statements)
+void ProcedureRun::report(const datafile::Record &record, const Outcome &outcome, const QStringList &statements,
+                          const QStringList &secrets)
 {
     m_account.account(record.line, record.rawText, outcome);
     const bool stepping = m_step && (m_step->isStepping() || m_step->hasBreakpoint());
@@ -325,7 +327,7 @@ void ProcedureRun::report(const datafile::Record &record, const Outcome &outcome
                         || (m_trace.on(TraceLevel::Warnings) && !outcome.events.isEmpty());
     if (!stepping && !traced)
         return;
-    const QString summary = summaryLine(label(record), record.line, outcome);
+    const QString summary = secrets::redact(summaryLine(label(record), record.line, outcome), secrets);
     m_lastSummary = summary;
     const QString block = recordBlock(summary, outcome);
     if (m_trace.on(TraceLevel::Summary))
@@ -338,6 +340,7 @@ void ProcedureRun::report(const datafile::Record &record, const Outcome &outcome
         const datafile::ChangeType change = datafile::changeTypeOf(record, m_cfg.importSection.changeType.value, nullptr);
         run::RecordStep step = recordStep(record, change, summary, outcome);
         step.statements = statements;
+        redact(step, secrets);
         if (m_step->stopsAt(step) && m_observer)
             m_observer->recordStepped(step);
     }
@@ -373,11 +376,12 @@ bool ProcedureRun::importAll()
             ++m_result.stats.skips;
             continue;
         }
+        const QStringList secrets = m_decryption.apply(*record);
         QStringList statements;
         const std::optional<Outcome> outcome = call(*record, detail ? &statements : nullptr);
         if (!outcome)
             return false;
-        report(*record, *outcome, statements);
+        report(*record, secrets.isEmpty() ? *outcome : redacted(*outcome, secrets), statements, secrets);
         if (m_result.recordsRead % 256 == 0)
             reportProgress();
         if (m_step && !m_step->pause(m_lastSummary)) {  // the text is made only when stepping shows it
@@ -398,9 +402,15 @@ ImportResult ProcedureRun::run()
         fail(QStringLiteral("cannot open import data file for reading\n%1\n%2").arg(m_req.inputPath, m_input.errorString()));
         return m_result;
     }
+    QString error;
+    std::optional<AttributeDecryption> decryption = prepareDecryption(m_cfg, m_req.decryptAttributes, m_req.keySource, &error);
+    if (!decryption) {
+        fail(error);
+        return m_result;
+    }
+    m_decryption = std::move(*decryption);
     if (!connect() || !describe() || !prepare(false))
         return m_result;
-    QString error;
     if (!m_account.open(m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath, &error)) {
         fail(error);
         return m_result;

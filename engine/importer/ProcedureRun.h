@@ -5,6 +5,7 @@
 // a function, or the one RETURN parameter) mapped through RETURNING: OK, warning (trace) or failure
 // (exceptions file). The declaration is checked against the driver's procedure metadata after connecting.
 // Internal to the importer; runImport() chooses it.
+#include "EncryptedValues.h"
 #include "ImportAccount.h"
 #include "ImportJob.h"
 
@@ -40,7 +41,8 @@ private:
     // One call: the outcome, or nullopt when the connection is gone (the run stops).
     std::optional<Outcome> call(const datafile::Record &record, QStringList *statements);
     Outcome classify(int line, const db::Value &returned, Outcome outcome);
-    void report(const datafile::Record &record, const Outcome &outcome, const QStringList &statements);
+    void report(const datafile::Record &record, const Outcome &outcome, const QStringList &statements,
+                const QStringList &secrets);
     void reportProgress();
     QString label(const datafile::Record &record) const;
 
@@ -56,6 +58,7 @@ private:
     std::vector<Param> m_params;  // per '?'
     int m_returnIndex = -1;       // the '?' that brings the result; -1: none declared
     QFile m_input;
+    AttributeDecryption m_decryption;
     ImportAccount m_account{m_result, m_format};
     std::unique_ptr<db::Connection> m_connection;
     std::unique_ptr<db::Statement> m_statement;

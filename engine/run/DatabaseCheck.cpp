@@ -1,5 +1,7 @@
 #include "DatabaseCheck.h"
 
+#include "../secrets/Redact.h"
+
 #include "../db/Connection.h"
 #include "../db/SqlTypes.h"
 #include "../db/Statement.h"
@@ -120,6 +122,22 @@ DatabaseCheckResult checkAgainstDatabase(const config::AgentConfig &config, cons
         }
     }
     addTableColumns(r, c, config);
+    return r;
+}
+
+DatabaseCheckResult checkAgainstDatabase(const config::AgentConfig &config, const SecretSettings &settings,
+                                         const QString &connectionName)
+{
+    const JobCredentials c = resolveCredentials(config, {}, settings);
+    if (!c.ok) {
+        DatabaseCheckResult r;
+        const config::SourcePos pos = config.database.password.present ? config.database.password.pos : config.database.headerPos;
+        r.diagnostics.append(errorAt(pos, QStringLiteral("cannot get the credentials: %1").arg(c.error), config.fileName));
+        return r;
+    }
+    DatabaseCheckResult r = checkAgainstDatabase(config, c.credentials, connectionName);
+    for (config::Diagnostic &d : r.diagnostics)
+        d.message = secrets::redact(d.message, c.secrets);
     return r;
 }
 

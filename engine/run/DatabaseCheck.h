@@ -6,6 +6,7 @@
 #include "../config/AgentConfig.h"
 #include "../db/ColumnInfo.h"
 #include "../db/ConnectionString.h"
+#include "JobSecrets.h"
 
 namespace oas::run {
 
@@ -26,6 +27,10 @@ struct DatabaseCheckResult {
 };
 
 DatabaseCheckResult checkAgainstDatabase(const config::AgentConfig &config, const db::Credentials &credentials,
+                                         const QString &connectionName);
+// The same with the configuration's own User= / Password= in their written forms (JobSecrets.h): a password
+// that cannot be read is an error on its line; the password never appears in a message.
+DatabaseCheckResult checkAgainstDatabase(const config::AgentConfig &config, const SecretSettings &secrets,
                                          const QString &connectionName);
 
 }  // namespace oas::run

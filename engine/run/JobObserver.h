@@ -21,7 +21,8 @@ struct JobProgress {
 };
 
 // What a trace block is: an error or warning (always traced), a TraceFlow line, or a block of a TraceLevel.
-enum class TraceKind { Error, Flow, Level };
+// Audit: where secrets came from (-AuditLevel 1 and up), never their values.
+enum class TraceKind { Error, Flow, Level, Audit };
 
 // One record of a job, as single-step mode shows it before the next one.
 struct RecordStep {

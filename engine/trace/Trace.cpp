@@ -1,5 +1,7 @@
 #include "Trace.h"
 
+#include "../secrets/Redact.h"
+
 namespace oas::trace {
 
 Trace::Options Trace::Options::fromConfig(const config::ControlSection &control)
@@ -30,7 +32,8 @@ bool Trace::open(QString *error)
 
 void Trace::emitBlock(run::TraceKind kind, config::TraceLevel level, const QString &block)
 {
-    QString text = block;
+    const QString shown = m_secrets.isEmpty() ? block : redact(block);
+    QString text = shown;
     if (!text.endsWith(QLatin1Char('\n')))
         text += QLatin1Char('\n');
     if (m_file)
@@ -38,7 +41,7 @@ void Trace::emitBlock(run::TraceKind kind, config::TraceLevel level, const QStri
     if (m_options.echo)
         *m_options.echo << text << Qt::flush;
     if (m_options.observer)
-        m_options.observer->traceLine(kind, level, block);
+        m_options.observer->traceLine(kind, level, shown);
 }
 
 void Trace::write(config::TraceLevel level, const QString &block)
@@ -52,6 +55,11 @@ void Trace::error(const QString &block)
     emitBlock(run::TraceKind::Error, {}, block);
 }
 
+void Trace::audit(const QString &block)
+{
+    emitBlock(run::TraceKind::Audit, {}, block);
+}
+
 void Trace::enter(const char *function)
 {
     if (m_options.flow >= 1)
@@ -62,6 +70,16 @@ void Trace::exit(const char *function)
 {
     if (m_options.flow >= 1)
         emitBlock(run::TraceKind::Flow, {}, QStringLiteral("exiting %1()").arg(QLatin1String(function)));
+}
+
+void Trace::hide(const QString &secret)
+{
+    secrets::addSecret(m_secrets, secret);
+}
+
+QString Trace::redact(const QString &text) const
+{
+    return secrets::redact(text, m_secrets);
 }
 
 void Trace::flush()

@@ -33,9 +33,13 @@ public:
     bool on(config::TraceLevel level) const { return m_options.levels.testFlag(level); }
     void write(config::TraceLevel level, const QString &block);  // when the level is on
     void error(const QString &block);                            // always
+    void audit(const QString &block);                            // always (called for -AuditLevel >= 1)
     void enter(const char *function);
     void exit(const char *function);
     void flush();
+    // Keeps a secret (a password) out of every block from now on: it is written as ***.
+    void hide(const QString &secret);
+    QString redact(const QString &text) const;
     // The trace file being written (Trace=1), empty otherwise.
     QString filePath() const { return m_file ? m_file->currentPath() : QString(); }
 
@@ -43,6 +47,7 @@ private:
     void emitBlock(run::TraceKind kind, config::TraceLevel level, const QString &block);
     Options m_options;
     std::unique_ptr<TraceFile> m_file;
+    QStringList m_secrets;
 };
 
 // entering/exiting lines around a scope (TraceFlow 1).

@@ -468,7 +468,7 @@ void TestImport::checkAgainstDatabase()
     QVERIFY(createTable(b));
     QString cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=GN & SN\nModify=TI");
     config::ParseResult parsed = config::parseConfigFile(cfg, config::Operation::Import);
-    run::DatabaseCheckResult r = run::checkAgainstDatabase(parsed.config, {}, QUuid::createUuid().toString());
+    run::DatabaseCheckResult r = run::checkAgainstDatabase(parsed.config, run::SecretSettings{}, QUuid::createUuid().toString());
     QVERIFY(r.connected);
     QCOMPARE(r.diagnostics.size(), 0);
     QCOMPARE(r.columns.size(), 5);
@@ -482,7 +482,7 @@ void TestImport::checkAgainstDatabase()
     cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=GN & SN\nModify=TI",
                       QString("EID=%1.id\nGN=%1.first\nSN=%1.last\nTI=%1.nosuchcolumn\n").arg(m_table));
     parsed = config::parseConfigFile(cfg, config::Operation::Import);
-    r = run::checkAgainstDatabase(parsed.config, {}, QUuid::createUuid().toString());
+    r = run::checkAgainstDatabase(parsed.config, run::SecretSettings{}, QUuid::createUuid().toString());
     QCOMPARE(r.diagnostics.size(), 1);
     QCOMPARE(r.diagnostics.at(0).pos.line, parsed.config.importSection.table.pos.line);
     QVERIFY2(r.diagnostics.at(0).message.contains("nosuchcolumn"), qPrintable(r.diagnostics.at(0).message));

@@ -3,6 +3,7 @@
 #include "config/ConfigParser.h"
 #include "exporter/ExportJob.h"
 #include "importer/ImportJob.h"
+#include "run/JobSecrets.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -138,7 +139,19 @@ void JobRunner::run(const JobSpec &spec)
         m_done = true;
         return;
     }
-    const db::Credentials credentials = db::credentialsOf(parsed.config.database);
+    run::SecretSettings secretSettings;
+    secretSettings.keychain = spec.keychain;
+    const run::JobCredentials resolved = run::resolveCredentials(parsed.config, {}, secretSettings);
+    if (!resolved.ok) {
+        m_observer->traceLine(run::TraceKind::Error, {}, resolved.error);
+        m_exitCode = 1;
+        m_summary = tr("not run: %1").arg(resolved.error);
+        m_done = true;
+        return;
+    }
+    for (const QString &secret : resolved.secrets)
+        trace.hide(secret);
+    const db::Credentials credentials = resolved.credentials;
     const QString connection = QStringLiteral("studio-") + QUuid::createUuid().toString(QUuid::Id128);
     if (spec.kind == JobSpec::Kind::Import) {
         importer::ImportRequest request;
@@ -162,7 +175,7 @@ void JobRunner::run(const JobSpec &spec)
         if (r.stopped)
             m_summary += r.resumeLine ? tr("; cancelled before the record at line %1").arg(r.resumeLine) : tr("; cancelled");
         if (r.exitCode == 1)
-            m_summary += tr("; not done: %1").arg(r.error.section(QLatin1Char('\n'), 0, 0));
+            m_summary += tr("; not done: %1").arg(trace.redact(r.error.section(QLatin1Char('\n'), 0, 0)));
     } else {
         exporter::ExportRequest request;
         request.config = parsed.config;
@@ -185,7 +198,7 @@ void JobRunner::run(const JobSpec &spec)
         if (r.stopped)
             m_summary += tr("; cancelled");
         if (r.exitCode == 1)
-            m_summary += tr("; not done: %1").arg(r.error.section(QLatin1Char('\n'), 0, 0));
+            m_summary += tr("; not done: %1").arg(trace.redact(r.error.section(QLatin1Char('\n'), 0, 0)));
     }
     trace.flush();
     addOutput(tr("trace file"), trace.filePath());

@@ -8,6 +8,7 @@
 #include "run/JobObserver.h"
 #include "run/StepController.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -30,6 +31,8 @@ struct JobSpec {
     bool breakOnError = false;
     int breakAtLine = 0;    // 0: none
     QString breakOnChange;  // add, modify, delete; empty: none
+    // keychain: entries of the configuration, read by the GUI thread before the job starts.
+    QHash<QString, QString> keychain;
 };
 
 // One trace block as the job reported it.

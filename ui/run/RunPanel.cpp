@@ -1,5 +1,8 @@
 #include "RunPanel.h"
 
+#include "secrets/Keychain.h"
+#include "config/ConfigParser.h"
+
 #include "ExceptionsView.h"
 #include "JobRunner.h"
 #include "RateChart.h"
@@ -229,6 +232,16 @@ bool RunPanel::run()
     m_stats->clear();
     m_outputs->clear();
     QString error;
+    // keychain: passwords are read here, on the GUI thread, and handed to the job.
+    const config::ParseResult parsed = config::parseConfigFile(m_configPath, config::Operation::Any);
+    if (const QStringList names = keychainNames(parsed.config); !names.isEmpty()) {
+        KeychainRead read = readKeychain(names);
+        if (!read.error.isEmpty()) {
+            m_summary->setText(tr("not started: %1").arg(read.error));
+            return false;
+        }
+        spec.keychain = std::move(read.values);
+    }
     if (!m_runner->start(spec, &error)) {
         m_summary->setText(tr("not started: %1").arg(error));
         return false;
