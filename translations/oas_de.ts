@@ -158,6 +158,17 @@
         <source>The line that starts a record (default row:).</source>
         <translation>Die Zeile, mit der ein Datensatz beginnt (Standard row:).</translation>
     </message>
+    <message>
+        <location filename="../ui/secrets/Keychain.cpp" line="36"/>
+        <source>the keychain did not answer within %1 s</source>
+        <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/Keychain.cpp" line="72"/>
+        <location filename="../ui/secrets/Keychain.cpp" line="79"/>
+        <source>keychain:%1: %2</source>
+        <translation>keychain:%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>oas::ui::ConfigEditor</name>
@@ -289,12 +300,12 @@
         <translation>Alle ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/editor/FindBar.cpp" line="91"/>
+        <location filename="../ui/editor/FindBar.cpp" line="90"/>
         <source>not found</source>
         <translation>nicht gefunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/editor/FindBar.cpp" line="123"/>
+        <location filename="../ui/editor/FindBar.cpp" line="122"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>%n ersetzt</numerusform>
@@ -305,89 +316,95 @@
 <context>
     <name>oas::ui::JobRunner</name>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="70"/>
+        <location filename="../ui/run/JobRunner.cpp" line="71"/>
         <source>a job is already running</source>
         <translation>ein Auftrag läuft bereits</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="77"/>
+        <location filename="../ui/run/JobRunner.cpp" line="78"/>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="126"/>
+        <location filename="../ui/run/JobRunner.cpp" line="127"/>
         <source>not run: the configuration has errors</source>
         <translation>nicht ausgeführt: die Konfiguration enthält Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="137"/>
+        <location filename="../ui/run/JobRunner.cpp" line="138"/>
+        <location filename="../ui/run/JobRunner.cpp" line="148"/>
         <source>not run: %1</source>
         <translation>nicht ausgeführt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="155"/>
+        <location filename="../ui/run/JobRunner.cpp" line="168"/>
         <source>exceptions file</source>
         <translation>Ausnahmedatei</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="156"/>
+        <location filename="../ui/run/JobRunner.cpp" line="170"/>
+        <source>%1 records read: %2 called, %3 failed, %4 skipped</source>
+        <translation>%1 Datensätze gelesen: %2 aufgerufen, %3 fehlgeschlagen, %4 übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="171"/>
         <source>%1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, %6 failed, %7 skipped</source>
         <translation>%1 Datensätze gelesen: %2 angelegt, %3 geändert, %4 unverändert, %5 gelöscht, %6 fehlgeschlagen, %7 übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="159"/>
+        <location filename="../ui/run/JobRunner.cpp" line="174"/>
         <source>; %1 in %2</source>
         <translation>; %1 in %2</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="161"/>
+        <location filename="../ui/run/JobRunner.cpp" line="176"/>
         <source>; cancelled before the record at line %1</source>
         <translation>; abgebrochen vor dem Datensatz in Zeile %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="161"/>
-        <location filename="../ui/run/JobRunner.cpp" line="184"/>
+        <location filename="../ui/run/JobRunner.cpp" line="176"/>
+        <location filename="../ui/run/JobRunner.cpp" line="199"/>
         <source>; cancelled</source>
         <translation>; abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="163"/>
-        <location filename="../ui/run/JobRunner.cpp" line="186"/>
+        <location filename="../ui/run/JobRunner.cpp" line="178"/>
+        <location filename="../ui/run/JobRunner.cpp" line="201"/>
         <source>; not done: %1</source>
         <translation>; nicht ausgeführt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="175"/>
+        <location filename="../ui/run/JobRunner.cpp" line="190"/>
         <source>%1 rows read, %2 records written to %3</source>
         <translation>%1 Zeilen gelesen, %2 Datensätze nach %3 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="177"/>
+        <location filename="../ui/run/JobRunner.cpp" line="192"/>
         <source> (delta: %1 add, %2 modify, %3 delete)</source>
         <translation> (Delta: %1 hinzugefügt, %2 geändert, %3 gelöscht)</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="179"/>
+        <location filename="../ui/run/JobRunner.cpp" line="194"/>
         <source>; reference file %1</source>
         <translation>; Referenzdatei %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="181"/>
+        <location filename="../ui/run/JobRunner.cpp" line="196"/>
         <source>delta file</source>
         <translation>Deltadatei</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="181"/>
+        <location filename="../ui/run/JobRunner.cpp" line="196"/>
         <source>data file</source>
         <translation>Datendatei</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="182"/>
+        <location filename="../ui/run/JobRunner.cpp" line="197"/>
         <source>reference file</source>
         <translation>Referenzdatei</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="189"/>
+        <location filename="../ui/run/JobRunner.cpp" line="204"/>
         <source>trace file</source>
         <translation>Tracedatei</translation>
     </message>
@@ -395,152 +412,177 @@
 <context>
     <name>oas::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="43"/>
+        <location filename="../ui/MainWindow.cpp" line="45"/>
         <source>ODBC Agent Studio</source>
         <translation>ODBC Agent Studio</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="82"/>
+        <location filename="../ui/MainWindow.cpp" line="84"/>
         <source>Open a workspace folder to start</source>
         <translation>Zum Beginnen einen Arbeitsbereich-Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="96"/>
+        <location filename="../ui/MainWindow.cpp" line="98"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="103"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <location filename="../ui/MainWindow.cpp" line="133"/>
         <source>automatic (from the driver)</source>
         <translation>automatisch (nach dem Treiber)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>The SQL dialect of the preview</source>
         <translation>Der SQL-Dialekt der Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="140"/>
         <source>SQL preview</source>
         <translation>SQL-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <location filename="../ui/MainWindow.cpp" line="148"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="147"/>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
         <source>&amp;Open workspace...</source>
         <translation>Arbeitsbereich ö&amp;ffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="152"/>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
         <source>&amp;Recent workspaces</source>
         <translation>&amp;Zuletzt geöffnete Arbeitsbereiche</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>&amp;Find...</source>
         <translation>&amp;Suchen...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
         <source>&amp;Replace...</source>
         <translation>&amp;Ersetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <source>&amp;Protect password...</source>
+        <translation>Passwort &amp;schützen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="166"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>The language changes when the Studio starts again</source>
         <translation>Die Sprache wechselt beim nächsten Start des Studios</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>&amp;Check against database</source>
         <translation>Gegen die Datenbank &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="193"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>%1 is not a folder</source>
         <translation>%1 ist kein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="208"/>
         <source>%1 - ODBC Agent Studio</source>
         <translation>%1 - ODBC Agent Studio</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="205"/>
+        <location filename="../ui/MainWindow.cpp" line="209"/>
         <source>Workspace %1</source>
         <translation>Arbeitsbereich %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <location filename="../ui/MainWindow.cpp" line="226"/>
         <source>Open file</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="269"/>
+        <location filename="../ui/MainWindow.cpp" line="251"/>
+        <source>Open a configuration first.</source>
+        <translation>Öffnen Sie zuerst eine Konfiguration.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <source>Protect password</source>
+        <translation>Passwort schützen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="262"/>
+        <source>The configuration has no [database] section.</source>
+        <translation>Die Konfiguration hat keinen Abschnitt [database].</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="270"/>
+        <source>Password= now holds the password&apos;s %1 form; save to keep it.</source>
+        <translation>Password= enthält jetzt die Form %1 des Passworts; speichern, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
         <source>A job is running; check against the database once it is done</source>
         <translation>Ein Auftrag läuft; nach seinem Ende gegen die Datenbank prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="303"/>
         <source>Checking %1 against its database...</source>
         <translation>%1 wird gegen seine Datenbank geprüft...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="335"/>
         <source>Checked against the database: %n problem(s), </source>
         <translation>
             <numerusform>Gegen die Datenbank geprüft: %n Problem, </numerusform>
@@ -548,7 +590,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <location filename="../ui/MainWindow.cpp" line="336"/>
         <source>%n column(s) described</source>
         <translation>
             <numerusform>%n Spalte beschrieben</numerusform>
@@ -556,14 +598,84 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="337"/>
         <source>Cannot connect to the database</source>
         <translation>Keine Verbindung zur Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="312"/>
+        <location filename="../ui/MainWindow.cpp" line="346"/>
         <source>Save</source>
         <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::PasswordDialog</name>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="20"/>
+        <source>Protect password</source>
+        <translation>Passwort schützen</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="22"/>
+        <source>Desktop keychain entry</source>
+        <translation>Eintrag im Schlüsselbund des Desktops</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="23"/>
+        <source>Encrypted with the key source&apos;s key</source>
+        <translation>Verschlüsselt mit dem Schlüssel der Schlüsselquelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="24"/>
+        <source>Scrambled (obfuscation only)</source>
+        <translation>Verwürfelt (nur Verschleierung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="27"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="28"/>
+        <source>Store as:</source>
+        <translation>Speichern als:</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="29"/>
+        <source>Keychain entry:</source>
+        <translation>Schlüsselbund-Eintrag:</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="61"/>
+        <source>The file gets Password=keychain:NAME. Only the Studio can read it: jobs started from the command line need env:, file: or encrypted:.</source>
+        <translation>Die Datei erhält Password=keychain:NAME. Nur das Studio kann ihn lesen: Jobs von der Kommandozeile brauchen env:, file: oder encrypted:.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="65"/>
+        <source>The file gets Password=encrypted:... Every agent reads it with the key from %1.</source>
+        <translation>Die Datei erhält Password=encrypted:... Jeder Agent liest ihn mit dem Schlüssel aus %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="69"/>
+        <source>Scrambling is obfuscation: anyone with this program can read the password back.</source>
+        <translation>Verwürfeln ist nur Verschleierung: Jeder mit diesem Programm kann das Passwort zurücklesen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="78"/>
+        <source>no password given</source>
+        <translation>kein Passwort angegeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="85"/>
+        <source>no keychain entry name given</source>
+        <translation>kein Name für den Schlüsselbund-Eintrag angegeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/secrets/PasswordDialog.cpp" line="94"/>
+        <source>
+(make a key with: odbc-agent secret new-key)</source>
+        <translation>
+(einen Schlüssel erzeugen mit: odbc-agent secret new-key)</translation>
     </message>
 </context>
 <context>
@@ -610,169 +722,170 @@
 <context>
     <name>oas::ui::RunPanel</name>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="31"/>
+        <location filename="../ui/run/RunPanel.cpp" line="34"/>
         <source>(no row)</source>
         <translation>(keine Zeile)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="34"/>
+        <location filename="../ui/run/RunPanel.cpp" line="37"/>
         <source>row %1 of %2
 </source>
         <translation>Zeile %1 von %2
 </translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="43"/>
+        <location filename="../ui/run/RunPanel.cpp" line="46"/>
         <source>Attributes (line %1)</source>
         <translation>Attribute (Zeile %1)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="45"/>
+        <location filename="../ui/run/RunPanel.cpp" line="48"/>
         <source>Statements run, with their values</source>
         <translation>Ausgeführte Anweisungen mit ihren Werten</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="47"/>
+        <location filename="../ui/run/RunPanel.cpp" line="50"/>
         <source>Row before</source>
         <translation>Zeile vorher</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="48"/>
+        <location filename="../ui/run/RunPanel.cpp" line="51"/>
         <source>Row after</source>
         <translation>Zeile nachher</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="51"/>
+        <location filename="../ui/run/RunPanel.cpp" line="54"/>
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="59"/>
+        <location filename="../ui/run/RunPanel.cpp" line="62"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="59"/>
+        <location filename="../ui/run/RunPanel.cpp" line="62"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="60"/>
+        <location filename="../ui/run/RunPanel.cpp" line="63"/>
         <source>Step through</source>
         <translation>Schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="60"/>
+        <location filename="../ui/run/RunPanel.cpp" line="63"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="61"/>
+        <location filename="../ui/run/RunPanel.cpp" line="64"/>
         <source>Go</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="62"/>
+        <location filename="../ui/run/RunPanel.cpp" line="65"/>
         <source>Break on errors</source>
         <translation>Bei Fehlern anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="67"/>
+        <location filename="../ui/run/RunPanel.cpp" line="70"/>
         <source>Full export</source>
         <translation>Vollständiger Export</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="67"/>
+        <location filename="../ui/run/RunPanel.cpp" line="70"/>
         <source>Delta export</source>
         <translation>Delta-Export</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="67"/>
+        <location filename="../ui/run/RunPanel.cpp" line="70"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="68"/>
+        <location filename="../ui/run/RunPanel.cpp" line="71"/>
         <source>data file (export output or import input)</source>
         <translation>Datendatei (Exportausgabe oder Importeingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="76"/>
+        <location filename="../ui/run/RunPanel.cpp" line="79"/>
         <source>Choose the data file</source>
         <translation>Datendatei wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="87"/>
+        <location filename="../ui/run/RunPanel.cpp" line="90"/>
         <source>break at line</source>
         <translation>ab Zeile anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="89"/>
+        <location filename="../ui/run/RunPanel.cpp" line="92"/>
         <source>no ChangeType break</source>
         <translation>kein Halt nach ChangeType</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="103"/>
+        <location filename="../ui/run/RunPanel.cpp" line="106"/>
         <source>Trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="104"/>
+        <location filename="../ui/run/RunPanel.cpp" line="107"/>
         <source>Exceptions</source>
         <translation>Ausnahmen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="105"/>
+        <location filename="../ui/run/RunPanel.cpp" line="108"/>
         <source>Current record</source>
         <translation>Aktueller Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="135"/>
+        <location filename="../ui/run/RunPanel.cpp" line="138"/>
         <source>exit code %1: %2</source>
         <translation>Exit-Code %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="137"/>
+        <location filename="../ui/run/RunPanel.cpp" line="140"/>
         <source> (%1 trace blocks not shown: the job reported faster than the view shows)</source>
         <translation> (%1 Trace-Blöcke nicht angezeigt: der Auftrag meldete schneller, als die Ansicht zeigt)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="144"/>
+        <location filename="../ui/run/RunPanel.cpp" line="147"/>
         <source>Open: %1</source>
         <translation>Öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="161"/>
+        <location filename="../ui/run/RunPanel.cpp" line="164"/>
         <source>Data file to import</source>
         <translation>Zu importierende Datendatei</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="162"/>
+        <location filename="../ui/run/RunPanel.cpp" line="165"/>
         <source>Export data file</source>
         <translation>Exportdatendatei</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="233"/>
+        <location filename="../ui/run/RunPanel.cpp" line="240"/>
+        <location filename="../ui/run/RunPanel.cpp" line="246"/>
         <source>not started: %1</source>
         <translation>nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="239"/>
+        <location filename="../ui/run/RunPanel.cpp" line="252"/>
         <source>running %1 of %2</source>
         <translation>%1 von %2 läuft</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="295"/>
+        <location filename="../ui/run/RunPanel.cpp" line="308"/>
         <source>%1 records, %2 added/created, %3 modified/updated, %4 deleted, %5 errors - %6 records/s</source>
         <translation>%1 Datensätze, %2 hinzugefügt/angelegt, %3 geändert, %4 gelöscht, %5 Fehler - %6 Datensätze/s</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="305"/>
+        <location filename="../ui/run/RunPanel.cpp" line="318"/>
         <source> - %1%</source>
         <translation> - %1%</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="307"/>
+        <location filename="../ui/run/RunPanel.cpp" line="320"/>
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
@@ -808,7 +921,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/run/TraceView.cpp" line="106"/>
+        <location filename="../ui/run/TraceView.cpp" line="107"/>
         <source>%n of %1 blocks</source>
         <translation>
             <numerusform>%n von %1 Blöcken</numerusform>

@@ -86,6 +86,10 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
     std::unique_ptr<Connection> c(new Connection);
     c->m_name = name;
     c->m_fields = section.driverFields;
+    // Debian registers psqlODBC with CommLog=1: every process would leave a world-readable
+    // /tmp/psqlodbc_*.log behind. Off unless the configuration asks for it.
+    if (expectedDialect(section).kind == sql::SqlDialect::Kind::PostgreSql && !hasField(c->m_fields, QStringLiteral("CommLog")))
+        c->m_fields.append({QStringLiteral("CommLog"), QStringLiteral("0"), {}});
     QString error;
     if (!tryOpen(name, buildConnectionString(c->m_fields, credentials), &error, &c->m_connectWarnings)) {
         QSqlDatabase::removeDatabase(name);

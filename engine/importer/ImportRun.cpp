@@ -502,6 +502,12 @@ bool ImportRun::importAll()
         m_result.recordsRead += qint64(b->records.size()) + b->skips;
         m_result.stats.skips += b->skips;
         m_bytesDone = b->bytesRead;
+        if (m_decryption.active()) {  // whatever the batch traces (a driver's message may quote a value)
+            QStringList secrets;
+            for (const Pending &p : b->records)
+                secrets += p.secrets;
+            m_trace.setTransientSecrets(secrets);
+        }
         const bool ok = runBatch(b->records, 0, b->records.size());
         reportProgress();
         if (!ok) {

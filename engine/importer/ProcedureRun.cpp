@@ -377,6 +377,8 @@ bool ProcedureRun::importAll()
             continue;
         }
         const QStringList secrets = m_decryption.apply(*record);
+        if (m_decryption.active())
+            m_trace.setTransientSecrets(secrets);
         QStringList statements;
         const std::optional<Outcome> outcome = call(*record, detail ? &statements : nullptr);
         if (!outcome)

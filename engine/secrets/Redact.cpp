@@ -23,6 +23,9 @@ void addSecret(QStringList &secrets, const QString &secret)
     if (secret.size() < MinimumLength || secrets.contains(secret))
         return;
     secrets.append(secret);
+    // As SQL literals show it (the step view's bound values): quotes doubled.
+    if (secret.contains(QLatin1Char('\'')))
+        secrets.append(QString(secret).replace(QLatin1Char('\''), QLatin1String("''")));
     // Longest first: a secret that contains another is replaced whole.
     std::sort(secrets.begin(), secrets.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
 }

@@ -10,7 +10,8 @@ inline constexpr int MinimumLength = 3;
 
 QString redact(QString text, const QStringList &secrets);
 QStringList redact(QStringList lines, const QStringList &secrets);
-// Adds a secret to a list if it is long enough to be redacted and not in it yet.
+// Adds a secret to a list if it is long enough to be redacted and not in it yet, with its SQL-literal
+// form (quotes doubled) when that differs.
 void addSecret(QStringList &secrets, const QString &secret);
 
 }  // namespace oas::secrets
