@@ -581,8 +581,13 @@
         <source>Checking %1 against its database...</source>
         <translation>%1 wird gegen seine Datenbank geprüft...</translation>
     </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="311"/>
+        <source>Not checked: %1</source>
+        <translation>Nicht geprüft: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="335"/>
+        <location filename="../ui/MainWindow.cpp" line="339"/>
         <source>Checked against the database: %n problem(s), </source>
         <translation>
             <numerusform>Gegen die Datenbank geprüft: %n Problem, </numerusform>
@@ -590,7 +595,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="336"/>
+        <location filename="../ui/MainWindow.cpp" line="340"/>
         <source>%n column(s) described</source>
         <translation>
             <numerusform>%n Spalte beschrieben</numerusform>
@@ -598,12 +603,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="337"/>
+        <location filename="../ui/MainWindow.cpp" line="341"/>
         <source>Cannot connect to the database</source>
         <translation>Keine Verbindung zur Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="346"/>
+        <location filename="../ui/MainWindow.cpp" line="350"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>

@@ -307,6 +307,10 @@ void MainWindow::checkAgainstDatabase()
     const QPointer<MainWindow> self(this);
     run::SecretSettings secrets;
     const KeychainRead keychain = readKeychain(keychainNames(config));  // on this thread, before the check's
+    if (!keychain.error.isEmpty()) {
+        statusBar()->showMessage(tr("Not checked: %1").arg(keychain.error));
+        return;
+    }
     secrets.keychain = keychain.values;
     std::thread([self, config, folder, editor, secrets] {
         // Relative paths in the configuration (a SQLite file) are its folder's, as for jobs.
