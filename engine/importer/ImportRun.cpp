@@ -173,13 +173,13 @@ bool ImportRun::endTransaction(bool commit)
 void ImportRun::report(Pending &pending, const Outcome &given)
 {
     pending.reported = true;
-    std::optional<Outcome> hidden;  // with the decrypted values as ***
-    if (!pending.secrets.isEmpty())
-        hidden = redacted(given, pending.secrets);
-    const Outcome &outcome = hidden ? *hidden : given;
     // The texts are only made when something shows them (records are reported tens of thousands a second).
     const bool stepping = m_step && (m_step->isStepping() || m_step->hasBreakpoint());
-    const bool traced = m_trace.on(TraceLevel::Summary) || (outcome.failed() && m_trace.on(TraceLevel::FailSummary));
+    const bool traced = m_trace.on(TraceLevel::Summary) || (given.failed() && m_trace.on(TraceLevel::FailSummary));
+    std::optional<Outcome> hidden;  // with the decrypted values as ***, when the events are shown or written
+    if (!pending.secrets.isEmpty() && (stepping || traced || given.failed()))
+        hidden = redacted(given, pending.secrets);
+    const Outcome &outcome = hidden ? *hidden : given;
     if (!stepping && !traced) {
         m_account.account(pending.record.line, pending.record.rawText, outcome);
         return;
@@ -431,7 +431,7 @@ bool ImportRun::runDeferred(std::vector<WriteOp> &writes)
                 m_trace.write(TraceLevel::Sql, QStringLiteral("writing %1 records at once is not possible; they are "
                                                               "applied one statement per record\n%2")
                                                    .arg(rows)
-                                                   .arg(error.trimmed()));
+                                                   .arg(shown(error.trimmed())));
                 return false;
             }
             std::vector<const db::Value *> values;
@@ -449,7 +449,7 @@ bool ImportRun::runDeferred(std::vector<WriteOp> &writes)
                 m_trace.write(TraceLevel::Sql, QStringLiteral("writing %1 records at once failed; they are applied "
                                                               "again one statement per record\n%2")
                                                    .arg(rows)
-                                                   .arg(error.trimmed()));
+                                                   .arg(shown(error.trimmed())));
                 return false;
             }
             i += size_t(rows);
@@ -502,11 +502,10 @@ bool ImportRun::importAll()
         m_result.recordsRead += qint64(b->records.size()) + b->skips;
         m_result.stats.skips += b->skips;
         m_bytesDone = b->bytesRead;
-        if (m_decryption.active()) {  // whatever the batch traces (a driver's message may quote a value)
-            QStringList secrets;
+        if (m_decryption.active()) {
+            m_batchSecrets.clear();
             for (const Pending &p : b->records)
-                secrets += p.secrets;
-            m_trace.setTransientSecrets(secrets);
+                m_batchSecrets += p.secrets;
         }
         const bool ok = runBatch(b->records, 0, b->records.size());
         reportProgress();

@@ -11,6 +11,7 @@
 #include "../datafile/TaggedReader.h"
 #include "../db/Connection.h"
 #include "../db/Statement.h"
+#include "../secrets/Redact.h"
 #include "../sql/StatementBuilder.h"
 
 #include <QFile>
@@ -76,12 +77,15 @@ public:
     ImportResult run();
 
 private:
-    bool fail(const QString &block)
+    bool fail(const QString &given)
     {
+        const QString block = shown(given);
         m_trace.error(block);
         m_result.error = block;
         return false;
     }
+    // A text about the batch (a driver's message may quote any of its values) with its decrypted values hidden.
+    QString shown(const QString &text) const { return m_batchSecrets.isEmpty() ? text : secrets::redact(text, m_batchSecrets); }
     bool openInput();
     bool connect();
     bool prepareStatements();
@@ -140,6 +144,7 @@ private:
     QFile m_input;
     std::unique_ptr<datafile::TaggedReader> m_reader;
     AttributeDecryption m_decryption;
+    QStringList m_batchSecrets;  // the decrypted values of the batch being imported
     ImportAccount m_account{m_result, m_format};
     std::unique_ptr<db::Connection> m_connection;
     sql::SqlDialect m_dialect;

@@ -318,13 +318,17 @@ Outcome ProcedureRun::classify(int line, const db::Value &returned, Outcome outc
     return outcome;
 }
 
-void ProcedureRun::report(const datafile::Record &record, const Outcome &outcome, const QStringList &statements,
+void ProcedureRun::report(const datafile::Record &record, const Outcome &given, const QStringList &statements,
                           const QStringList &secrets)
 {
-    m_account.account(record.line, record.rawText, outcome);
     const bool stepping = m_step && (m_step->isStepping() || m_step->hasBreakpoint());
-    const bool traced = m_trace.on(TraceLevel::Summary) || (outcome.failed() && m_trace.on(TraceLevel::FailSummary))
-                        || (m_trace.on(TraceLevel::Warnings) && !outcome.events.isEmpty());
+    const bool traced = m_trace.on(TraceLevel::Summary) || (given.failed() && m_trace.on(TraceLevel::FailSummary))
+                        || (m_trace.on(TraceLevel::Warnings) && !given.events.isEmpty());
+    std::optional<Outcome> hidden;  // with the decrypted values as ***, when the events are shown or written
+    if (!secrets.isEmpty() && (stepping || traced || given.failed()))
+        hidden = redacted(given, secrets);
+    const Outcome &outcome = hidden ? *hidden : given;
+    m_account.account(record.line, record.rawText, outcome);
     if (!stepping && !traced)
         return;
     const QString summary = secrets::redact(summaryLine(label(record), record.line, outcome), secrets);
@@ -383,7 +387,7 @@ bool ProcedureRun::importAll()
         const std::optional<Outcome> outcome = call(*record, detail ? &statements : nullptr);
         if (!outcome)
             return false;
-        report(*record, secrets.isEmpty() ? *outcome : redacted(*outcome, secrets), statements, secrets);
+        report(*record, *outcome, statements, secrets);
         if (m_result.recordsRead % 256 == 0)
             reportProgress();
         if (m_step && !m_step->pause(m_lastSummary)) {  // the text is made only when stepping shows it

@@ -41,7 +41,7 @@ private:
     // One call: the outcome, or nullopt when the connection is gone (the run stops).
     std::optional<Outcome> call(const datafile::Record &record, QStringList *statements);
     Outcome classify(int line, const db::Value &returned, Outcome outcome);
-    void report(const datafile::Record &record, const Outcome &outcome, const QStringList &statements,
+    void report(const datafile::Record &record, const Outcome &given, const QStringList &statements,
                 const QStringList &secrets);
     void reportProgress();
     QString label(const datafile::Record &record) const;

@@ -79,6 +79,15 @@ QByteArray keyIdBytes(const QByteArray &key)
     return QCryptographicHash::hash(key, QCryptographicHash::Sha256).left(IdBytes);
 }
 
+void derive(const Key &key)
+{
+    if (!key.encryptionKey.isEmpty())
+        return;
+    key.encryptionKey = hmac(key.bytes, "oas encryption key v1");
+    key.authenticationKey = hmac(key.bytes, "oas authentication key v1");
+    key.idBytes = keyIdBytes(key.bytes);
+}
+
 }  // namespace
 
 QString Key::id() const
@@ -112,11 +121,10 @@ std::optional<QString> unscramble(const QString &payload)
 
 QString encrypt(const Key &key, const QString &plain)
 {
-    const QByteArray encKey = hmac(key.bytes, "oas encryption key v1");
-    const QByteArray macKey = hmac(key.bytes, "oas authentication key v1");
-    const QByteArray head = FormatVersion.toByteArray() + keyIdBytes(key.bytes) + randomBytes(NonceBytes);
-    const QByteArray body = head + xorStream(encKey, head.mid(1 + IdBytes), plain.toUtf8());
-    return QStringLiteral("encrypted:") + QString::fromLatin1((body + hmac(macKey, body)).toBase64(B64));
+    derive(key);
+    const QByteArray head = FormatVersion.toByteArray() + key.idBytes + randomBytes(NonceBytes);
+    const QByteArray body = head + xorStream(key.encryptionKey, head.mid(1 + IdBytes), plain.toUtf8());
+    return QStringLiteral("encrypted:") + QString::fromLatin1((body + hmac(key.authenticationKey, body)).toBase64(B64));
 }
 
 Decrypted decrypt(const Key &key, const QString &payload)
@@ -127,20 +135,19 @@ Decrypted decrypt(const Key &key, const QString &payload)
         r.error = QStringLiteral("not a value made by \"odbc-agent secret encrypt\" (damaged or cut off)");
         return r;
     }
+    derive(key);
     const QByteArray id = bytes->mid(1, IdBytes);
-    if (id != keyIdBytes(key.bytes)) {
+    if (id != key.idBytes) {
         r.error = QStringLiteral("encrypted with another key (key id %1; the key from %2 has id %3)")
                       .arg(QString::fromLatin1(id.toHex()), key.source, key.id());
         return r;
     }
     const QByteArray body = bytes->left(bytes->size() - TagBytes);
-    const QByteArray macKey = hmac(key.bytes, "oas authentication key v1");
-    if (!sameBytes(hmac(macKey, body), bytes->right(TagBytes))) {
+    if (!sameBytes(hmac(key.authenticationKey, body), bytes->right(TagBytes))) {
         r.error = QStringLiteral("the encrypted value is damaged (its check does not match)");
         return r;
     }
-    const QByteArray encKey = hmac(key.bytes, "oas encryption key v1");
-    const QByteArray plain = xorStream(encKey, body.mid(1 + IdBytes, NonceBytes), body.mid(1 + IdBytes + NonceBytes));
+    const QByteArray plain = xorStream(key.encryptionKey, body.mid(1 + IdBytes, NonceBytes), body.mid(1 + IdBytes + NonceBytes));
     r.value = QString::fromUtf8(plain);
     return r;
 }

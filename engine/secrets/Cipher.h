@@ -16,10 +16,17 @@ namespace oas::secrets {
 inline constexpr int KeyBytes = 32;
 
 struct Key {
+    Key() = default;
+    Key(QByteArray keyBytes, QString keySource) : bytes(std::move(keyBytes)), source(std::move(keySource)) {}
     QByteArray bytes;  // KeyBytes long
     QString source;    // where it came from, for messages: "file:/root/.config/odbc-agent/secret.key"
     // The first 4 bytes of its SHA-256 as 8 hex digits: names a key without revealing it.
     QString id() const;
+
+    // The sub-keys derived from bytes, made on first use (decrypting many attribute values).
+    mutable QByteArray encryptionKey;
+    mutable QByteArray authenticationKey;
+    mutable QByteArray idBytes;
 };
 
 QByteArray newKeyBytes();  // from the system's cryptographically secure generator

@@ -5,7 +5,7 @@ namespace oas::secrets {
 QString redact(QString text, const QStringList &secrets)
 {
     for (const QString &s : secrets) {
-        if (s.size() >= MinimumLength)
+        if (s.size() >= MinimumLength && text.contains(s))  // replace() builds a matcher even when nothing matches
             text.replace(s, QStringLiteral("***"));
     }
     return text;
