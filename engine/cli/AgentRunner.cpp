@@ -6,6 +6,7 @@
 #include "ExitCode.h"
 #include "ExportCommand.h"
 #include "ImportCommand.h"
+#include "PairCommand.h"
 #include "SecretCommand.h"
 
 #include <QCoreApplication>
@@ -33,6 +34,8 @@ QString odbcAgentUsage()
         "  sql CONFIG [--dialect generic|postgresql|sqlite|oracle]\n"
         "                                          print the SQL the agents will run for CONFIG\n"
         "  demo create|change DIRECTORY            create the demo workspace, or change some of its rows\n"
+        "  pair NAME[,NAME] [--event E] [--input F] fire mapping-pair events for a data file's records;\n"
+        "  pair NAME --check                       check a pair against its target table (docs/pairs.md)\n"
         "  secret new-key|scramble|encrypt|check   make the scrambled / encrypted forms of a password and the\n"
         "                                          key file; check where a configuration's credentials come from\n"
         "  --help                                  this text\n"
@@ -206,6 +209,8 @@ int runOdbcAgent(const QStringList &arguments, QTextStream &out, QTextStream &er
         return sqlCommand(rest, out, err);
     if (command == QLatin1String("demo"))
         return demoCommand(rest, out, err);
+    if (command == QLatin1String("pair"))
+        return pairCommand(rest, out, err);
     if (command == QLatin1String("secret")) {
         QTextStream in(stdin);
         return secretCommand(rest, in, out, err);

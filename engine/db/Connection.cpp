@@ -100,7 +100,8 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
         SQLHDBC dbc = c->rawHandle();
         c->m_info = {infoString(dbc, SQL_ODBC_VER),     infoString(dbc, SQL_DRIVER_ODBC_VER),
                      infoString(dbc, SQL_DRIVER_NAME),  infoString(dbc, SQL_DRIVER_VER),
-                     infoString(dbc, SQL_DBMS_NAME),    infoString(dbc, SQL_DBMS_VER)};
+                     infoString(dbc, SQL_DBMS_NAME),    infoString(dbc, SQL_DBMS_VER),
+                     infoString(dbc, SQL_IDENTIFIER_QUOTE_CHAR)};
     };
     readInfo();
     // Driver options that depend on the driver, which is only known once connected: psqlODBC and the SQLite3

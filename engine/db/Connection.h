@@ -20,6 +20,7 @@ struct DriverInfo {
     QString driverVersion;             // SQL_DRIVER_VER
     QString dbmsName;                  // SQL_DBMS_NAME
     QString dbmsVersion;               // SQL_DBMS_VER
+    QString identifierQuote;           // SQL_IDENTIFIER_QUOTE_CHAR ("\"" mostly; " " when there is none)
 
     bool isPostgreSql() const;
     bool isSqlite() const;

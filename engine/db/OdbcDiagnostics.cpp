@@ -49,4 +49,10 @@ QList<DiagRecord> fromSqlError(const QSqlError &error)
     return {DiagRecord{QString(), error.nativeErrorCode().toInt(), message}};
 }
 
+QString driverMessage(const QString &block)
+{
+    const qsizetype at = block.indexOf(QLatin1String("error message="));
+    return at < 0 ? block.trimmed() : block.mid(at + 14).section(QLatin1Char('\n'), 0, 0).trimmed();
+}
+
 }  // namespace oas::db

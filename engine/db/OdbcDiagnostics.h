@@ -25,5 +25,7 @@ QList<DiagRecord> readDiagnostics(HandleKind kind, void *handle);
 QString formatBlock(const QString &what, const QList<DiagRecord> &records);
 // When no raw record is available: the same block from a QSqlError.
 QList<DiagRecord> fromSqlError(const QSqlError &error);
+// The first "error message=" of a block (the driver's own words), or the block itself.
+QString driverMessage(const QString &block);
 
 }  // namespace oas::db

@@ -283,4 +283,15 @@ bool isProcedureNotFunction(const QList<DiagRecord> &records)
     return false;
 }
 
+bool describeQuery(const Connection &connection, const QString &sql, QList<ColumnInfo> *columns, QString *errorBlock)
+{
+    Statement st(connection);
+    return st.prepare(sql, errorBlock) && st.describeResult(columns, errorBlock);
+}
+
+bool describeTable(const Connection &connection, const QString &table, QList<ColumnInfo> *columns, QString *errorBlock)
+{
+    return describeQuery(connection, QStringLiteral("SELECT * FROM %1 WHERE 1=0").arg(table), columns, errorBlock);
+}
+
 }  // namespace oas::db

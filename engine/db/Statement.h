@@ -65,6 +65,10 @@ private:
     QList<DiagRecord> m_diagnostics;
 };
 
+// Prepares and describes sql (never executed); false with the block.
+bool describeQuery(const Connection &connection, const QString &sql, QList<ColumnInfo> *columns, QString *errorBlock);
+// The columns of a table, in its order: "SELECT * FROM table WHERE 1=0" described.
+bool describeTable(const Connection &connection, const QString &table, QList<ColumnInfo> *columns, QString *errorBlock);
 // SQLExecDirect of a statement without parameters or result (SETOPTIONS, savepoints); false with the block.
 bool executeDirect(const Connection &connection, const QString &sql, QString *errorBlock);
 // Auto-commit on or off (SQL_ATTR_AUTOCOMMIT); false with the block.

@@ -23,19 +23,6 @@ config::Diagnostic errorAt(const config::SourcePos &pos, const QString &message,
     return d;
 }
 
-// Prepares and describes sql; on failure a diagnostic at pos with the driver's message.
-bool describe(const db::Connection &connection, const QString &sql, QList<db::ColumnInfo> *columns, QString *error)
-{
-    db::Statement st(connection);
-    return st.prepare(sql, error) && st.describeResult(columns, error);
-}
-
-QString driverMessage(const QString &block)
-{
-    const qsizetype at = block.indexOf(QLatin1String("error message="));
-    return at < 0 ? block.trimmed() : block.mid(at + 14).section(QLatin1Char('\n'), 0, 0).trimmed();
-}
-
 void addColumns(DatabaseCheckResult &r, const config::AgentConfig &config, const QStringList &abbreviations,
                 const QList<db::ColumnInfo> &columns)
 {
@@ -73,7 +60,7 @@ void addTableColumns(DatabaseCheckResult &r, const db::Connection &c, const conf
         QList<db::ColumnInfo> columns;
         QString error;
         // A name that is not a table (a correlation name) is simply not described.
-        if (!describe(c, QStringLiteral("SELECT * FROM %1 WHERE 1=0").arg(table), &columns, &error))
+        if (!db::describeTable(c, table, &columns, &error))
             continue;
         for (const db::ColumnInfo &column : columns)
             r.tableColumns.append(table + QLatin1Char('.') + column.name);
@@ -90,7 +77,7 @@ DatabaseCheckResult checkAgainstDatabase(const config::AgentConfig &config, cons
     auto opened = db::Connection::open(config.database, credentials, connectionName, db::Connection::Use::Statements);
     if (!opened.connection) {
         r.diagnostics.append(errorAt(config.database.headerPos,
-                                     QStringLiteral("cannot connect: %1").arg(driverMessage(opened.errorBlock)), file));
+                                     QStringLiteral("cannot connect: %1").arg(db::driverMessage(opened.errorBlock)), file));
         return r;
     }
     r.connected = true;
@@ -100,10 +87,10 @@ DatabaseCheckResult checkAgainstDatabase(const config::AgentConfig &config, cons
     if (config.exportSection.present) {
         const sql::ExportStatement st = sql::buildExportSelect(config, dialect);
         QList<db::ColumnInfo> columns;
-        if (!describe(c, st.select, &columns, &error)) {
+        if (!db::describeQuery(c, st.select, &columns, &error)) {
             const config::SourcePos pos = config.exportSection.from.present ? config.exportSection.from.pos
                                                                             : config.exportSection.headerPos;
-            r.diagnostics.append(errorAt(pos, QStringLiteral("the database refuses the export SELECT: %1").arg(driverMessage(error)), file));
+            r.diagnostics.append(errorAt(pos, QStringLiteral("the database refuses the export SELECT: %1").arg(db::driverMessage(error)), file));
         } else {
             addColumns(r, config, st.abbreviations, columns);
         }
@@ -111,11 +98,11 @@ DatabaseCheckResult checkAgainstDatabase(const config::AgentConfig &config, cons
     if (config.importSection.present) {
         const sql::ImportStatements st = sql::buildImportStatements(config, dialect);
         QList<db::ColumnInfo> columns;
-        if (!describe(c, st.dummySelect, &columns, &error)) {
+        if (!db::describeQuery(c, st.dummySelect, &columns, &error)) {
             const config::SourcePos pos = config.importSection.table.present ? config.importSection.table.pos
                                                                              : config.importSection.headerPos;
             r.diagnostics.append(errorAt(pos, QStringLiteral("the database refuses the import's table or columns: %1")
-                                                  .arg(driverMessage(error)),
+                                                  .arg(db::driverMessage(error)),
                                          file));
         } else {
             addColumns(r, config, st.importAbbreviations, columns);

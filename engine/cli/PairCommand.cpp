@@ -1,0 +1,249 @@
+#include "PairCommand.h"
+
+#include "../datafile/TaggedReader.h"
+#include "../importer/RecordEvents.h"
+#include "../pairs/PairRunner.h"
+#include "ExitCode.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace oas::cli {
+
+namespace {
+
+const char kUsage[] =
+    "usage: odbc-agent pair NAME[,NAME...] [--event insert|update|delete] [--input FILE] [options]\n"
+    "       odbc-agent pair NAME --check [--pairs DIR]\n"
+    "Fires the pairs' events for each record of FILE (a tagged data file; - or none: standard input).\n"
+    "Without --event each record's ChangeType decides: add -> insert, modify -> update, delete -> delete.\n"
+    "  --pairs DIR          the pairs folder (default odbcsync)\n"
+    "  --exceptions FILE    where failed records go (default NAME-except.txt)\n"
+    "  --debug-log FILE     log every connection attempt and every statement with its values (grows fast;\n"
+    "                       a name without suffix rotates FILE000.txt, FILE001.txt, ...)\n"
+    "  --encoding UTF-8|ISO-8859-1   of the data file (default UTF-8)\n"
+    "  --key-source SPEC    the key for encrypted: passwords (file:PATH or env:NAME)\n"
+    "exit codes: 0 every event done, 0x3C (60) some records failed (see the exceptions file), 1 not done\n";
+
+struct Options {
+    QStringList pairs;
+    std::optional<sql::PairEvent> event;
+    QString input = QStringLiteral("-");
+    QString folder = QStringLiteral("odbcsync");
+    QString exceptions;
+    QString debugLog;
+    QString keySource;
+    config::Encoding encoding = config::Encoding::Utf8;
+    bool check = false;
+};
+
+std::optional<sql::PairEvent> eventNamed(const QString &name)
+{
+    for (const auto e : {sql::PairEvent::Insert, sql::PairEvent::Update, sql::PairEvent::Delete}) {
+        if (sql::pairEventName(e) == name.toLower())
+            return e;
+    }
+    return std::nullopt;
+}
+
+std::optional<Options> parse(const QStringList &args, QTextStream &err)
+{
+    Options o;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        auto value = [&]() -> std::optional<QString> {
+            if (i + 1 >= args.size()) {
+                err << "odbc-agent pair: " << a << " needs a value\n";
+                return std::nullopt;
+            }
+            return args.at(++i);
+        };
+        if (a == QLatin1String("--check")) {
+            o.check = true;
+        } else if (a == QLatin1String("--event")) {
+            const auto v = value();
+            if (!v)
+                return std::nullopt;
+            o.event = eventNamed(*v);
+            if (!o.event) {
+                err << "odbc-agent pair: unknown event " << *v << ", expected insert, update or delete\n";
+                return std::nullopt;
+            }
+        } else if (a == QLatin1String("--input") || a == QLatin1String("--pairs") || a == QLatin1String("--exceptions")
+                   || a == QLatin1String("--debug-log") || a == QLatin1String("--key-source") || a == QLatin1String("--encoding")) {
+            const auto v = value();
+            if (!v)
+                return std::nullopt;
+            if (a == QLatin1String("--input"))
+                o.input = *v;
+            else if (a == QLatin1String("--pairs"))
+                o.folder = *v;
+            else if (a == QLatin1String("--exceptions"))
+                o.exceptions = *v;
+            else if (a == QLatin1String("--debug-log"))
+                o.debugLog = *v;
+            else if (a == QLatin1String("--key-source"))
+                o.keySource = *v;
+            else if (v->compare(QLatin1String("UTF-8"), Qt::CaseInsensitive) == 0)
+                o.encoding = config::Encoding::Utf8;
+            else if (v->compare(QLatin1String("ISO-8859-1"), Qt::CaseInsensitive) == 0)
+                o.encoding = config::Encoding::Latin1;
+            else {
+                err << "odbc-agent pair: unknown encoding " << *v << ", expected UTF-8 or ISO-8859-1\n";
+                return std::nullopt;
+            }
+        } else if (a.startsWith(QLatin1String("--")) || !o.pairs.isEmpty()) {
+            err << "odbc-agent pair: unexpected argument " << a << '\n' << kUsage;
+            return std::nullopt;
+        } else {
+            o.pairs = a.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        }
+    }
+    if (o.pairs.isEmpty()) {
+        err << kUsage;
+        return std::nullopt;
+    }
+    if (o.exceptions.isEmpty())
+        o.exceptions = o.pairs.first() + QStringLiteral("-except.txt");
+    return o;
+}
+
+int check(const Options &o, QTextStream &out, QTextStream &err)
+{
+    pairs::PairCatalog catalog(o.folder);
+    run::SecretSettings secrets;
+    secrets.keySource = o.keySource;
+    pairs::PairRunner runner(catalog, secrets);
+    bool ok = true;
+    for (const QString &name : o.pairs) {
+        const config::Diagnostics d = runner.check(name);
+        if (!d.isEmpty())
+            err << pairs::formatProblems(d) << '\n';
+        if (config::hasErrors(d))
+            ok = false;
+        else
+            out << "pair " << name << ": the files are valid and match the target table\n";
+    }
+    return ok ? Success : NotDone;
+}
+
+struct Counts {
+    qint64 inserted = 0;
+    qint64 updated = 0;
+    qint64 deleted = 0;
+    qint64 failed = 0;
+};
+
+}  // namespace
+
+int pairCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const std::optional<Options> o = parse(args, err);
+    if (!o)
+        return NotDone;
+    if (o->check)
+        return check(*o, out, err);
+
+    pairs::PairCatalog catalog(o->folder);
+    for (const QString &name : o->pairs) {  // bad files stop the run before any event
+        QString error;
+        const pairs::PairParse *p = catalog.load(name, &error);
+        if (!p || !p->ok()) {
+            err << (p ? pairs::formatProblems(p->diagnostics) : error) << "\nodbc-agent pair: not done\n";
+            return NotDone;
+        }
+    }
+    QFile input;
+    const bool fromStdin = o->input == QLatin1String("-");
+    if (fromStdin ? !input.open(stdin, QIODevice::ReadOnly) : (input.setFileName(o->input), !input.open(QIODevice::ReadOnly))) {
+        err << "cannot open the data file " << o->input << ": " << input.errorString() << '\n';
+        return NotDone;
+    }
+    std::unique_ptr<pairs::DebugLog> log;
+    if (!o->debugLog.isEmpty()) {
+        log = std::make_unique<pairs::DebugLog>(o->debugLog);
+        QString error;
+        if (!log->open(&error)) {
+            err << error << '\n';
+            return NotDone;
+        }
+        err << "odbc-agent pair: note: the debug log " << log->currentPath()
+            << " records every statement with its values and grows fast; enable it only while debugging\n";
+    }
+    run::SecretSettings secrets;
+    secrets.keySource = o->keySource;
+    pairs::PairRunner runner(catalog, secrets, log.get());
+    datafile::DataFormat format;
+    format.encoding = o->encoding;
+    datafile::TaggedReader reader(&input, format);
+    QSaveFile exceptions(o->exceptions);
+    bool exceptionsOpen = false;
+    QHash<QString, Counts> counts;
+    qint64 records = 0;
+    qint64 failedRecords = 0;
+    while (std::optional<datafile::Record> record = reader.next()) {
+        if (record->skipped)
+            continue;
+        ++records;
+        QList<importer::Event> failures;
+        std::optional<sql::PairEvent> event = o->event;
+        if (!event) {
+            switch (datafile::changeTypeOf(*record, QStringLiteral("ChangeType"))) {
+            case datafile::ChangeType::Add: event = sql::PairEvent::Insert; break;
+            case datafile::ChangeType::Modify: event = sql::PairEvent::Update; break;
+            case datafile::ChangeType::Delete: event = sql::PairEvent::Delete; break;
+            default: break;
+            }
+        }
+        if (!event)
+            failures.append(importer::Event::error(QStringLiteral("error: no event: the record has no valid ChangeType "
+                                                                  "and --event was not given")));
+        for (const datafile::RecordProblem &p : record->problems)
+            failures.append(importer::Event::error(QStringLiteral("error: unreadable input\nline %1: %2").arg(p.line).arg(p.message)));
+        for (const QString &name : o->pairs) {
+            if (!failures.isEmpty())
+                break;
+            const pairs::EventResult r = runner.fire(name, *event, *record);
+            Counts &c = counts[name];
+            if (!r.ok) {
+                ++c.failed;
+                failures.append(importer::Event::error(QStringLiteral("error: ") + r.message));
+                continue;
+            }
+            (*event == sql::PairEvent::Insert ? c.inserted : *event == sql::PairEvent::Update ? c.updated : c.deleted) += 1;
+        }
+        if (failures.isEmpty())
+            continue;
+        ++failedRecords;
+        if (!exceptionsOpen) {
+            if (!exceptions.open(QIODevice::WriteOnly)) {
+                err << "cannot write the exceptions file " << o->exceptions << ": " << exceptions.errorString() << '\n';
+                return NotDone;
+            }
+            exceptionsOpen = true;
+        }
+        exceptions.write(importer::exceptionEntry(record->line, record->rawText, failures, format));
+    }
+    if (exceptionsOpen && !exceptions.commit()) {
+        err << "cannot write the exceptions file " << o->exceptions << '\n';
+        return NotDone;
+    }
+    if (log)
+        log->flush();
+    QStringList parts;
+    for (const QString &name : o->pairs) {
+        const Counts c = counts.value(name);
+        parts.append(QStringLiteral("%1: %2 inserted, %3 updated, %4 deleted, %5 failed")
+                         .arg(name).arg(c.inserted).arg(c.updated).arg(c.deleted).arg(c.failed));
+    }
+    err << "odbc-agent pair: " << records << " records read; " << parts.join(QStringLiteral("; "));
+    if (failedRecords)
+        err << "; " << failedRecords << " record" << (failedRecords == 1 ? "" : "s") << " written to " << o->exceptions;
+    err << '\n';
+    return failedRecords ? DoneWithWarnings : Success;
+}
+
+}  // namespace oas::cli
