@@ -7,6 +7,7 @@
 #include "ExportCommand.h"
 #include "ImportCommand.h"
 #include "PairCommand.h"
+#include "QueueCommand.h"
 #include "SecretCommand.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,8 @@ QString odbcAgentUsage()
         "  demo create|change DIRECTORY            create the demo workspace, or change some of its rows\n"
         "  pair NAME[,NAME] [--event E] [--input F] fire mapping-pair events for a data file's records;\n"
         "  pair NAME --check                       check a pair against its target table (docs/pairs.md)\n"
+        "  queue refresh|status CONFIG [--since D] freeze the rows new or changed since the last refresh into the\n"
+        "                                          queue tables, or show them (docs/queue.md)\n"
         "  secret new-key|scramble|encrypt|check   make the scrambled / encrypted forms of a password and the\n"
         "                                          key file; check where a configuration's credentials come from\n"
         "  --help                                  this text\n"
@@ -211,6 +214,8 @@ int runOdbcAgent(const QStringList &arguments, QTextStream &out, QTextStream &er
         return demoCommand(rest, out, err);
     if (command == QLatin1String("pair"))
         return pairCommand(rest, out, err);
+    if (command == QLatin1String("queue"))
+        return queueCommand(rest, out, err);
     if (command == QLatin1String("secret")) {
         QTextStream in(stdin);
         return secretCommand(rest, in, out, err);
