@@ -2,7 +2,8 @@
 
 #include "../datafile/TaggedReader.h"
 #include "../importer/RecordEvents.h"
-#include "../pairs/PairRunner.h"
+#include "../pairs/PairJob.h"
+#include "CliSupport.h"
 #include "ExitCode.h"
 
 #include <QFile>
@@ -130,13 +131,6 @@ int check(const Options &o, QTextStream &out, QTextStream &err)
     return ok ? Success : NotDone;
 }
 
-struct Counts {
-    qint64 inserted = 0;
-    qint64 updated = 0;
-    qint64 deleted = 0;
-    qint64 failed = 0;
-};
-
 }  // namespace
 
 int pairCommand(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -147,103 +141,30 @@ int pairCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     if (o->check)
         return check(*o, out, err);
 
-    pairs::PairCatalog catalog(o->folder);
-    for (const QString &name : o->pairs) {  // bad files stop the run before any event
-        QString error;
-        const pairs::PairParse *p = catalog.load(name, &error);
-        if (!p || !p->ok()) {
-            err << (p ? pairs::formatProblems(p->diagnostics) : error) << "\nodbc-agent pair: not done\n";
-            return NotDone;
-        }
-    }
-    QFile input;
-    const bool fromStdin = o->input == QLatin1String("-");
-    if (fromStdin ? !input.open(stdin, QIODevice::ReadOnly) : (input.setFileName(o->input), !input.open(QIODevice::ReadOnly))) {
-        err << "cannot open the data file " << o->input << ": " << input.errorString() << '\n';
-        return NotDone;
-    }
-    std::unique_ptr<pairs::DebugLog> log;
-    if (!o->debugLog.isEmpty()) {
-        log = std::make_unique<pairs::DebugLog>(o->debugLog);
-        QString error;
-        if (!log->open(&error)) {
-            err << error << '\n';
-            return NotDone;
-        }
-        err << "odbc-agent pair: note: the debug log " << log->currentPath()
+    pairs::PairJobRequest request;
+    request.folder = o->folder;
+    request.pairs = o->pairs;
+    request.event = o->event;
+    request.inputPath = o->input;
+    request.exceptionsPath = o->exceptions;
+    request.debugLogPath = o->debugLog;
+    request.encoding = o->encoding;
+    request.secrets.keySource = o->keySource;
+    CliObserver observer(err);
+    trace::Trace::Options traceOptions;
+    traceOptions.levels = {};
+    traceOptions.observer = &observer;  // errors on standard error
+    trace::Trace trace(traceOptions);
+    const pairs::PairJobResult r = pairs::runPairJob(request, trace, nullptr, &observer);
+    if (!r.debugLogPath.isEmpty())
+        err << "odbc-agent pair: note: the debug log " << r.debugLogPath
             << " records every statement with its values and grows fast; enable it only while debugging\n";
-    }
-    run::SecretSettings secrets;
-    secrets.keySource = o->keySource;
-    pairs::PairRunner runner(catalog, secrets, log.get());
-    datafile::DataFormat format;
-    format.encoding = o->encoding;
-    datafile::TaggedReader reader(&input, format);
-    QSaveFile exceptions(o->exceptions);
-    bool exceptionsOpen = false;
-    QHash<QString, Counts> counts;
-    qint64 records = 0;
-    qint64 failedRecords = 0;
-    while (std::optional<datafile::Record> record = reader.next()) {
-        if (record->skipped)
-            continue;
-        ++records;
-        QList<importer::Event> failures;
-        std::optional<sql::PairEvent> event = o->event;
-        if (!event) {
-            switch (datafile::changeTypeOf(*record, QStringLiteral("ChangeType"))) {
-            case datafile::ChangeType::Add: event = sql::PairEvent::Insert; break;
-            case datafile::ChangeType::Modify: event = sql::PairEvent::Update; break;
-            case datafile::ChangeType::Delete: event = sql::PairEvent::Delete; break;
-            default: break;
-            }
-        }
-        if (!event)
-            failures.append(importer::Event::error(QStringLiteral("error: no event: the record has no valid ChangeType "
-                                                                  "and --event was not given")));
-        for (const datafile::RecordProblem &p : record->problems)
-            failures.append(importer::Event::error(QStringLiteral("error: unreadable input\nline %1: %2").arg(p.line).arg(p.message)));
-        for (const QString &name : o->pairs) {
-            if (!failures.isEmpty())
-                break;
-            const pairs::EventResult r = runner.fire(name, *event, *record);
-            Counts &c = counts[name];
-            if (!r.ok) {
-                ++c.failed;
-                failures.append(importer::Event::error(QStringLiteral("error: ") + r.message));
-                continue;
-            }
-            (*event == sql::PairEvent::Insert ? c.inserted : *event == sql::PairEvent::Update ? c.updated : c.deleted) += 1;
-        }
-        if (failures.isEmpty())
-            continue;
-        ++failedRecords;
-        if (!exceptionsOpen) {
-            if (!exceptions.open(QIODevice::WriteOnly)) {
-                err << "cannot write the exceptions file " << o->exceptions << ": " << exceptions.errorString() << '\n';
-                return NotDone;
-            }
-            exceptionsOpen = true;
-        }
-        exceptions.write(importer::exceptionEntry(record->line, record->rawText, failures, format));
-    }
-    if (exceptionsOpen && !exceptions.commit()) {
-        err << "cannot write the exceptions file " << o->exceptions << '\n';
+    if (r.exitCode == NotDone) {
+        err << "odbc-agent pair: not done\n";
         return NotDone;
     }
-    if (log)
-        log->flush();
-    QStringList parts;
-    for (const QString &name : o->pairs) {
-        const Counts c = counts.value(name);
-        parts.append(QStringLiteral("%1: %2 inserted, %3 updated, %4 deleted, %5 failed")
-                         .arg(name).arg(c.inserted).arg(c.updated).arg(c.deleted).arg(c.failed));
-    }
-    err << "odbc-agent pair: " << records << " records read; " << parts.join(QStringLiteral("; "));
-    if (failedRecords)
-        err << "; " << failedRecords << " record" << (failedRecords == 1 ? "" : "s") << " written to " << o->exceptions;
-    err << '\n';
-    return failedRecords ? DoneWithWarnings : Success;
+    err << "odbc-agent pair: " << r.summary(o->pairs) << '\n';
+    return r.exitCode;
 }
 
 }  // namespace oas::cli
