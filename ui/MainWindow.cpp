@@ -3,6 +3,8 @@
 #include "ProblemsView.h"
 #include "run/RunPanel.h"
 #include "editor/ConfigEditor.h"
+#include "pairs/PairEditor.h"
+#include "queue/QueuePanel.h"
 #include "secrets/Keychain.h"
 #include "secrets/PasswordDialog.h"
 #include "editor/FindBar.h"
@@ -40,7 +42,7 @@ constexpr int kMaxRecent = 8;
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_tabs(new QTabWidget(this)), m_find(new FindBar(this)), m_tree(new QTreeView(this)),
       m_workspace(new WorkspaceModel(this)), m_problems(new ProblemsView(this)), m_preview(new SqlPreview(this)),
-      m_run(new RunPanel(this)), m_watcher(new QFileSystemWatcher(this))
+      m_run(new RunPanel(this)), m_queue(new QueuePanel(this)), m_watcher(new QFileSystemWatcher(this))
 {
     setWindowTitle(tr("ODBC Agent Studio"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -141,6 +143,13 @@ void MainWindow::createDocks()
     previewDock->setObjectName(QStringLiteral("SqlPreviewDock"));
     previewDock->setWidget(previewPanel);
     addDockWidget(Qt::RightDockWidgetArea, previewDock);
+
+    auto *queueDock = new QDockWidget(tr("Change queue"), this);
+    queueDock->setObjectName(QStringLiteral("QueueDock"));
+    queueDock->setWidget(m_queue);
+    addDockWidget(Qt::BottomDockWidgetArea, queueDock);
+    tabifyDockWidget(runDock, queueDock);
+    runDock->raise();
 }
 
 void MainWindow::createMenus()
@@ -200,6 +209,7 @@ bool MainWindow::openWorkspace(const QString &folder)
     const QString path = info.absoluteFilePath();
     m_workspace->setFolder(path);
     m_tree->expandAll();
+    m_queue->setWorkspace(path);
     QStringList recent = recentWorkspaces();
     recent.removeAll(path);
     recent.prepend(path);
@@ -218,9 +228,11 @@ bool MainWindow::openFile(const QString &path)
             return true;
         }
     }
+    const FileKind kind = classifyFile(path);
+    if (kind == FileKind::MappingPair)
+        return openPair(path);
     auto *editor = new ConfigEditor(m_tabs);
     QString error;
-    const FileKind kind = classifyFile(path);
     if (!editor->openFile(path, &error, kind == FileKind::Configuration)) {
         delete editor;
         QMessageBox::warning(this, tr("Open file"), error);
@@ -240,6 +252,11 @@ bool MainWindow::openFile(const QString &path)
     });
     m_tabs->setCurrentIndex(m_tabs->addTab(editor, QFileInfo(path).fileName()));
     m_watcher->addPath(path);
+    if (kind == FileKind::Queue) {  // its tables, rows and refresh in the queue panel
+        m_queue->setConfiguration(QFileInfo(path).absoluteFilePath());
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("QueueDock")))
+            dock->raise();
+    }
     editorChanged();
     return true;
 }
@@ -306,7 +323,7 @@ void MainWindow::checkAgainstDatabase()
     const QPointer<ConfigEditor> editor(e);
     const QPointer<MainWindow> self(this);
     run::SecretSettings secrets;
-    const KeychainRead keychain = readKeychain(keychainNames(config));  // on this thread, before the check's
+    const KeychainRead keychain = readKeychain(keychainNames(config.database.user, config.database.password));  // on this thread, before the check's
     if (!keychain.error.isEmpty()) {
         statusBar()->showMessage(tr("Not checked: %1").arg(keychain.error));
         return;
@@ -342,8 +359,48 @@ void MainWindow::showCheck(const run::DatabaseCheckResult &r, ConfigEditor *edit
     emit checkFinished();
 }
 
+bool MainWindow::openPair(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString ini = info.absolutePath() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".ini");
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->property("path").toString() == ini) {
+            m_tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    auto *editor = new PairEditor(m_tabs);
+    QString error;
+    if (!editor->openPair(path, &error)) {
+        delete editor;
+        QMessageBox::warning(this, tr("Open file"), error);
+        return false;
+    }
+    editor->setProperty("path", ini);
+    const QString title = tr("pair %1").arg(info.completeBaseName());
+    connect(editor, &PairEditor::modificationChanged, this, [this, editor, title](bool modified) {
+        m_tabs->setTabText(m_tabs->indexOf(editor), modified ? title + QLatin1Char('*') : title);
+    });
+    connect(editor, &PairEditor::fireRequested, this, [this, editor](const QString &iniPath, const QString &data, const QString &event) {
+        QString error;
+        if (editor->isModified() && !editor->save(&error)) {
+            QMessageBox::warning(this, tr("Save"), error);
+            return;
+        }
+        m_run->firePair(iniPath, data, event);
+    });
+    m_tabs->setCurrentIndex(m_tabs->addTab(editor, title));
+    return true;
+}
+
 void MainWindow::saveCurrent()
 {
+    if (auto *pair = qobject_cast<PairEditor *>(m_tabs->currentWidget())) {
+        QString error;
+        if (!pair->save(&error))
+            QMessageBox::warning(this, tr("Save"), error);
+        return;
+    }
     ConfigEditor *e = currentEditor();
     QString error;
     if (e && !e->isReadOnly() && e->isModified() && !e->save(&error))

@@ -19,6 +19,7 @@ class FindBar;
 class ProblemsView;
 class RunPanel;
 class SqlPreview;
+class QueuePanel;
 class WorkspaceModel;
 
 class MainWindow : public QMainWindow {
@@ -38,6 +39,7 @@ public:
     ProblemsView *problems() const { return m_problems; }
     SqlPreview *sqlPreview() const { return m_preview; }
     RunPanel *runPanel() const { return m_run; }
+    QueuePanel *queuePanel() const { return m_queue; }
     FindBar *findBar() const { return m_find; }
 
 signals:
@@ -53,6 +55,7 @@ private:
     void editorChanged();
     void saveCurrent();
     void protectPassword();
+    bool openPair(const QString &path);
     void showCheck(const run::DatabaseCheckResult &result, ConfigEditor *editor);
 
     QTabWidget *m_tabs;
@@ -62,6 +65,7 @@ private:
     ProblemsView *m_problems;
     SqlPreview *m_preview;
     RunPanel *m_run;
+    QueuePanel *m_queue;
     QMenu *m_recent = nullptr;
     QFileSystemWatcher *m_watcher;  // open files: reloaded when a job rewrites them
     QString m_checkText;            // the last check's column facts, shown under the SQL preview

@@ -255,6 +255,24 @@ EventResult PairRunner::fire(const QString &name, sql::PairEvent event, const da
     return r;
 }
 
+QStringList PairRunner::targetColumns(const QString &name, QString *error)
+{
+    const PairParse *parse = m_catalog.load(name, error);
+    if (!parse)
+        return {};
+    if (!parse->ok()) {
+        *error = formatProblems(parse->diagnostics);
+        return {};
+    }
+    const Target *t = target(*parse, error);
+    QStringList names;
+    if (t) {
+        for (const db::ColumnInfo &c : t->columns)
+            names.append(c.name);
+    }
+    return names;
+}
+
 config::Diagnostics PairRunner::check(const QString &name)
 {
     config::Diagnostics list;

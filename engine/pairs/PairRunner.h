@@ -33,6 +33,8 @@ public:
     // The pair's files, then its connection, table and target fields against the table's real columns
     // (case mismatches and type conflicts named).
     config::Diagnostics check(const QString &pair);
+    // The target table's column names (for completion), connecting as an event would; empty with *error.
+    QStringList targetColumns(const QString &pair, QString *error);
     // The password of every pair connected so far, for callers that show text (kept out of it).
     QStringList secrets() const { return m_secrets; }
 

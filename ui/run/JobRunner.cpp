@@ -3,6 +3,7 @@
 #include "config/ConfigParser.h"
 #include "exporter/ExportJob.h"
 #include "importer/ImportJob.h"
+#include "pairs/PairJob.h"
 #include "run/JobSecrets.h"
 
 #include <QDir>
@@ -119,6 +120,10 @@ void JobRunner::go()
 
 void JobRunner::run(const JobSpec &spec)
 {
+    if (spec.kind == JobSpec::Kind::PairEvents) {
+        runPairs(spec);
+        return;
+    }
     const config::Operation operation = spec.kind == JobSpec::Kind::Import ? config::Operation::Import : config::Operation::Export;
     const config::ParseResult parsed = config::parseConfigFile(spec.configPath, operation);
     if (!parsed.ok()) {
@@ -202,6 +207,38 @@ void JobRunner::run(const JobSpec &spec)
     }
     trace.flush();
     addOutput(tr("trace file"), trace.filePath());
+    m_done = true;
+}
+
+void JobRunner::runPairs(const JobSpec &spec)
+{
+    trace::Trace::Options options;
+    options.levels = config::TraceLevels(config::TraceLevel::Summary) | config::TraceLevel::FailSummary | config::TraceLevel::Statistics;
+    options.observer = m_observer.get();
+    trace::Trace trace(options);
+    pairs::PairJobRequest request;
+    const QFileInfo ini(spec.configPath);
+    request.folder = ini.absolutePath();
+    request.pairs = spec.pairs.isEmpty() ? QStringList{ini.completeBaseName()} : spec.pairs;
+    if (!spec.pairEvent.isEmpty()) {
+        for (const auto e : {sql::PairEvent::Insert, sql::PairEvent::Update, sql::PairEvent::Delete}) {
+            if (sql::pairEventName(e) == spec.pairEvent)
+                request.event = e;
+        }
+    }
+    request.inputPath = spec.dataPath;
+    // Next to the pairs folder, in the workspace.
+    request.exceptionsPath = QFileInfo(ini.absolutePath()).absolutePath() + QLatin1Char('/') + request.pairs.first() + QStringLiteral("-except.txt");
+    request.secrets.keychain = spec.keychain;
+    const pairs::PairJobResult r = pairs::runPairJob(request, trace, m_step.get(), m_observer.get());
+    m_exitCode = r.exitCode;
+    m_summary = r.exitCode == 1 ? tr("not done: %1").arg(r.error.section(QLatin1Char('\n'), 0, 0)) : r.summary(request.pairs);
+    if (r.stopped)
+        m_summary += tr("; cancelled");
+    if (r.failedRecords) {
+        m_exceptionsPath = QFileInfo(r.exceptionsPath).absoluteFilePath();
+        addOutput(tr("exceptions file"), r.exceptionsPath);
+    }
     m_done = true;
 }
 

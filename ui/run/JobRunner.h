@@ -21,7 +21,7 @@
 namespace oas::ui {
 
 struct JobSpec {
-    enum class Kind { FullExport, DeltaExport, Import };
+    enum class Kind { FullExport, DeltaExport, Import, PairEvents };
     Kind kind = Kind::FullExport;
     QString configPath;
     QString dataPath;  // export output or import input, relative to the configuration's folder
@@ -33,6 +33,10 @@ struct JobSpec {
     QString breakOnChange;  // add, modify, delete; empty: none
     // keychain: entries of the configuration, read by the GUI thread before the job starts.
     QHash<QString, QString> keychain;
+    // PairEvents: configPath is the pair's INI; the pairs folder is its folder; dataPath the records (absolute);
+    // pairEvent insert / update / delete, empty: each record's ChangeType.
+    QStringList pairs;
+    QString pairEvent;
 };
 
 // One trace block as the job reported it.
@@ -75,6 +79,7 @@ private:
     class Observer;
     void drain();
     void run(const JobSpec &spec);
+    void runPairs(const JobSpec &spec);
     void addOutput(const QString &label, const QString &path);
 
     std::unique_ptr<Observer> m_observer;

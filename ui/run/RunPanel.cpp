@@ -2,6 +2,7 @@
 
 #include "secrets/Keychain.h"
 #include "config/ConfigParser.h"
+#include "pairs/PairCatalog.h"
 
 #include "ExceptionsView.h"
 #include "JobRunner.h"
@@ -220,36 +221,58 @@ bool RunPanel::run()
     spec.kind = JobSpec::Kind(m_kind->currentIndex());
     spec.configPath = m_configPath;
     spec.dataPath = m_dataFile->text().trimmed();
+    QSettings settings;
+    settings.setValue(QStringLiteral("run/kind"), m_kind->currentIndex());
+    settings.setValue(QStringLiteral("run/dataFile"), spec.dataPath);
+    // keychain: passwords are read here, on the GUI thread, and handed to the job.
+    const config::ParseResult parsed = config::parseConfigFile(m_configPath, config::Operation::Any);
+    return start(spec, tr("%1 of %2").arg(m_kind->currentText(), QFileInfo(m_configPath).fileName()),
+                 keychainNames(parsed.config.database.user, parsed.config.database.password));
+}
+
+bool RunPanel::firePair(const QString &iniPath, const QString &dataFile, const QString &event)
+{
+    JobSpec spec;
+    spec.kind = JobSpec::Kind::PairEvents;
+    spec.configPath = iniPath;
+    spec.dataPath = dataFile;
+    spec.pairEvent = event;
+    const QFileInfo ini(iniPath);
+    pairs::PairCatalog catalog(ini.absolutePath());
+    QString error;
+    const pairs::PairParse *parse = catalog.load(ini.completeBaseName(), &error);
+    const QStringList names = parse ? keychainNames(parse->pair.user, parse->pair.password) : QStringList();
+    return start(spec, tr("pair %1 for %2").arg(ini.completeBaseName(), QFileInfo(dataFile).fileName()), names);
+}
+
+bool RunPanel::start(const JobSpec &given, const QString &what, const QStringList &keychain)
+{
+    JobSpec spec = given;
     spec.stepping = m_stepping->isChecked();
     spec.breakOnError = m_breakOnError->isChecked();
     spec.breakAtLine = m_breakAtLine->text().toInt();
     spec.breakOnChange = m_breakOnChange->currentIndex() > 0 ? m_breakOnChange->currentText() : QString();
     const bool mayStep = spec.stepping || spec.breakOnError || spec.breakAtLine > 0 || !spec.breakOnChange.isEmpty();
-    QSettings settings;
-    settings.setValue(QStringLiteral("run/kind"), m_kind->currentIndex());
-    settings.setValue(QStringLiteral("run/dataFile"), spec.dataPath);
     m_trace->clear();
     m_stats->clear();
     m_outputs->clear();
-    QString error;
-    // keychain: passwords are read here, on the GUI thread, and handed to the job.
-    const config::ParseResult parsed = config::parseConfigFile(m_configPath, config::Operation::Any);
-    if (const QStringList names = keychainNames(parsed.config); !names.isEmpty()) {
-        KeychainRead read = readKeychain(names);
+    if (!keychain.isEmpty()) {
+        KeychainRead read = readKeychain(keychain);
         if (!read.error.isEmpty()) {
             m_summary->setText(tr("not started: %1").arg(read.error));
             return false;
         }
         spec.keychain = std::move(read.values);
     }
+    QString error;
     if (!m_runner->start(spec, &error)) {
         m_summary->setText(tr("not started: %1").arg(error));
         return false;
     }
-    m_lastRunConfig = m_configPath;
+    m_lastRunConfig = spec.configPath;
     m_clock.start();
     m_chart->start();
-    m_summary->setText(tr("running %1 of %2").arg(m_kind->currentText(), QFileInfo(m_configPath).fileName()));
+    m_summary->setText(tr("running %1").arg(what));
     m_run->setEnabled(false);
     m_cancel->setEnabled(true);
     m_step->setEnabled(mayStep);

@@ -20,6 +20,7 @@ namespace oas::ui {
 
 class ExceptionsView;
 class JobRunner;
+struct JobSpec;
 class RateChart;
 class TraceView;
 
@@ -31,6 +32,9 @@ public:
     void setConfigPath(const QString &path);
     // Starts the chosen job; false (with the reason in the summary) when it cannot start.
     bool run();
+    // Fires the pair (its INI) for each record of dataFile (absolute); event insert / update / delete, or
+    // empty for each record's ChangeType. Same views as other jobs.
+    bool firePair(const QString &iniPath, const QString &dataFile, const QString &event);
     void cancel();
     void step();
     void go();
@@ -58,6 +62,7 @@ signals:
 
 private:
     void chooseDataFile();
+    bool start(const JobSpec &given, const QString &what, const QStringList &keychain);
     void showProgress(const run::JobProgress &progress);
     void showStep(const run::RecordStep &step);
 

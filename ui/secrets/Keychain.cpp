@@ -97,10 +97,10 @@ QString writeKeychain(const QString &name, const QString &secret, int timeoutMs)
 #endif
 }
 
-QStringList keychainNames(const config::AgentConfig &config)
+QStringList keychainNames(const config::Setting<QString> &user, const config::Setting<QString> &password)
 {
     QStringList names;
-    for (const config::Setting<QString> *s : {&config.database.user, &config.database.password}) {
+    for (const config::Setting<QString> *s : {&user, &password}) {
         if (!s->present)
             continue;
         const secrets::Written w = secrets::parseWritten(s->value);

@@ -21,7 +21,7 @@ struct KeychainRead {
 KeychainRead readKeychain(const QStringList &names, int timeoutMs = 10000);
 QString writeKeychain(const QString &name, const QString &secret, int timeoutMs = 10000);  // the error, or empty
 
-// The keychain: names the [database] User= / Password= fields use.
-QStringList keychainNames(const config::AgentConfig &config);
+// The keychain: names that User= / Password= use.
+QStringList keychainNames(const config::Setting<QString> &user, const config::Setting<QString> &password);
 
 }  // namespace oas::ui

@@ -1,5 +1,7 @@
 #include "WorkspaceModel.h"
 
+#include "queue/QueueConfig.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -16,6 +18,8 @@ FileKind classifyFile(const QString &path)
     const QString parent = info.dir().dirName().toLower();
     if (parent == QLatin1String("odbcsync") && (suffix == QLatin1String("csv") || suffix == QLatin1String("ini")))
         return FileKind::MappingPair;
+    if (suffix == QLatin1String("ini") && queue::readQueueConfig(path).ok())
+        return FileKind::Queue;  // a change queue's configuration (docs/queue.md)
     if (suffix == QLatin1String("ini") || suffix == QLatin1String("cfg"))
         return FileKind::Configuration;
     static const QRegularExpression referenceName(QStringLiteral("^r\\d{7}$"));
@@ -42,6 +46,7 @@ QString kindTitle(FileKind kind)
     case FileKind::Reference: return WorkspaceModel::tr("Reference files");
     case FileKind::Trace: return WorkspaceModel::tr("Trace files");
     case FileKind::MappingPair: return WorkspaceModel::tr("Mapping pairs");
+    case FileKind::Queue: return WorkspaceModel::tr("Change queues");
     case FileKind::Other: break;
     }
     return WorkspaceModel::tr("Other files");
