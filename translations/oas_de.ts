@@ -169,6 +169,11 @@
         <source>keychain:%1: %2</source>
         <translation>keychain:%1: %2</translation>
     </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="65"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>oas::ui::ConfigEditor</name>
@@ -316,278 +321,291 @@
 <context>
     <name>oas::ui::JobRunner</name>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="71"/>
+        <location filename="../ui/run/JobRunner.cpp" line="72"/>
         <source>a job is already running</source>
         <translation>ein Auftrag läuft bereits</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="78"/>
+        <location filename="../ui/run/JobRunner.cpp" line="79"/>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="127"/>
+        <location filename="../ui/run/JobRunner.cpp" line="132"/>
         <source>not run: the configuration has errors</source>
         <translation>nicht ausgeführt: die Konfiguration enthält Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="138"/>
-        <location filename="../ui/run/JobRunner.cpp" line="148"/>
+        <location filename="../ui/run/JobRunner.cpp" line="143"/>
+        <location filename="../ui/run/JobRunner.cpp" line="153"/>
         <source>not run: %1</source>
         <translation>nicht ausgeführt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="168"/>
+        <location filename="../ui/run/JobRunner.cpp" line="173"/>
+        <location filename="../ui/run/JobRunner.cpp" line="240"/>
         <source>exceptions file</source>
         <translation>Ausnahmedatei</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="170"/>
+        <location filename="../ui/run/JobRunner.cpp" line="175"/>
         <source>%1 records read: %2 called, %3 failed, %4 skipped</source>
         <translation>%1 Datensätze gelesen: %2 aufgerufen, %3 fehlgeschlagen, %4 übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="171"/>
+        <location filename="../ui/run/JobRunner.cpp" line="176"/>
         <source>%1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, %6 failed, %7 skipped</source>
         <translation>%1 Datensätze gelesen: %2 angelegt, %3 geändert, %4 unverändert, %5 gelöscht, %6 fehlgeschlagen, %7 übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="174"/>
+        <location filename="../ui/run/JobRunner.cpp" line="179"/>
         <source>; %1 in %2</source>
         <translation>; %1 in %2</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="176"/>
+        <location filename="../ui/run/JobRunner.cpp" line="181"/>
         <source>; cancelled before the record at line %1</source>
         <translation>; abgebrochen vor dem Datensatz in Zeile %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="176"/>
-        <location filename="../ui/run/JobRunner.cpp" line="199"/>
+        <location filename="../ui/run/JobRunner.cpp" line="181"/>
+        <location filename="../ui/run/JobRunner.cpp" line="204"/>
+        <location filename="../ui/run/JobRunner.cpp" line="237"/>
         <source>; cancelled</source>
         <translation>; abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="178"/>
-        <location filename="../ui/run/JobRunner.cpp" line="201"/>
+        <location filename="../ui/run/JobRunner.cpp" line="183"/>
+        <location filename="../ui/run/JobRunner.cpp" line="206"/>
         <source>; not done: %1</source>
         <translation>; nicht ausgeführt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="190"/>
+        <location filename="../ui/run/JobRunner.cpp" line="195"/>
         <source>%1 rows read, %2 records written to %3</source>
         <translation>%1 Zeilen gelesen, %2 Datensätze nach %3 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="192"/>
+        <location filename="../ui/run/JobRunner.cpp" line="197"/>
         <source> (delta: %1 add, %2 modify, %3 delete)</source>
         <translation> (Delta: %1 hinzugefügt, %2 geändert, %3 gelöscht)</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="194"/>
+        <location filename="../ui/run/JobRunner.cpp" line="199"/>
         <source>; reference file %1</source>
         <translation>; Referenzdatei %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="196"/>
+        <location filename="../ui/run/JobRunner.cpp" line="201"/>
         <source>delta file</source>
         <translation>Deltadatei</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="196"/>
+        <location filename="../ui/run/JobRunner.cpp" line="201"/>
         <source>data file</source>
         <translation>Datendatei</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="197"/>
+        <location filename="../ui/run/JobRunner.cpp" line="202"/>
         <source>reference file</source>
         <translation>Referenzdatei</translation>
     </message>
     <message>
-        <location filename="../ui/run/JobRunner.cpp" line="204"/>
+        <location filename="../ui/run/JobRunner.cpp" line="209"/>
         <source>trace file</source>
         <translation>Tracedatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/JobRunner.cpp" line="235"/>
+        <source>not done: %1</source>
+        <translation>nicht ausgeführt: %1</translation>
     </message>
 </context>
 <context>
     <name>oas::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="45"/>
+        <location filename="../ui/MainWindow.cpp" line="47"/>
         <source>ODBC Agent Studio</source>
         <translation>ODBC Agent Studio</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="84"/>
+        <location filename="../ui/MainWindow.cpp" line="86"/>
         <source>Open a workspace folder to start</source>
         <translation>Zum Beginnen einen Arbeitsbereich-Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>automatic (from the driver)</source>
         <translation>automatisch (nach dem Treiber)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>The SQL dialect of the preview</source>
         <translation>Der SQL-Dialekt der Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>SQL preview</source>
         <translation>SQL-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <location filename="../ui/MainWindow.cpp" line="147"/>
+        <source>Change queue</source>
+        <translation>Änderungswarteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>&amp;Open workspace...</source>
         <translation>Arbeitsbereich ö&amp;ffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/MainWindow.cpp" line="163"/>
         <source>&amp;Recent workspaces</source>
         <translation>&amp;Zuletzt geöffnete Arbeitsbereiche</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="165"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>&amp;Find...</source>
         <translation>&amp;Suchen...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>Find &amp;next</source>
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>&amp;Replace...</source>
         <translation>&amp;Ersetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>&amp;Protect password...</source>
         <translation>Passwort &amp;schützen...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="163"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>The language changes when the Studio starts again</source>
         <translation>Die Sprache wechselt beim nächsten Start des Studios</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>&amp;Check against database</source>
         <translation>Gegen die Datenbank &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="186"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
         <source>%1 is not a folder</source>
         <translation>%1 ist kein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="208"/>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>%1 - ODBC Agent Studio</source>
         <translation>%1 - ODBC Agent Studio</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>Workspace %1</source>
         <translation>Arbeitsbereich %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="226"/>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <location filename="../ui/MainWindow.cpp" line="376"/>
         <source>Open file</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="251"/>
+        <location filename="../ui/MainWindow.cpp" line="268"/>
         <source>Open a configuration first.</source>
         <translation>Öffnen Sie zuerst eine Konfiguration.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="278"/>
         <source>Protect password</source>
         <translation>Passwort schützen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="262"/>
+        <location filename="../ui/MainWindow.cpp" line="279"/>
         <source>The configuration has no [database] section.</source>
         <translation>Die Konfiguration hat keinen Abschnitt [database].</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="270"/>
+        <location filename="../ui/MainWindow.cpp" line="287"/>
         <source>Password= now holds the password&apos;s %1 form; save to keep it.</source>
         <translation>Password= enthält jetzt die Form %1 des Passworts; speichern, um sie zu behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="300"/>
+        <location filename="../ui/MainWindow.cpp" line="317"/>
         <source>A job is running; check against the database once it is done</source>
         <translation>Ein Auftrag läuft; nach seinem Ende gegen die Datenbank prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="320"/>
         <source>Checking %1 against its database...</source>
         <translation>%1 wird gegen seine Datenbank geprüft...</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="311"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>Not checked: %1</source>
         <translation>Nicht geprüft: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="339"/>
+        <location filename="../ui/MainWindow.cpp" line="356"/>
         <source>Checked against the database: %n problem(s), </source>
         <translation>
             <numerusform>Gegen die Datenbank geprüft: %n Problem, </numerusform>
@@ -595,7 +613,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="340"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>%n column(s) described</source>
         <translation>
             <numerusform>%n Spalte beschrieben</numerusform>
@@ -603,14 +621,171 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="341"/>
+        <location filename="../ui/MainWindow.cpp" line="358"/>
         <source>Cannot connect to the database</source>
         <translation>Keine Verbindung zur Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="350"/>
+        <location filename="../ui/MainWindow.cpp" line="380"/>
+        <source>pair %1</source>
+        <translation>Paar %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="387"/>
+        <location filename="../ui/MainWindow.cpp" line="401"/>
+        <location filename="../ui/MainWindow.cpp" line="407"/>
         <source>Save</source>
         <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::PairEditor</name>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="78"/>
+        <source>Target field</source>
+        <translation>Zielfeld</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="78"/>
+        <source>Source field code</source>
+        <translation>Quellfeld-Code</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="78"/>
+        <source>ODBC type</source>
+        <translation>ODBC-Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="81"/>
+        <source>DRIVER=...
+Database=...  (one KEY=VALUE a line)</source>
+        <translation>DRIVER=...
+Database=...  (ein KEY=VALUE je Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="85"/>
+        <source>env:NAME, file:PATH, encrypted:..., keychain:NAME</source>
+        <translation>env:NAME, file:PFAD, encrypted:..., keychain:NAME</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="87"/>
+        <source>by ChangeType</source>
+        <translation>nach ChangeType</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="96"/>
+        <source>Add field</source>
+        <translation>Feld hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="100"/>
+        <source>Remove field</source>
+        <translation>Feld entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="106"/>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="107"/>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="111"/>
+        <source>Data source:</source>
+        <translation>Datenquelle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="112"/>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="113"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="114"/>
+        <source>Target table:</source>
+        <translation>Zieltabelle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="115"/>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="120"/>
+        <source>...</source>
+        <translation>...</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="122"/>
+        <source>Records to fire the pair for</source>
+        <translation>Datensätze, für die das Paar ausgelöst wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="126"/>
+        <source>Fire</source>
+        <translation>Auslösen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="130"/>
+        <source>Fire for the records of:</source>
+        <translation>Auslösen für die Datensätze von:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="143"/>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="145"/>
+        <source>SQL of the events</source>
+        <translation>SQL der Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="215"/>
+        <source>cannot read %1 or %2</source>
+        <translation>%1 oder %2 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="302"/>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="313"/>
+        <source>the table %1 has no field %2</source>
+        <translation>die Tabelle %1 hat kein Feld %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="314"/>
+        <source>the table %1 has no field %2, but has %3 (target field names are case-sensitive)</source>
+        <translation>die Tabelle %1 hat kein Feld %2, aber %3 (Zielfeldnamen unterscheiden Groß- und Kleinschreibung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="318"/>
+        <source>%1 line %2: %3</source>
+        <translation>%1 Zeile %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="382"/>
+        <source>testing the connection...</source>
+        <translation>Verbindung wird getestet...</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="393"/>
+        <source>connected: the table has %1 fields</source>
+        <translation>verbunden: die Tabelle hat %1 Felder</translation>
+    </message>
+    <message>
+        <location filename="../ui/pairs/PairEditor.cpp" line="394"/>
+        <source>connection test failed: %1</source>
+        <translation>Verbindungstest fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -712,6 +887,79 @@
     </message>
 </context>
 <context>
+    <name>oas::ui::QueuePanel</name>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="23"/>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="24"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="27"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="27"/>
+        <source>Queue table</source>
+        <translation>Warteschlangentabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="27"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="27"/>
+        <source>Last refresh (UTC)</source>
+        <translation>Letzte Aktualisierung (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="27"/>
+        <source>Changes found by</source>
+        <translation>Änderungen erkannt über</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="58"/>
+        <source>No change queue in this workspace (an .ini with [database] and a section per table with Key=; see docs/queue.md).</source>
+        <translation>Keine Änderungswarteschlange in diesem Arbeitsbereich (eine .ini mit [database] und einem Abschnitt je Tabelle mit Key=; siehe docs/queue.md).</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="133"/>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="134"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="139"/>
+        <source>Cannot read the queue: %1</source>
+        <translation>Die Warteschlange kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="151"/>
+        <source>Refreshing...</source>
+        <translation>Wird aktualisiert...</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="169"/>
+        <source>Refreshed at %1: %2 rows frozen.%3</source>
+        <translation>Aktualisiert um %1: %2 Zeilen festgehalten.%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="170"/>
+        <source>Not refreshed; the queue tables are unchanged: %1</source>
+        <translation>Nicht aktualisiert; die Warteschlangentabellen sind unverändert: %1</translation>
+    </message>
+</context>
+<context>
     <name>oas::ui::RateChart</name>
     <message>
         <location filename="../ui/run/RateChart.cpp" line="13"/>
@@ -727,170 +975,180 @@
 <context>
     <name>oas::ui::RunPanel</name>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="34"/>
+        <location filename="../ui/run/RunPanel.cpp" line="35"/>
         <source>(no row)</source>
         <translation>(keine Zeile)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="37"/>
+        <location filename="../ui/run/RunPanel.cpp" line="38"/>
         <source>row %1 of %2
 </source>
         <translation>Zeile %1 von %2
 </translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="46"/>
+        <location filename="../ui/run/RunPanel.cpp" line="47"/>
         <source>Attributes (line %1)</source>
         <translation>Attribute (Zeile %1)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="48"/>
+        <location filename="../ui/run/RunPanel.cpp" line="49"/>
         <source>Statements run, with their values</source>
         <translation>Ausgeführte Anweisungen mit ihren Werten</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="50"/>
+        <location filename="../ui/run/RunPanel.cpp" line="51"/>
         <source>Row before</source>
         <translation>Zeile vorher</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="51"/>
+        <location filename="../ui/run/RunPanel.cpp" line="52"/>
         <source>Row after</source>
         <translation>Zeile nachher</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="54"/>
+        <location filename="../ui/run/RunPanel.cpp" line="55"/>
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="62"/>
+        <location filename="../ui/run/RunPanel.cpp" line="63"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="62"/>
+        <location filename="../ui/run/RunPanel.cpp" line="63"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="63"/>
+        <location filename="../ui/run/RunPanel.cpp" line="64"/>
         <source>Step through</source>
         <translation>Schrittweise</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="63"/>
+        <location filename="../ui/run/RunPanel.cpp" line="64"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="64"/>
+        <location filename="../ui/run/RunPanel.cpp" line="65"/>
         <source>Go</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="65"/>
+        <location filename="../ui/run/RunPanel.cpp" line="66"/>
         <source>Break on errors</source>
         <translation>Bei Fehlern anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="70"/>
+        <location filename="../ui/run/RunPanel.cpp" line="71"/>
         <source>Full export</source>
         <translation>Vollständiger Export</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="70"/>
+        <location filename="../ui/run/RunPanel.cpp" line="71"/>
         <source>Delta export</source>
         <translation>Delta-Export</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="70"/>
+        <location filename="../ui/run/RunPanel.cpp" line="71"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="71"/>
+        <location filename="../ui/run/RunPanel.cpp" line="72"/>
         <source>data file (export output or import input)</source>
         <translation>Datendatei (Exportausgabe oder Importeingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="79"/>
+        <location filename="../ui/run/RunPanel.cpp" line="80"/>
         <source>Choose the data file</source>
         <translation>Datendatei wählen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="90"/>
+        <location filename="../ui/run/RunPanel.cpp" line="91"/>
         <source>break at line</source>
         <translation>ab Zeile anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="92"/>
+        <location filename="../ui/run/RunPanel.cpp" line="93"/>
         <source>no ChangeType break</source>
         <translation>kein Halt nach ChangeType</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="106"/>
+        <location filename="../ui/run/RunPanel.cpp" line="107"/>
         <source>Trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="107"/>
+        <location filename="../ui/run/RunPanel.cpp" line="108"/>
         <source>Exceptions</source>
         <translation>Ausnahmen</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="108"/>
+        <location filename="../ui/run/RunPanel.cpp" line="109"/>
         <source>Current record</source>
         <translation>Aktueller Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="138"/>
+        <location filename="../ui/run/RunPanel.cpp" line="139"/>
         <source>exit code %1: %2</source>
         <translation>Exit-Code %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="140"/>
+        <location filename="../ui/run/RunPanel.cpp" line="141"/>
         <source> (%1 trace blocks not shown: the job reported faster than the view shows)</source>
         <translation> (%1 Trace-Blöcke nicht angezeigt: der Auftrag meldete schneller, als die Ansicht zeigt)</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="147"/>
+        <location filename="../ui/run/RunPanel.cpp" line="148"/>
         <source>Open: %1</source>
         <translation>Öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="164"/>
+        <location filename="../ui/run/RunPanel.cpp" line="165"/>
         <source>Data file to import</source>
         <translation>Zu importierende Datendatei</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="165"/>
+        <location filename="../ui/run/RunPanel.cpp" line="166"/>
         <source>Export data file</source>
         <translation>Exportdatendatei</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="240"/>
-        <location filename="../ui/run/RunPanel.cpp" line="246"/>
+        <location filename="../ui/run/RunPanel.cpp" line="229"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="245"/>
+        <source>pair %1 for %2</source>
+        <translation>Paar %1 für %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="262"/>
+        <location filename="../ui/run/RunPanel.cpp" line="269"/>
         <source>not started: %1</source>
         <translation>nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="252"/>
-        <source>running %1 of %2</source>
-        <translation>%1 von %2 läuft</translation>
+        <location filename="../ui/run/RunPanel.cpp" line="275"/>
+        <source>running %1</source>
+        <translation>%1 läuft</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="308"/>
+        <location filename="../ui/run/RunPanel.cpp" line="331"/>
         <source>%1 records, %2 added/created, %3 modified/updated, %4 deleted, %5 errors - %6 records/s</source>
         <translation>%1 Datensätze, %2 hinzugefügt/angelegt, %3 geändert, %4 gelöscht, %5 Fehler - %6 Datensätze/s</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="318"/>
+        <location filename="../ui/run/RunPanel.cpp" line="341"/>
         <source> - %1%</source>
         <translation> - %1%</translation>
     </message>
     <message>
-        <location filename="../ui/run/RunPanel.cpp" line="320"/>
+        <location filename="../ui/run/RunPanel.cpp" line="343"/>
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
@@ -937,42 +1195,47 @@
 <context>
     <name>oas::ui::WorkspaceModel</name>
     <message>
-        <location filename="../ui/workspace/WorkspaceModel.cpp" line="39"/>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="43"/>
         <source>Agent configurations</source>
         <translation>Agentenkonfigurationen</translation>
     </message>
     <message>
-        <location filename="../ui/workspace/WorkspaceModel.cpp" line="40"/>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="44"/>
         <source>Data files</source>
         <translation>Datendateien</translation>
     </message>
     <message>
-        <location filename="../ui/workspace/WorkspaceModel.cpp" line="41"/>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="45"/>
         <source>Exceptions files</source>
         <translation>Ausnahmedateien</translation>
     </message>
     <message>
-        <location filename="../ui/workspace/WorkspaceModel.cpp" line="42"/>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="46"/>
         <source>Reference files</source>
         <translation>Referenzdateien</translation>
     </message>
     <message>
-        <location filename="../ui/workspace/WorkspaceModel.cpp" line="43"/>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="47"/>
         <source>Trace files</source>
         <translation>Trace-Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/workspace/WorkspaceModel.cpp" line="44"/>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="48"/>
         <source>Mapping pairs</source>
         <translation>Zuordnungspaare</translation>
     </message>
     <message>
-        <location filename="../ui/workspace/WorkspaceModel.cpp" line="47"/>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="49"/>
+        <source>Change queues</source>
+        <translation>Änderungswarteschlangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="52"/>
         <source>Other files</source>
         <translation>Andere Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/workspace/WorkspaceModel.cpp" line="56"/>
+        <location filename="../ui/workspace/WorkspaceModel.cpp" line="61"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
