@@ -24,19 +24,12 @@ public:
     explicit Session(const db::Connection &c) : m_connection(c) {}
     bool exec(const QString &sql, const Row &values = {}, const std::vector<db::ParamType> &types = {}, qint64 *affected = nullptr)
     {
-        db::Statement &st = prepared(sql);
-        if (!m_error.isEmpty())
+        db::Statement *st = run(sql, values, types);
+        if (!st)
             return false;
-        st.setParamTypes(types);
-        std::vector<const db::Value *> pointers;
-        for (const db::Value &v : values)
-            pointers.push_back(&v);
-        QString block;
-        if (!st.execute(pointers, &block))
-            return fail(block, sql);
         if (affected)
-            *affected = st.affectedRows();
-        st.closeCursor();
+            *affected = st->affectedRows();
+        st->closeCursor();
         return true;
     }
     bool query(const QString &sql, QList<Row> *rows, const Row &values = {}, const std::vector<db::ParamType> &types = {})
@@ -45,27 +38,36 @@ public:
     }
     bool each(const QString &sql, const Row &values, const std::vector<db::ParamType> &types, const std::function<void(const Row &)> &f)
     {
+        db::Statement *st = run(sql, values, types);
+        if (!st)
+            return false;
+        Row row;
+        QString block;
+        while (st->fetch(row, &block))
+            f(row);
+        st->closeCursor();
+        return block.isEmpty() || fail(block, sql);
+    }
+    QString error() const { return m_error; }
+
+private:
+    // The statement prepared (once) and executed with the values; nullptr after a failure.
+    db::Statement *run(const QString &sql, const Row &values, const std::vector<db::ParamType> &types)
+    {
         db::Statement &st = prepared(sql);
         if (!m_error.isEmpty())
-            return false;
+            return nullptr;
         st.setParamTypes(types);
         std::vector<const db::Value *> pointers;
         for (const db::Value &v : values)
             pointers.push_back(&v);
         QString block;
-        if (!st.execute(pointers, &block))
-            return fail(block, sql);
-        Row row;
-        while (st.fetch(row, &block))
-            f(row);
-        st.closeCursor();
-        if (!block.isEmpty())
-            return fail(block, sql);
-        return true;
+        if (!st.execute(pointers, &block)) {
+            fail(block, sql);
+            return nullptr;
+        }
+        return &st;
     }
-    QString error() const { return m_error; }
-
-private:
     db::Statement &prepared(const QString &sql)
     {
         auto &slot = m_statements[sql];

@@ -5,6 +5,7 @@
 // good, clear, foreign-key-encrypted and duplicate values. After every run, every output (standard output
 // and error, trace files, data, reference and exceptions files) is searched for the literal secrets.
 #include "Backend.h"
+#include "ProgramRun.h"
 #include "common/TestSupport.h"
 
 #include <QDirIterator>
@@ -19,12 +20,7 @@ const QString kPassword = QStringLiteral("p; } ] = 'x y");  // the PostgreSQL ro
 const QString kAttributeSecret = QStringLiteral("Open Sesame; } ] = '42");  // an encrypted attribute's value
 const char kAllLevels[] = "TraceLevel=ConnectAttributes FailSummary ODBC SQL Summary Warnings Columns RefData Statistics\n";
 
-struct Run {
-    qint64 pid = 0;
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = ProgramRun;
 
 }  // namespace
 
@@ -61,22 +57,7 @@ private:
 
 Run TestCredentials::run(const QString &program, const QStringList &args, const QByteArray &input)
 {
-    Run r;
-    QProcess p;
-    p.setWorkingDirectory(m_dir.path());
-    p.setProcessEnvironment(m_env);
-    p.start(QStringLiteral(OAS_BIN_DIR "/") + program, args);
-    if (!p.waitForStarted(10000))
-        return r;
-    r.pid = p.processId();
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runProgram(program, args, m_dir.path(), m_env, input, 60000);
 }
 
 QString TestCredentials::secretForm(const QString &command, const QString &secret)

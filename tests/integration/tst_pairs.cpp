@@ -4,6 +4,7 @@
 // two events, bad pairs with their messages, a connection failure, the debug log without the password, and
 // a delta file driving the events by ChangeType.
 #include "Backend.h"
+#include "ProgramRun.h"
 #include "common/TestSupport.h"
 #include "pairs/PairRunner.h"
 
@@ -17,11 +18,7 @@ namespace {
 
 const QString kPassword = QStringLiteral("pair; } ] = 'secret pw");
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = ProgramRun;
 
 datafile::Record record(const QList<QPair<QString, QString>> &attributes)
 {
@@ -116,23 +113,9 @@ void TestPairs::writePair(const QString &name, const QString &csv, const Backend
 
 Run TestPairs::pair(const QStringList &args, const QByteArray &input)
 {
-    Run r;
-    QProcess p;
-    p.setWorkingDirectory(m_dir.path());
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("OAS_PAIR_PW", kPassword);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(OAS_BIN_DIR "/odbc-agent"), QStringList{"pair"} + args);
-    if (!p.waitForStarted(10000))
-        return r;
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runProgram("odbc-agent", QStringList{"pair"} + args, m_dir.path(), env, input, 60000);
 }
 
 QStringList TestPairs::rows(const Backend &b, const QString &table)

@@ -3,6 +3,7 @@
 // on one without (snapshot); equal timestamps across refreshes (no row lost, none repeated); --since and
 // the resumption after it; a refresh killed before its commit, followed by a correct refresh.
 #include "Backend.h"
+#include "ProgramRun.h"
 #include "common/TestSupport.h"
 
 #include <QProcess>
@@ -14,11 +15,7 @@ using namespace oas::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = ProgramRun;
 
 }  // namespace
 
@@ -79,16 +76,7 @@ QString TestQueue::setUp(const Backend &b, const QString &tag)
 
 Run TestQueue::queue(const QStringList &args)
 {
-    Run r;
-    QProcess p;
-    p.setWorkingDirectory(m_dir.path());
-    p.start(QStringLiteral(OAS_BIN_DIR "/odbc-agent"), QStringList{"queue"} + args);
-    if (!p.waitForFinished(120000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runProgram("odbc-agent", QStringList{"queue"} + args, m_dir.path());
 }
 
 QStringList TestQueue::queued(const Backend &b, const QString &table, const QString &tag)
