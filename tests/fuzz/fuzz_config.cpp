@@ -1,6 +1,11 @@
-// libFuzzer harness: any bytes as a configuration file. Parsing, formatting the diagnostics and building
-// every statement (even from a config with errors) must never crash, hang or trip a sanitizer.
+// libFuzzer harness: any bytes as a configuration file (an agent's, a mapping pair's CSV and INI, a change
+// queue's). Parsing, formatting the diagnostics and building every statement (even from a config with
+// errors) must never crash, hang or trip a sanitizer.
 #include "config/ConfigParser.h"
+#include "pairs/PairDefinition.h"
+#include "queue/QueueConfig.h"
+#include "sql/PairStatements.h"
+#include "sql/QueueStatements.h"
 #include "sql/StatementBuilder.h"
 
 #include <cstddef>
@@ -21,5 +26,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)sql;
     for (const auto &decl : result.config.procedures.declarations)
         (void)decl.classify(0);
+
+    const auto pair = oas::pairs::parsePair(QStringLiteral("fuzz"), QStringLiteral("fuzz.csv"), bytes, QStringLiteral("fuzz.ini"), bytes);
+    (void)oas::pairs::formatProblems(pair.diagnostics);
+    QStringList targets;
+    for (const auto &f : pair.pair.fields)
+        targets.append(f.target);
+    if (!targets.isEmpty()) {
+        for (const auto e : {oas::sql::PairEvent::Insert, oas::sql::PairEvent::Update, oas::sql::PairEvent::Delete})
+            (void)oas::sql::buildPairStatement(e, pair.pair.table.value, targets);
+    }
+    const auto queue = oas::queue::parseQueueConfig(QStringLiteral("fuzz.ini"), bytes);
+    for (const auto &t : queue.config.tables) {
+        if (!t.keys.isEmpty())
+            (void)oas::sql::QueueStatements::deleteTie(t.name, t.changed, t.keys);
+    }
     return 0;
 }
