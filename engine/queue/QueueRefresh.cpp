@@ -270,7 +270,7 @@ bool refreshBySnapshot(Context &x, const db::Connection &c, const QueueTable &t,
     for (const auto &[key, hash] : changed) {
         if (!first && !x.session.exec(QueueStatements::copyByKey(q, t.source, t.keys), keyValues(key), keyTypes))
             return false;
-        if (!x.session.exec(QueueStatements::deleteSnapshotKey(snapshot), {key})
+        if ((!first && !x.session.exec(QueueStatements::deleteSnapshotKey(snapshot), {key}))
             || !x.session.exec(QueueStatements::insertSnapshot(snapshot), {key, hash}))
             return false;
     }
@@ -358,7 +358,9 @@ RefreshResult refreshQueue(const RefreshRequest &request, const std::function<vo
         TableRefresh out;
         out.table = t.name;
         out.queueTable = names.table(t.name);
-        if (!session.exec(QueueStatements::createLike(out.queueTable, t.source)) || !session.exec(QueueStatements::clear(out.queueTable)))
+        if (!session.exec(QueueStatements::createLike(out.queueTable, t.source))
+            || !session.exec(QueueStatements::createKeyIndex(names.prefix + t.name + QStringLiteral("_qkey"), out.queueTable, t.keys))
+            || !session.exec(QueueStatements::clear(out.queueTable)))
             return failed(session.error());
         const bool ok = t.changed.isEmpty() ? refreshBySnapshot(x, *c, t, columns, out) : refreshByTimestamp(x, t, columns, out);
         if (!ok)

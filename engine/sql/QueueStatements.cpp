@@ -46,6 +46,11 @@ QString QueueStatements::createLike(const QString &queueTable, const QString &so
     return QStringLiteral("CREATE TABLE IF NOT EXISTS %1 AS SELECT %2 FROM %3 WHERE 1=0").arg(queueTable, columns, source);
 }
 
+QString QueueStatements::createKeyIndex(const QString &indexName, const QString &table, const QStringList &keys)
+{
+    return QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 (%3)").arg(indexName, table, keys.join(QStringLiteral(", ")));
+}
+
 QString QueueStatements::clear(const QString &table)
 {
     return QStringLiteral("DELETE FROM %1").arg(table);

@@ -25,6 +25,8 @@ struct QueueStatements {
     // A queue table shaped like its source (no rows): CREATE TABLE IF NOT EXISTS q AS SELECT cols FROM src WHERE 1=0.
     static QString createLike(const QString &queueTable, const QString &source, const QString &columns = QStringLiteral("*"));
     static QString clear(const QString &table);
+    // An index on a queue table's key columns (tie deletes look rows up by key).
+    static QString createKeyIndex(const QString &indexName, const QString &table, const QStringList &keys);
     static QString copyChangedSince(const QString &queueTable, const QString &source, const QString &changed);  // >= ?
     static QString deleteTie(const QString &queueTable, const QString &changed, const QStringList &keys);  // = ? AND keys = ?
     static QString maxChanged(const QString &queueTable, const QString &changed);
