@@ -89,8 +89,9 @@ ProcedureRun::ProcedureRun(const ImportRequest &request, trace::Trace &trace, ru
 {
 }
 
-bool ProcedureRun::fail(const QString &block)
+bool ProcedureRun::fail(const QString &given)
 {
+    const QString block = secrets::redact(given, m_recordSecrets);
     m_trace.error(block);
     m_result.error = block;
     return false;
@@ -381,8 +382,7 @@ bool ProcedureRun::importAll()
             continue;
         }
         const QStringList secrets = m_decryption.apply(*record);
-        if (m_decryption.active())
-            m_trace.setTransientSecrets(secrets);
+        m_recordSecrets = secrets;  // a failure of the call may quote a value
         QStringList statements;
         const std::optional<Outcome> outcome = call(*record, detail ? &statements : nullptr);
         if (!outcome)

@@ -59,6 +59,7 @@ private:
     int m_returnIndex = -1;       // the '?' that brings the result; -1: none declared
     QFile m_input;
     AttributeDecryption m_decryption;
+    QStringList m_recordSecrets;  // the decrypted values of the record being called
     ImportAccount m_account{m_result, m_format};
     std::unique_ptr<db::Connection> m_connection;
     std::unique_ptr<db::Statement> m_statement;

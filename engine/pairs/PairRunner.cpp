@@ -95,12 +95,11 @@ PairRunner::~PairRunner() = default;
 PairRunner::Target *PairRunner::target(const PairParse &parse, QString *error)
 {
     const PairDefinition &pair = parse.pair;
-    config::AgentConfig cfg;
-    cfg.fileName = pair.iniPath;
-    cfg.database.driverFields = pair.driverFields;
-    cfg.database.user = pair.user;
-    cfg.database.password = pair.password;
-    const run::JobCredentials credentials = run::resolveCredentials(cfg, {}, m_secretSettings);
+    config::DatabaseSection database;
+    database.driverFields = pair.driverFields;
+    database.user = pair.user;
+    database.password = pair.password;
+    const run::JobCredentials credentials = run::resolveCredentials(database, pair.iniPath, {}, m_secretSettings);
     if (!credentials.ok) {
         *error = credentials.error;
         return nullptr;
@@ -114,7 +113,7 @@ PairRunner::Target *PairRunner::target(const PairParse &parse, QString *error)
         const QString shown = db::maskedConnectionString(pair.driverFields, credentials.credentials);
         if (m_log)
             m_log->write(QStringLiteral("pair %1: connecting: %2").arg(pair.name, shown));
-        auto opened = db::Connection::open(cfg.database, credentials.credentials,
+        auto opened = db::Connection::open(database, credentials.credentials,
                                            QStringLiteral("pair-%1-%2").arg(pair.name, QUuid::createUuid().toString(QUuid::Id128)),
                                            db::Connection::Use::Statements);
         if (!opened.connection) {

@@ -4,6 +4,7 @@
 #include "../db/OdbcDiagnostics.h"
 #include "../db/Statement.h"
 #include "../exporter/delta/RowHash.h"
+#include "../secrets/Redact.h"
 #include "../sql/QueueStatements.h"
 
 #include <QDateTime>
@@ -227,12 +228,11 @@ bool refreshByTimestamp(Context &x, const QueueTable &t, const QList<db::ColumnI
 }
 
 // Rows whose hash differs from the snapshot of the previous refresh; keys gone are listed in NAME_deleted.
-bool refreshBySnapshot(Context &x, const db::Connection &c, const QueueTable &t, const QList<db::ColumnInfo> &columns, TableRefresh &out)
+bool refreshBySnapshot(Context &x, const QueueTable &t, const QList<db::ColumnInfo> &columns, TableRefresh &out)
 {
     const QString q = x.names.table(t.name);
     const QString snapshot = x.names.snapshot(t.name);
     const QString deleted = x.names.deleted(t.name);
-    Q_UNUSED(c);
     QList<int> keyColumns;
     std::vector<db::ParamType> keyTypes;
     for (const QString &k : t.keys) {
@@ -292,19 +292,14 @@ bool refreshBySnapshot(Context &x, const db::Connection &c, const QueueTable &t,
 std::unique_ptr<db::Connection> connect(const QueueConfig &config, const run::SecretSettings &secrets, const QString &name,
                                         QString *error)
 {
-    config::AgentConfig agent;
-    agent.fileName = config.fileName;
-    agent.database = config.database;
-    const run::JobCredentials credentials = run::resolveCredentials(agent, {}, secrets);
+    const run::JobCredentials credentials = run::resolveCredentials(config.database, config.fileName, {}, secrets);
     if (!credentials.ok) {
         *error = credentials.error;
         return nullptr;
     }
     auto opened = db::Connection::open(config.database, credentials.credentials, name, db::Connection::Use::Statements);
     if (!opened.connection) {
-        *error = QStringLiteral("cannot connect: %1").arg(db::driverMessage(opened.errorBlock));
-        for (const QString &s : credentials.secrets)
-            error->replace(s, QStringLiteral("***"));
+        *error = secrets::redact(QStringLiteral("cannot connect: %1").arg(db::driverMessage(opened.errorBlock)), credentials.secrets);
     }
     return std::move(opened.connection);
 }
@@ -362,7 +357,7 @@ RefreshResult refreshQueue(const RefreshRequest &request, const std::function<vo
             || !session.exec(QueueStatements::createKeyIndex(names.prefix + t.name + QStringLiteral("_qkey"), out.queueTable, t.keys))
             || !session.exec(QueueStatements::clear(out.queueTable)))
             return failed(session.error());
-        const bool ok = t.changed.isEmpty() ? refreshBySnapshot(x, *c, t, columns, out) : refreshByTimestamp(x, t, columns, out);
+        const bool ok = t.changed.isEmpty() ? refreshBySnapshot(x, t, columns, out) : refreshByTimestamp(x, t, columns, out);
         if (!ok)
             return failed(QStringLiteral("table %1: %2").arg(t.name, session.error()));
         if (t.changed.isEmpty() && request.since)

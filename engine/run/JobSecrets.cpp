@@ -18,27 +18,27 @@ struct Source {
 };
 
 // -n / -p, else the [database] field.
-std::optional<Source> sourceOf(const config::AgentConfig &config, const std::optional<QString> &given,
+std::optional<Source> sourceOf(const QString &fileName, const std::optional<QString> &given,
                                const config::Setting<QString> &setting, const QString &option, const QString &field)
 {
     if (given)
         return Source{option, field, *given, QDir::currentPath()};
     if (!setting.present)
         return std::nullopt;
-    const QFileInfo file(config.fileName);
+    const QFileInfo file(fileName);
     return Source{QStringLiteral("%1 line %2").arg(file.fileName()).arg(setting.pos.line), field, setting.value,
                   file.absolutePath()};
 }
 
 }  // namespace
 
-JobCredentials resolveCredentials(const config::AgentConfig &config, const db::Credentials &given,
-                                  const SecretSettings &settings)
+JobCredentials resolveCredentials(const config::DatabaseSection &database, const QString &fileName,
+                                  const db::Credentials &given, const SecretSettings &settings)
 {
     JobCredentials r;
     const std::optional<Source> sources[2] = {
-        sourceOf(config, given.user, config.database.user, QStringLiteral("-n"), QStringLiteral("User")),
-        sourceOf(config, given.password, config.database.password, QStringLiteral("-p"), QStringLiteral("Password"))};
+        sourceOf(fileName, given.user, database.user, QStringLiteral("-n"), QStringLiteral("User")),
+        sourceOf(fileName, given.password, database.password, QStringLiteral("-p"), QStringLiteral("Password"))};
     for (int i = 0; i < 2; ++i) {
         if (!sources[i])
             continue;

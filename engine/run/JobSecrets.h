@@ -24,7 +24,13 @@ struct JobCredentials {
     QStringList secrets;  // the password: to be kept out of every output
 };
 
-JobCredentials resolveCredentials(const config::AgentConfig &config, const db::Credentials &given,
-                                  const SecretSettings &settings);
+JobCredentials resolveCredentials(const config::DatabaseSection &database, const QString &fileName,
+                                  const db::Credentials &given, const SecretSettings &settings);
+// The same for an agent configuration's [database].
+inline JobCredentials resolveCredentials(const config::AgentConfig &config, const db::Credentials &given,
+                                         const SecretSettings &settings)
+{
+    return resolveCredentials(config.database, config.fileName, given, settings);
+}
 
 }  // namespace oas::run

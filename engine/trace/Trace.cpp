@@ -32,7 +32,7 @@ bool Trace::open(QString *error)
 
 void Trace::emitBlock(run::TraceKind kind, config::TraceLevel level, const QString &block)
 {
-    const QString shown = m_secrets.isEmpty() && m_transient.isEmpty() ? block : redact(block);
+    const QString shown = m_secrets.isEmpty() ? block : redact(block);
     QString text = shown;
     if (!text.endsWith(QLatin1Char('\n')))
         text += QLatin1Char('\n');
@@ -79,7 +79,7 @@ void Trace::hide(const QString &secret)
 
 QString Trace::redact(const QString &text) const
 {
-    return secrets::redact(secrets::redact(text, m_secrets), m_transient);
+    return secrets::redact(text, m_secrets);
 }
 
 void Trace::flush()

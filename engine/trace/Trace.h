@@ -39,8 +39,6 @@ public:
     void flush();
     // Keeps a secret (a password) out of every block from now on: it is written as ***.
     void hide(const QString &secret);
-    // Secrets of the records being worked on (decrypted attributes): hidden until replaced by the next set.
-    void setTransientSecrets(const QStringList &secrets) { m_transient = secrets; }
     QString redact(const QString &text) const;
     // The trace file being written (Trace=1), empty otherwise.
     QString filePath() const { return m_file ? m_file->currentPath() : QString(); }
@@ -50,7 +48,6 @@ private:
     Options m_options;
     std::unique_ptr<TraceFile> m_file;
     QStringList m_secrets;
-    QStringList m_transient;
 };
 
 // entering/exiting lines around a scope (TraceFlow 1).
