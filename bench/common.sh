@@ -77,7 +77,7 @@ write_report() {
     echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB."
     echo "PostgreSQL: a throwaway server on 127.0.0.1 with fsync on. Times in seconds (wall clock), memory is"
     echo "peak RSS (/usr/bin/time). Each figure is one run."
-    for f in "$ROOT"/bench/results/export.md "$ROOT"/bench/results/import.md; do
+    for f in "$ROOT"/bench/results/export.md "$ROOT"/bench/results/import.md "$ROOT"/bench/results/queue.md; do
       [ -f "$f" ] && { echo; cat "$f"; }
     done
   } > "$ROOT/bench/REPORT.md"

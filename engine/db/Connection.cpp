@@ -108,7 +108,7 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
     // ODBC driver read a whole result set into memory unless told to step through it. They are
     // connection-string fields, so the connection is opened again with them unless the user chose otherwise.
     QList<config::DatabaseField> streaming;
-    const bool streams = use == Use::Streaming || use == Use::SnapshotStreaming;
+    const bool streams = use != Use::Statements;
     if (streams && c->m_info.isPostgreSql() && !hasField(c->m_fields, QStringLiteral("UseDeclareFetch"))) {
         streaming.append({QStringLiteral("UseDeclareFetch"), QStringLiteral("1"), {}});
         if (!hasField(c->m_fields, QStringLiteral("Fetch")))
@@ -135,7 +135,7 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
     // Statements prepared once and run many times get a generic plan from PostgreSQL after five runs; for
     // a table that was empty or small then (an initial load), that plan is a sequential scan, and every
     // later lookup reads the whole table. Custom plans per execution keep lookups on the index.
-    if (use == Use::Statements && c->m_info.isPostgreSql())
+    if ((use == Use::Statements || use == Use::Refresh) && c->m_info.isPostgreSql())
         QSqlQuery(c->database()).exec(QStringLiteral("SET plan_cache_mode = force_custom_plan"));  // PostgreSQL 12+
     result.connection = std::move(c);
     return result;

@@ -43,8 +43,9 @@ public:
     // Streaming: one large SELECT (the export): psqlODBC and the SQLite3 driver are told to step through
     // result sets instead of reading them whole. SnapshotStreaming: the same in a transaction that shares
     // its snapshot (no psqlODBC savepoints, which would make exporting the snapshot fail). Statements: many
-    // small statements (the import): no cursor round trips for psqlODBC.
-    enum class Use { Streaming, SnapshotStreaming, Statements };
+    // small statements (the import): no cursor round trips for psqlODBC. Refresh: both in one transaction
+    // (the queue refresh reads a whole table and writes many statements): streaming, without savepoints.
+    enum class Use { Streaming, SnapshotStreaming, Statements, Refresh };
     // name must be unique among the open connections of the process.
     static Opened open(const config::DatabaseSection &section, const Credentials &credentials, const QString &name,
                        Use use = Use::Streaming);

@@ -12,6 +12,35 @@ QString keyMatch(const QStringList &keys)
     return parts.join(QStringLiteral(" AND "));
 }
 
+QString marks(int count)
+{
+    QStringList parts;
+    for (int i = 0; i < count; ++i)
+        parts.append(QStringLiteral("?"));
+    return parts.join(QStringLiteral(", "));
+}
+
+// count rows of width marks each: "(?, ?), (?, ?)".
+QString valueRows(int width, int count)
+{
+    const QString row = QLatin1Char('(') + marks(width) + QLatin1Char(')');
+    QStringList rows;
+    for (int i = 0; i < count; ++i)
+        rows.append(row);
+    return rows.join(QStringLiteral(", "));
+}
+
+// count keys: "k IN (?, ...)" for one key column, "(k1 = ? AND k2 = ?) OR ..." for several.
+QString keysIn(const QStringList &keys, int count)
+{
+    if (keys.size() == 1)
+        return QStringLiteral("%1 IN (%2)").arg(keys.first(), marks(count));
+    QStringList rows;
+    for (int i = 0; i < count; ++i)
+        rows.append(QLatin1Char('(') + keyMatch(keys) + QLatin1Char(')'));
+    return rows.join(QStringLiteral(" OR "));
+}
+
 }  // namespace
 
 QString QueueStatements::createSchema(const QString &schema)
@@ -22,13 +51,13 @@ QString QueueStatements::createSchema(const QString &schema)
 QString QueueStatements::createState(const QueueNames &n)
 {
     return QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (table_name VARCHAR(128) PRIMARY KEY, refreshed_at VARCHAR(40), "
-                          "high_water VARCHAR(64), tie_keys TEXT)")
+                          "high_water VARCHAR(64))")
         .arg(n.state());
 }
 
 QString QueueStatements::readState(const QueueNames &n)
 {
-    return QStringLiteral("SELECT table_name, refreshed_at, high_water, tie_keys FROM %1").arg(n.state());
+    return QStringLiteral("SELECT table_name, refreshed_at, high_water FROM %1").arg(n.state());
 }
 
 QString QueueStatements::deleteState(const QueueNames &n)
@@ -38,7 +67,7 @@ QString QueueStatements::deleteState(const QueueNames &n)
 
 QString QueueStatements::insertState(const QueueNames &n)
 {
-    return QStringLiteral("INSERT INTO %1 (table_name, refreshed_at, high_water, tie_keys) VALUES (?, ?, ?, ?)").arg(n.state());
+    return QStringLiteral("INSERT INTO %1 (table_name, refreshed_at, high_water) VALUES (?, ?, ?)").arg(n.state());
 }
 
 QString QueueStatements::createLike(const QString &queueTable, const QString &source, const QString &columns)
@@ -61,9 +90,25 @@ QString QueueStatements::copyChangedSince(const QString &queueTable, const QStri
     return QStringLiteral("INSERT INTO %1 SELECT * FROM %2 WHERE %3 >= ?").arg(queueTable, source, changed);
 }
 
-QString QueueStatements::deleteTie(const QString &queueTable, const QString &changed, const QStringList &keys)
+QString QueueStatements::copyChangedAfter(const QString &queueTable, const QString &source, const QString &changed)
 {
-    return QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND %3").arg(queueTable, changed, keyMatch(keys));
+    return QStringLiteral("INSERT INTO %1 SELECT * FROM %2 WHERE %3 > ?").arg(queueTable, source, changed);
+}
+
+QString QueueStatements::copyUntiedAt(const QString &queueTable, const QString &source, const QString &changed, const QString &ties,
+                                      const QStringList &keys)
+{
+    QStringList same;
+    for (const QString &k : keys)
+        same.append(QStringLiteral("t.%1 = s.%1").arg(k));
+    return QStringLiteral("INSERT INTO %1 SELECT s.* FROM %2 s WHERE s.%3 = ? AND NOT EXISTS (SELECT 1 FROM %4 t WHERE %5)")
+        .arg(queueTable, source, changed, ties, same.join(QStringLiteral(" AND ")));
+}
+
+QString QueueStatements::addTies(const QString &ties, const QString &queueTable, const QString &changed, const QStringList &keys)
+{
+    const QString list = keys.join(QStringLiteral(", "));
+    return QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM %3 WHERE %4 = ?").arg(ties, list, queueTable, changed);
 }
 
 QString QueueStatements::maxChanged(const QString &queueTable, const QString &changed)
@@ -71,19 +116,14 @@ QString QueueStatements::maxChanged(const QString &queueTable, const QString &ch
     return QStringLiteral("SELECT MAX(%2) FROM %1").arg(queueTable, changed);
 }
 
-QString QueueStatements::keysAt(const QString &queueTable, const QString &changed, const QStringList &keys)
-{
-    return QStringLiteral("SELECT %3 FROM %1 WHERE %2 = ?").arg(queueTable, changed, keys.join(QStringLiteral(", ")));
-}
-
 QString QueueStatements::copyAll(const QString &queueTable, const QString &source)
 {
     return QStringLiteral("INSERT INTO %1 SELECT * FROM %2").arg(queueTable, source);
 }
 
-QString QueueStatements::copyByKey(const QString &queueTable, const QString &source, const QStringList &keys)
+QString QueueStatements::copyByKeys(const QString &queueTable, const QString &source, const QStringList &keys, int count)
 {
-    return QStringLiteral("INSERT INTO %1 SELECT * FROM %2 WHERE %3").arg(queueTable, source, keyMatch(keys));
+    return QStringLiteral("INSERT INTO %1 SELECT * FROM %2 WHERE %3").arg(queueTable, source, keysIn(keys, count));
 }
 
 QString QueueStatements::selectAll(const QString &source)
@@ -101,22 +141,19 @@ QString QueueStatements::readSnapshot(const QString &snapshot)
     return QStringLiteral("SELECT key_text, row_hash FROM %1").arg(snapshot);
 }
 
-QString QueueStatements::deleteSnapshotKey(const QString &snapshot)
+QString QueueStatements::deleteSnapshotKeys(const QString &snapshot, int count)
 {
-    return QStringLiteral("DELETE FROM %1 WHERE key_text = ?").arg(snapshot);
+    return QStringLiteral("DELETE FROM %1 WHERE key_text IN (%2)").arg(snapshot, marks(count));
 }
 
-QString QueueStatements::insertSnapshot(const QString &snapshot)
+QString QueueStatements::insertSnapshotRows(const QString &snapshot, int count)
 {
-    return QStringLiteral("INSERT INTO %1 (key_text, row_hash) VALUES (?, ?)").arg(snapshot);
+    return QStringLiteral("INSERT INTO %1 (key_text, row_hash) VALUES %2").arg(snapshot, valueRows(2, count));
 }
 
-QString QueueStatements::insertKeys(const QString &table, const QStringList &keys)
+QString QueueStatements::insertKeyRows(const QString &table, const QStringList &keys, int count)
 {
-    QStringList marks;
-    for (qsizetype i = 0; i < keys.size(); ++i)
-        marks.append(QStringLiteral("?"));
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, keys.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES %3").arg(table, keys.join(QStringLiteral(", ")), valueRows(int(keys.size()), count));
 }
 
 QString QueueStatements::count(const QString &table)

@@ -14,31 +14,39 @@ struct QueueNames {
     QString state() const { return table(QStringLiteral("refresh_state")); }
     QString snapshot(const QString &name) const { return table(QStringLiteral("snapshot_") + name); }
     QString deleted(const QString &name) const { return table(name + QStringLiteral("_deleted")); }
+    QString ties(const QString &name) const { return table(QStringLiteral("ties_") + name); }
 };
 
 struct QueueStatements {
     static QString createSchema(const QString &schema);
     static QString createState(const QueueNames &n);
-    static QString readState(const QueueNames &n);  // table_name, refreshed_at, high_water, tie_keys
+    // A state table made by an earlier version also has a column tie_keys (unused, NULL).
+    static QString readState(const QueueNames &n);  // table_name, refreshed_at, high_water
     static QString deleteState(const QueueNames &n);  // WHERE table_name = ?
-    static QString insertState(const QueueNames &n);  // (table_name, refreshed_at, high_water, tie_keys)
+    static QString insertState(const QueueNames &n);  // (table_name, refreshed_at, high_water)
     // A queue table shaped like its source (no rows): CREATE TABLE IF NOT EXISTS q AS SELECT cols FROM src WHERE 1=0.
     static QString createLike(const QString &queueTable, const QString &source, const QString &columns = QStringLiteral("*"));
     static QString clear(const QString &table);
     // An index on a queue table's key columns (tie deletes look rows up by key).
     static QString createKeyIndex(const QString &indexName, const QString &table, const QStringList &keys);
     static QString copyChangedSince(const QString &queueTable, const QString &source, const QString &changed);  // >= ?
-    static QString deleteTie(const QString &queueTable, const QString &changed, const QStringList &keys);  // = ? AND keys = ?
+    static QString copyChangedAfter(const QString &queueTable, const QString &source, const QString &changed);  // > ?
+    // The source rows at a time stamp (= ?) whose keys are not in the ties table.
+    static QString copyUntiedAt(const QString &queueTable, const QString &source, const QString &changed, const QString &ties,
+                                const QStringList &keys);
+    // The keys of the queue table's rows at a time stamp (= ?) into the ties table.
+    static QString addTies(const QString &ties, const QString &queueTable, const QString &changed, const QStringList &keys);
     static QString maxChanged(const QString &queueTable, const QString &changed);
-    static QString keysAt(const QString &queueTable, const QString &changed, const QStringList &keys);  // WHERE changed = ?
     static QString copyAll(const QString &queueTable, const QString &source);
-    static QString copyByKey(const QString &queueTable, const QString &source, const QStringList &keys);
+    // The rows of count keys: "k IN (?, ...)" for one key column, "(k1 = ? AND k2 = ?) OR ..." for several.
+    // The multi-row statements take values in slices (Session::inSlices).
+    static QString copyByKeys(const QString &queueTable, const QString &source, const QStringList &keys, int count);
     static QString selectAll(const QString &source);
     static QString createSnapshot(const QString &snapshot);
     static QString readSnapshot(const QString &snapshot);  // key_text, row_hash
-    static QString deleteSnapshotKey(const QString &snapshot);
-    static QString insertSnapshot(const QString &snapshot);
-    static QString insertKeys(const QString &table, const QStringList &keys);
+    static QString deleteSnapshotKeys(const QString &snapshot, int count);  // key_text IN (count marks)
+    static QString insertSnapshotRows(const QString &snapshot, int count);  // count (key_text, row_hash) rows
+    static QString insertKeyRows(const QString &table, const QStringList &keys, int count);
     static QString count(const QString &table);
 };
 

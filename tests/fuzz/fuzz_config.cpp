@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const auto queue = oas::queue::parseQueueConfig(QStringLiteral("fuzz.ini"), bytes);
     for (const auto &t : queue.config.tables) {
         if (!t.keys.isEmpty())
-            (void)oas::sql::QueueStatements::deleteTie(t.name, t.changed, t.keys);
+            (void)oas::sql::QueueStatements::copyUntiedAt(t.name, t.source, t.changed, t.name, t.keys);
     }
     return 0;
 }

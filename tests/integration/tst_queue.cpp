@@ -27,6 +27,8 @@ private slots:
     void refreshSequence();
     void equalTimestamps_data();
     void equalTimestamps();
+    void manySnapshotChanges_data();
+    void manySnapshotChanges();
     void killedRefresh();
 
 private:
@@ -188,6 +190,73 @@ void TestQueue::equalTimestamps()
     QVERIFY(sql.exec(QString("INSERT INTO %1 VALUES (5, 'E', '2024-06-01 12:00:01')").arg(c)));
     QVERIFY(queue({"refresh", cfg}).exitCode == 0);
     QCOMPARE(queued(b, "Customers", tag), QStringList{"5|E"});
+}
+
+void TestQueue::manySnapshotChanges_data()
+{
+    refreshSequence_data();
+}
+
+// More changed and deleted rows than one multi-row statement takes (200), on a two-column key (OR of ANDs)
+// and on a one-column key (IN list), both without Changed=.
+void TestQueue::manySnapshotChanges()
+{
+    QFETCH(QString, backend);
+    const QString tag = "many";
+    const Backend b = this->backend(backend, tag);
+    if (b.name.isEmpty())
+        QSKIP("OAS_TEST_PG is not set");
+    QVERIFY2(!setUp(b, tag).startsWith("ERROR"), "tables not made");
+    const QString c = "cust_many_" + m_suffix;
+    const QString o = "ord_many_" + m_suffix;
+    const QString cfg = m_dir.filePath("many-" + b.name + ".ini");
+    QString text = "[database]\n" + b.fieldLines.join('\n') + "\n";
+    if (b.name == "postgresql")
+        text += "[queue]\nSchema=" + m_schema + tag + "\n";
+    text += QString("[Orders]\nSource=%1\nKey=id, line\n[Customers]\nSource=%2\nKey=id\n").arg(o, c);
+    QFile f(cfg);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text.toUtf8()) > 0);
+    f.close();
+    auto series = [&](int to, const QString &insert) {  // insert: "INSERT INTO t SELECT ... i ..."
+        return b.name == "sqlite" ? QString("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) %2 FROM n").arg(to).arg(insert)
+                                  : QString("%2 FROM generate_series(1, %1) AS n(i)").arg(to).arg(insert);
+    };
+    Sql sql(b);
+    QVERIFY2(sql.exec(series(450, "INSERT INTO " + o + " SELECT i, i % 3, i")), qPrintable(sql.error()));
+    QVERIFY2(sql.exec(series(450, "INSERT INTO " + c + " SELECT i, 'name ' || i, NULL")), qPrintable(sql.error()));
+    Run r = queue({"refresh", cfg});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(queued(b, "Orders", tag).size(), 450);
+    QCOMPARE(queued(b, "Customers", tag).size(), 450);
+
+    // 250 updated (30 of them then deleted), 230 deleted, 210 added in each table.
+    for (const QString &t : {o, c}) {
+        const QString column = t == o ? "total = total + 1" : "name = name || '!'";
+        QVERIFY2(sql.exec(QString("UPDATE %1 SET %2 WHERE id <= 250").arg(t, column)), qPrintable(sql.error()));
+        QVERIFY2(sql.exec(QString("DELETE FROM %1 WHERE id > 450 - 230").arg(t)), qPrintable(sql.error()));
+    }
+    QVERIFY2(sql.exec(series(210, "INSERT INTO " + o + " SELECT 1000 + i, 7, i")), qPrintable(sql.error()));
+    QVERIFY2(sql.exec(series(210, "INSERT INTO " + c + " SELECT 1000 + i, 'new ' || i, NULL")), qPrintable(sql.error()));
+    r = queue({"refresh", cfg});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("table Orders: 430 rows in") && r.out.contains("table Customers: 430 rows in")
+                 && r.out.count(", 230 deleted") == 2, qPrintable(r.out));
+    const QStringList orders = queued(b, "Orders", tag);
+    QCOMPARE(orders.size(), 220 + 210);  // rows 1..220 updated and kept (221..250 were deleted), 210 new
+    QVERIFY2(orders.first().startsWith("1|1|2") && orders.last().startsWith("1210|7|210"), qPrintable(orders.first() + " " + orders.last()));
+    const QStringList customers = queued(b, "Customers", tag);
+    QCOMPARE(customers.size(), 430);
+    QCOMPARE(customers.first(), QString("1|name 1!"));
+    QCOMPARE(queued(b, "Orders_deleted", tag).size(), 230);
+    QCOMPARE(queued(b, "Customers_deleted", tag).size(), 230);
+    QCOMPARE(queued(b, "Customers_deleted", tag).first(), QString("221"));
+
+    // Nothing changed since: nothing queued, nothing deleted (the snapshot was brought up to date).
+    r = queue({"refresh", cfg});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(queued(b, "Orders", tag), QStringList());
+    QCOMPARE(queued(b, "Customers", tag), QStringList());
+    QCOMPARE(queued(b, "Customers_deleted", tag), QStringList());
 }
 
 void TestQueue::killedRefresh()

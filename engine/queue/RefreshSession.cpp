@@ -1,0 +1,137 @@
+#include "RefreshSession.h"
+
+#include "../db/BlockFetch.h"
+#include "../db/OdbcDiagnostics.h"
+
+namespace oas::queue {
+
+bool Session::exec(const QString &sql, const Row &values, const std::vector<db::ParamType> &types, qint64 *affected)
+{
+    db::Statement *st = run(sql, values, types);
+    if (!st)
+        return false;
+    if (affected)
+        *affected = st->affectedRows();
+    st->closeCursor();
+    return true;
+}
+
+bool Session::query(const QString &sql, QList<Row> *rows, const Row &values, const std::vector<db::ParamType> &types)
+{
+    return each(sql, values, types, [&](const Row &r) { rows->append(r); });
+}
+
+bool Session::each(const QString &sql, const Row &values, const std::vector<db::ParamType> &types,
+                   const std::function<void(const Row &)> &f)
+{
+    db::Statement *st = run(sql, values, types);
+    if (!st)
+        return false;
+    Row row;
+    QString block;
+    while (st->fetch(row, &block))
+        f(row);
+    st->closeCursor();
+    return block.isEmpty() || fail(block, sql);
+}
+
+bool Session::stream(const QString &sql, const std::function<void(const Row &)> &f)
+{
+    if (!m_error.isEmpty())
+        return false;
+    db::BlockFetch fetch(m_connection);
+    QString block;
+    if (!fetch.exec(sql, &block))
+        return fail(block, sql);
+    Row row;
+    while (fetch.next(row, &block))
+        f(row);
+    return block.isEmpty() || fail(block, sql);
+}
+
+bool Session::inSlices(size_t total, const std::function<QString(int)> &statement, const std::vector<db::ParamType> &typesPerItem,
+                       const std::function<void(size_t, Row &)> &items, const Row &leading,
+                       const std::vector<db::ParamType> &leadingTypes)
+{
+    for (size_t from = 0; from < total; from += kRowsPerStatement) {
+        const size_t count = std::min<size_t>(kRowsPerStatement, total - from);
+        Row values = leading;
+        std::vector<db::ParamType> types = leadingTypes;
+        for (size_t i = from; i < from + count; ++i) {
+            items(i, values);
+            types.insert(types.end(), typesPerItem.begin(), typesPerItem.end());
+        }
+        if (!exec(statement(int(count)), values, types))
+            return false;
+    }
+    return true;
+}
+
+db::Statement *Session::run(const QString &sql, const Row &values, const std::vector<db::ParamType> &types)
+{
+    db::Statement &st = prepared(sql);
+    if (!m_error.isEmpty())
+        return nullptr;
+    st.setParamTypes(types);
+    std::vector<const db::Value *> pointers;
+    pointers.reserve(values.size());
+    for (const db::Value &v : values)
+        pointers.push_back(&v);
+    QString block;
+    if (!st.execute(pointers, &block)) {
+        fail(block, sql);
+        return nullptr;
+    }
+    return &st;
+}
+
+db::Statement &Session::prepared(const QString &sql)
+{
+    auto &slot = m_statements[sql];
+    if (!slot) {
+        slot = std::make_unique<db::Statement>(m_connection);
+        QString block;
+        if (!slot->prepare(sql, &block))
+            fail(block, sql);
+    }
+    return *slot;
+}
+
+bool Session::fail(const QString &block, const QString &sql)
+{
+    if (m_error.isEmpty())
+        m_error = QStringLiteral("%1\n%2").arg(db::driverMessage(block), sql);
+    return false;
+}
+
+QString keyText(const Row &row, const QList<int> &keyColumns)
+{
+    QStringList parts;
+    for (int i : keyColumns)
+        parts.append(row[size_t(i)].value_or(QString()));
+    return parts.join(QLatin1Char('\t'));
+}
+
+Row keyValues(const QString &text)
+{
+    Row values;
+    for (const QString &part : text.split(QLatin1Char('\t')))
+        values.push_back(part);
+    return values;
+}
+
+int columnIndex(const QList<db::ColumnInfo> &columns, const QString &name)
+{
+    for (int i = 0; i < columns.size(); ++i) {
+        if (columns.at(i).name.compare(name, Qt::CaseInsensitive) == 0)
+            return i;
+    }
+    return -1;
+}
+
+db::ParamType typeOf(const db::ColumnInfo &c)
+{
+    return {c.sqlType, c.size, c.decimalDigits};
+}
+
+}  // namespace oas::queue
