@@ -48,6 +48,8 @@ declare -a QLINES PLINES
 for n in "${NS[@]}"; do
   for db in sqlite postgresql; do
     d="$WORK/$db-$n"; mkdir -p "$d"; cd "$d"
+    [ $db = sqlite ] || run_sql $db "DROP TABLE IF EXISTS copy_all, copy_changed" "DROP SCHEMA IF EXISTS qsnapshot CASCADE" \
+      "DROP SCHEMA IF EXISTS qstamp CASCADE" 2>/dev/null
     fill_table $db "$n"
     if [ $db = sqlite ]; then
       run_sql $db "ALTER TABLE Employees ADD COLUMN Modified TEXT DEFAULT '2026-01-01 00:00:00'"

@@ -1,5 +1,5 @@
 #include "QueueRefresh.h"
-#include "RefreshSession.h"
+#include "SnapshotRefresh.h"
 
 #include "../db/Connection.h"
 #include "../db/OdbcDiagnostics.h"
@@ -117,10 +117,6 @@ RefreshResult refreshQueue(const RefreshRequest &request, const std::function<vo
         return result;
     }
     const sql::QueueNames names = namesFor(request.config, c->info());
-    if (!db::setAutoCommit(*c, false, &error)) {
-        result.error = db::driverMessage(error);
-        return result;
-    }
     Session session(*c);
     QHash<QString, State> state;
     result.refreshedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
@@ -131,30 +127,48 @@ RefreshResult refreshQueue(const RefreshRequest &request, const std::function<vo
         result.error = why;
         return result;
     };
+    // First, outside the transaction: the schema, the source tables' columns, and the snapshot tables'
+    // differences (see SnapshotRefresh.h). Nothing the consumers of the queue see changes here.
     if (!names.schema.isEmpty() && !session.exec(QueueStatements::createSchema(names.schema)))
         return failed(QStringLiteral("cannot make the queue schema %1 (a database without schemas needs TablePrefix= in "
                                      "[queue]): %2").arg(names.schema, session.error()));
+    std::vector<QList<db::ColumnInfo>> columns(size_t(request.config.tables.size()));
+    std::vector<SnapshotChanges> changes(columns.size());
+    for (size_t i = 0; i < columns.size(); ++i) {
+        const QueueTable &t = request.config.tables.at(qsizetype(i));
+        if (!columnTypes(*c, t, &columns[i], &error))
+            return failed(error);
+        for (const QString &k : t.keys + (t.changed.isEmpty() ? QStringList() : QStringList{t.changed})) {
+            if (columnIndex(columns[i], k) < 0)
+                return failed(QStringLiteral("table %1 (%2 line %3): the source table %4 has no column %5")
+                                  .arg(t.name, request.config.fileName).arg(t.line).arg(t.source, k));
+        }
+        if (!t.changed.isEmpty())
+            continue;
+        if (progress)
+            progress(QStringLiteral("reading %1 for the snapshot of %2").arg(t.source, t.name));
+        if (!scanSnapshot(x, t, columns[i], changes[i]))
+            return failed(QStringLiteral("table %1: %2").arg(t.name, session.error()));
+    }
+    // Then the queue tables, snapshots and state, in one transaction.
+    if (!db::setAutoCommit(*c, false, &error))
+        return failed(db::driverMessage(error));
     QList<Row> stateRows;
     if (!session.exec(QueueStatements::createState(names)) || !session.query(QueueStatements::readState(names), &stateRows))
         return failed(session.error());
     for (const Row &r : stateRows)
         state.insert(r[0].value_or(QString()), {r[1].value_or(QString()), r[2].value_or(QString())});
-    for (const QueueTable &t : request.config.tables) {
-        QList<db::ColumnInfo> columns;
-        if (!columnTypes(*c, t, &columns, &error))
-            return failed(error);
-        for (const QString &k : t.keys + (t.changed.isEmpty() ? QStringList() : QStringList{t.changed})) {
-            if (columnIndex(columns, k) < 0)
-                return failed(QStringLiteral("table %1 (%2 line %3): the source table %4 has no column %5")
-                                  .arg(t.name, request.config.fileName).arg(t.line).arg(t.source, k));
-        }
+    for (size_t i = 0; i < columns.size(); ++i) {
+        const QueueTable &t = request.config.tables.at(qsizetype(i));
         TableRefresh out;
         out.table = t.name;
         out.queueTable = names.table(t.name);
         if (!session.exec(QueueStatements::createLike(out.queueTable, t.source))
             || !session.exec(QueueStatements::clear(out.queueTable)))
             return failed(session.error());
-        const bool ok = t.changed.isEmpty() ? refreshBySnapshot(x, t, columns, out) : refreshByTimestamp(x, t, columns, out);
+        const bool ok = t.changed.isEmpty() ? writeSnapshot(x, t, columns[i], changes[i], out)
+                                            : refreshByTimestamp(x, t, columns[i], out);
+        changes[i] = {};
         if (!ok)
             return failed(QStringLiteral("table %1: %2").arg(t.name, session.error()));
         if (t.changed.isEmpty() && request.since)

@@ -66,7 +66,4 @@ Row keyValues(const QString &text);
 int columnIndex(const QList<db::ColumnInfo> &columns, const QString &name);
 db::ParamType typeOf(const db::ColumnInfo &c);
 
-// The rows whose hash differs from the snapshot of the previous refresh (SnapshotRefresh.cpp).
-bool refreshBySnapshot(Context &x, const QueueTable &t, const QList<db::ColumnInfo> &columns, TableRefresh &out);
-
 }  // namespace oas::queue

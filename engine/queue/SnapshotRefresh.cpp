@@ -5,22 +5,19 @@
 // Memory: the previous snapshot is held as 16-octet key digests with their 16-octet row hashes (32 bytes a
 // row, sorted, searched by halving); rows to write are kept as their key text and hash (a first refresh:
 // every row). Keys of deleted rows are found by reading the snapshot a second time, only when some are gone.
-#include "RefreshSession.h"
+#include "SnapshotRefresh.h"
 
 #include "../exporter/delta/RowHash.h"
 
 #include <xxhash.h>
 
 #include <algorithm>
-#include <array>
 
 namespace oas::queue {
 
 using sql::QueueStatements;
 
 namespace {
-
-using Digest = std::array<unsigned char, 16>;
 
 Digest keyDigest(const QString &keyText)
 {
@@ -83,67 +80,62 @@ private:
     size_t m_seenCount = 0;
 };
 
-// Key texts (one shared buffer) with a row hash each.
-class KeyList {
-public:
-    void append(const QString &key, const Digest &row = {})
-    {
-        m_spans.push_back({m_text.size(), key.size()});
-        m_text.append(key);
-        m_rows.push_back(row);
-    }
-    size_t size() const { return m_spans.size(); }
-    QString key(size_t i) const { return m_text.mid(m_spans[i].first, m_spans[i].second); }
-    QString rowHex(size_t i) const
-    {
-        return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(m_rows[i].data()), 16).toHex());
-    }
+}  // namespace
 
-private:
-    QString m_text;
-    std::vector<std::pair<qsizetype, qsizetype>> m_spans;
-    std::vector<Digest> m_rows;
-};
+namespace {
+
+std::vector<db::ParamType> keyTypesOf(const QueueTable &t, const QList<db::ColumnInfo> &columns)
+{
+    std::vector<db::ParamType> types;
+    for (const QString &k : t.keys)
+        types.push_back(typeOf(columns.at(columnIndex(columns, k))));
+    return types;
+}
 
 }  // namespace
 
-bool refreshBySnapshot(Context &x, const QueueTable &t, const QList<db::ColumnInfo> &columns, TableRefresh &out)
+bool scanSnapshot(Context &x, const QueueTable &t, const QList<db::ColumnInfo> &columns, SnapshotChanges &changes)
 {
     Session &s = x.session;
-    const QString q = x.names.table(t.name);
     const QString snapshot = x.names.snapshot(t.name);
-    const QString deleted = x.names.deleted(t.name);
     QList<int> keyColumns;
-    std::vector<db::ParamType> keyTypes;
-    for (const QString &k : t.keys) {
+    for (const QString &k : t.keys)
         keyColumns.append(columnIndex(columns, k));
-        keyTypes.push_back(typeOf(columns.at(keyColumns.last())));
-    }
-    out.how = QStringLiteral("snapshot (no Changed= column)");
-    if (!s.exec(QueueStatements::createSnapshot(snapshot))
-        || !s.exec(QueueStatements::createLike(deleted, t.source, t.keys.join(QStringLiteral(", "))))
-        || !s.exec(QueueStatements::clear(deleted)))
+    if (!s.exec(QueueStatements::createSnapshot(snapshot)))
         return false;
     PreviousSnapshot previous;
     if (!s.each(QueueStatements::readSnapshot(snapshot), {}, {},
                 [&](const Row &r) { previous.add(r[0].value_or(QString()), r[1].value_or(QString())); }))
         return false;
     previous.seal();
-    KeyList changed;
+    changes.first = previous.isEmpty();
     if (!s.stream(QueueStatements::selectAll(t.source), [&](const Row &row) {
             const QString key = keyText(row, keyColumns);
             const Digest hash = rowDigest(exporter::delta::rowHash(row, 16));
             if (previous.changed(keyDigest(key), hash))
-                changed.append(key, hash);
+                changes.changed.append(key, hash);
         }))
         return false;
-    KeyList gone;
-    if (!previous.allSeen()
-        && !s.each(QueueStatements::readSnapshot(snapshot), {}, {}, [&](const Row &r) {
-               const QString key = r[0].value_or(QString());
-               if (!previous.seen(keyDigest(key)))
-                   gone.append(key);
-           }))
+    return previous.allSeen() || s.each(QueueStatements::readSnapshot(snapshot), {}, {}, [&](const Row &r) {
+        const QString key = r[0].value_or(QString());
+        if (!previous.seen(keyDigest(key)))
+            changes.gone.append(key);
+    });
+}
+
+bool writeSnapshot(Context &x, const QueueTable &t, const QList<db::ColumnInfo> &columns, const SnapshotChanges &changes,
+                   TableRefresh &out)
+{
+    Session &s = x.session;
+    const QString q = x.names.table(t.name);
+    const QString snapshot = x.names.snapshot(t.name);
+    const QString deleted = x.names.deleted(t.name);
+    const std::vector<db::ParamType> keyTypes = keyTypesOf(t, columns);
+    const KeyList &changed = changes.changed;
+    const KeyList &gone = changes.gone;
+    out.how = QStringLiteral("snapshot (no Changed= column)");
+    if (!s.exec(QueueStatements::createLike(deleted, t.source, t.keys.join(QStringLiteral(", "))))
+        || !s.exec(QueueStatements::clear(deleted)))
         return false;
     const std::vector<db::ParamType> text{db::ParamType()};
     const std::vector<db::ParamType> keyAndHash{db::ParamType(), db::ParamType()};
@@ -156,7 +148,7 @@ bool refreshBySnapshot(Context &x, const QueueTable &t, const QList<db::ColumnIn
                 row.push_back(std::move(v));
         };
     };
-    if (previous.isEmpty()) {  // the first refresh freezes every row
+    if (changes.first) {  // the first refresh freezes every row
         if (!s.exec(QueueStatements::copyAll(q, t.source)))
             return false;
     } else if (!s.inSlices(changed.size(), [&](int n) { return QueueStatements::copyByKeys(q, t.source, t.keys, n); }, keyTypes,
