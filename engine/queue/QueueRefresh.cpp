@@ -149,6 +149,9 @@ RefreshResult refreshQueue(const RefreshRequest &request, const std::function<vo
             progress(QStringLiteral("reading %1 for the snapshot of %2").arg(t.source, t.name));
         if (!scanSnapshot(x, t, columns[i], changes[i]))
             return failed(QStringLiteral("table %1: %2").arg(t.name, session.error()));
+        if (progress)
+            progress(QStringLiteral("table %1: %2 rows read, %3 new or changed, %4 gone")
+                         .arg(t.name).arg(changes[i].read).arg(changes[i].changed.size()).arg(changes[i].gone.size()));
     }
     // Then the queue tables, snapshots and state, in one transaction.
     if (!db::setAutoCommit(*c, false, &error))

@@ -17,7 +17,7 @@ namespace oas::queue {
 using Row = std::vector<db::Value>;
 
 // Rows and keys per multi-row statement: few round trips, well under every driver's parameter limit.
-constexpr int kRowsPerStatement = 200;
+constexpr int kRowsPerStatement = 500;
 
 // Statements run on one connection, each prepared once; the first failure is kept with its statement.
 class Session {

@@ -104,19 +104,20 @@ bool scanSnapshot(Context &x, const QueueTable &t, const QList<db::ColumnInfo> &
     if (!s.exec(QueueStatements::createSnapshot(snapshot)))
         return false;
     PreviousSnapshot previous;
-    if (!s.each(QueueStatements::readSnapshot(snapshot), {}, {},
-                [&](const Row &r) { previous.add(r[0].value_or(QString()), r[1].value_or(QString())); }))
+    if (!s.stream(QueueStatements::readSnapshot(snapshot),
+                  [&](const Row &r) { previous.add(r[0].value_or(QString()), r[1].value_or(QString())); }))
         return false;
     previous.seal();
     changes.first = previous.isEmpty();
     if (!s.stream(QueueStatements::selectAll(t.source), [&](const Row &row) {
+            ++changes.read;
             const QString key = keyText(row, keyColumns);
             const Digest hash = rowDigest(exporter::delta::rowHash(row, 16));
             if (previous.changed(keyDigest(key), hash))
                 changes.changed.append(key, hash);
         }))
         return false;
-    return previous.allSeen() || s.each(QueueStatements::readSnapshot(snapshot), {}, {}, [&](const Row &r) {
+    return previous.allSeen() || s.stream(QueueStatements::readSnapshot(snapshot), [&](const Row &r) {
         const QString key = r[0].value_or(QString());
         if (!previous.seen(keyDigest(key)))
             changes.gone.append(key);

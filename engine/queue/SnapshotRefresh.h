@@ -35,6 +35,7 @@ private:
 // What changed in a table since its snapshot: new or changed rows (with their new hash), keys gone.
 struct SnapshotChanges {
     bool first = false;  // no snapshot yet: every row is new
+    qint64 read = 0;     // rows of the source table
     KeyList changed;
     KeyList gone;
 };

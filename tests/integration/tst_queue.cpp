@@ -197,7 +197,7 @@ void TestQueue::manySnapshotChanges_data()
     refreshSequence_data();
 }
 
-// More changed and deleted rows than one multi-row statement takes (200), on a two-column key (OR of ANDs)
+// More changed and deleted rows than one multi-row statement takes (500), on a two-column key (OR of ANDs)
 // and on a one-column key (IN list), both without Changed=.
 void TestQueue::manySnapshotChanges()
 {
@@ -222,34 +222,34 @@ void TestQueue::manySnapshotChanges()
                                   : QString("%2 FROM generate_series(1, %1) AS n(i)").arg(to).arg(insert);
     };
     Sql sql(b);
-    QVERIFY2(sql.exec(series(450, "INSERT INTO " + o + " SELECT i, i % 3, i")), qPrintable(sql.error()));
-    QVERIFY2(sql.exec(series(450, "INSERT INTO " + c + " SELECT i, 'name ' || i, NULL")), qPrintable(sql.error()));
+    QVERIFY2(sql.exec(series(1200, "INSERT INTO " + o + " SELECT i, i % 3, i")), qPrintable(sql.error()));
+    QVERIFY2(sql.exec(series(1200, "INSERT INTO " + c + " SELECT i, 'name ' || i, NULL")), qPrintable(sql.error()));
     Run r = queue({"refresh", cfg});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QCOMPARE(queued(b, "Orders", tag).size(), 450);
-    QCOMPARE(queued(b, "Customers", tag).size(), 450);
+    QCOMPARE(queued(b, "Orders", tag).size(), 1200);
+    QCOMPARE(queued(b, "Customers", tag).size(), 1200);
 
-    // 250 updated (30 of them then deleted), 230 deleted, 210 added in each table.
+    // 700 updated (100 of them then deleted), 600 deleted, 550 added in each table.
     for (const QString &t : {o, c}) {
         const QString column = t == o ? "total = total + 1" : "name = name || '!'";
-        QVERIFY2(sql.exec(QString("UPDATE %1 SET %2 WHERE id <= 250").arg(t, column)), qPrintable(sql.error()));
-        QVERIFY2(sql.exec(QString("DELETE FROM %1 WHERE id > 450 - 230").arg(t)), qPrintable(sql.error()));
+        QVERIFY2(sql.exec(QString("UPDATE %1 SET %2 WHERE id <= 700").arg(t, column)), qPrintable(sql.error()));
+        QVERIFY2(sql.exec(QString("DELETE FROM %1 WHERE id > 1200 - 600").arg(t)), qPrintable(sql.error()));
     }
-    QVERIFY2(sql.exec(series(210, "INSERT INTO " + o + " SELECT 1000 + i, 7, i")), qPrintable(sql.error()));
-    QVERIFY2(sql.exec(series(210, "INSERT INTO " + c + " SELECT 1000 + i, 'new ' || i, NULL")), qPrintable(sql.error()));
+    QVERIFY2(sql.exec(series(550, "INSERT INTO " + o + " SELECT 2000 + i, 7, i")), qPrintable(sql.error()));
+    QVERIFY2(sql.exec(series(550, "INSERT INTO " + c + " SELECT 2000 + i, 'new ' || i, NULL")), qPrintable(sql.error()));
     r = queue({"refresh", cfg});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains("table Orders: 430 rows in") && r.out.contains("table Customers: 430 rows in")
-                 && r.out.count(", 230 deleted") == 2, qPrintable(r.out));
+    QVERIFY2(r.out.contains("table Orders: 1150 rows in") && r.out.contains("table Customers: 1150 rows in")
+                 && r.out.count(", 600 deleted") == 2, qPrintable(r.out));
     const QStringList orders = queued(b, "Orders", tag);
-    QCOMPARE(orders.size(), 220 + 210);  // rows 1..220 updated and kept (221..250 were deleted), 210 new
-    QVERIFY2(orders.first().startsWith("1|1|2") && orders.last().startsWith("1210|7|210"), qPrintable(orders.first() + " " + orders.last()));
+    QCOMPARE(orders.size(), 600 + 550);  // rows 1..600 updated and kept (601..700 were deleted), 550 new
+    QVERIFY2(orders.first().startsWith("1|1|2") && orders.last().startsWith("2550|7|550"), qPrintable(orders.first() + " " + orders.last()));
     const QStringList customers = queued(b, "Customers", tag);
-    QCOMPARE(customers.size(), 430);
+    QCOMPARE(customers.size(), 1150);
     QCOMPARE(customers.first(), QString("1|name 1!"));
-    QCOMPARE(queued(b, "Orders_deleted", tag).size(), 230);
-    QCOMPARE(queued(b, "Customers_deleted", tag).size(), 230);
-    QCOMPARE(queued(b, "Customers_deleted", tag).first(), QString("221"));
+    QCOMPARE(queued(b, "Orders_deleted", tag).size(), 600);
+    QCOMPARE(queued(b, "Customers_deleted", tag).size(), 600);
+    QCOMPARE(queued(b, "Customers_deleted", tag).first(), QString("601"));
 
     // Nothing changed since: nothing queued, nothing deleted (the snapshot was brought up to date).
     r = queue({"refresh", cfg});
