@@ -36,7 +36,7 @@ run_sql() {  # run_sql DB SQL...
 }
 
 frozen() {  # frozen NAME: the "N rows" the refresh reported
-  sed -n 's/^table Employees: \([0-9]*\) rows.*/\1/p' "$WORK/$1.out" 2>/dev/null || true
+  sed -n 's/^table Employees: \([0-9]*\) rows in .*/\1/p' "$WORK/$1.out" 2>/dev/null || true
 }
 
 measure_out() {  # like measure, keeping stdout in $WORK/NAME.out
