@@ -1,6 +1,7 @@
 #include "BlockFetch.h"
 
 #include "../exporter/ValueText.h"
+#include "PackedRows.h"
 #include "SqlTypes.h"
 #include "ValueRead.h"
 
@@ -25,8 +26,8 @@ struct BlockFetch::Column {
     std::vector<SQLLEN> indicator;
 };
 
-BlockFetch::BlockFetch(const Connection &connection, int rowsPerBlock)
-    : m_connection(connection), m_rowsPerBlock(rowsPerBlock)
+BlockFetch::BlockFetch(const Connection &connection, int rowsPerBlock, Packing packing)
+    : m_connection(connection), m_rowsPerBlock(rowsPerBlock), m_packing(packing)
 {
 }
 
@@ -39,6 +40,34 @@ BlockFetch::~BlockFetch()
 }
 
 bool BlockFetch::exec(const QString &sql, QString *errorBlock)
+{
+    const PackedSelect packed = m_packing == Packing::Allowed ? packedSelect(m_connection, sql) : PackedSelect();
+    if (!packed.sql.isEmpty()) {
+        if (run(packed.sql, errorBlock) && m_bound.size() == 1) {
+            m_packedColumns = size_t(packed.columns.size());
+            m_columns = packed.columns;
+            return true;
+        }
+        reset();  // read column by column
+    }
+    return run(sql, errorBlock);
+}
+
+void BlockFetch::reset()
+{
+    if (m_stmt) {
+        SQLFreeStmt(m_stmt, SQL_CLOSE);
+        SQLFreeHandle(SQL_HANDLE_STMT, m_stmt);
+        m_stmt = nullptr;
+    }
+    m_usable = false;
+    m_columns.clear();
+    m_warnings.clear();
+    m_bound.clear();
+    m_packedColumns = 0;
+}
+
+bool BlockFetch::run(const QString &sql, QString *errorBlock)
 {
     void *dbc = m_connection.rawHandle();
     if (!dbc || !SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &m_stmt))) {
@@ -130,6 +159,22 @@ bool BlockFetch::next(std::vector<std::optional<QString>> &row, QString *errorBl
 {
     if (m_done)
         return false;
+    if (m_packedColumns > 0) {
+        if (!nextValues(m_packedRecord, errorBlock))
+            return false;
+        row.resize(m_packedColumns);
+        if (m_packedRecord.front() && unpackRow(*m_packedRecord.front(), row))
+            return true;
+        m_done = true;
+        *errorBlock = QStringLiteral("a row read as one value cannot be split into its %1 columns: %2")
+                          .arg(m_packedColumns).arg(m_packedRecord.front().value_or(QStringLiteral("NULL")).left(200));
+        return false;
+    }
+    return nextValues(row, errorBlock);
+}
+
+bool BlockFetch::nextValues(std::vector<std::optional<QString>> &row, QString *errorBlock)
+{
     if (!m_usable) {
         const SQLRETURN rc = SQLFetch(m_stmt);
         if (rc == SQL_NO_DATA || !SQL_SUCCEEDED(rc)) {

@@ -14,7 +14,9 @@ namespace oas::db {
 
 class BlockFetch {
 public:
-    explicit BlockFetch(const Connection &connection, int rowsPerBlock = 256);
+    // Allowed: PostgreSQL may send each row as one value (PackedRows.h); the rows come out the same.
+    enum class Packing { Allowed, Off };
+    explicit BlockFetch(const Connection &connection, int rowsPerBlock = 256, Packing packing = Packing::Allowed);
     ~BlockFetch();
     BlockFetch(const BlockFetch &) = delete;
     BlockFetch &operator=(const BlockFetch &) = delete;
@@ -23,6 +25,8 @@ public:
     bool exec(const QString &sql, QString *errorBlock);
     // Whether rows come in blocks (every column bounded) or one by one.
     bool isBlockMode() const { return m_usable; }
+    // Whether each row comes as one value, split here (PackedRows.h).
+    bool isPacked() const { return m_packedColumns > 0; }
     const QList<ColumnInfo> &columns() const { return m_columns; }
     // Diagnostics of a statement that succeeded with information (SQL_SUCCESS_WITH_INFO), for the Warnings trace.
     const QList<DiagRecord> &execWarnings() const { return m_warnings; }
@@ -31,12 +35,18 @@ public:
 
 private:
     struct Column;
+    bool run(const QString &sql, QString *errorBlock);
+    void reset();
+    bool nextValues(std::vector<std::optional<QString>> &row, QString *errorBlock);
     bool fetchBlock(QString *errorBlock);
     bool readValue(size_t column, std::optional<QString> &value, QString *errorBlock);
 
     const Connection &m_connection;
     void *m_stmt = nullptr;
     int m_rowsPerBlock;
+    Packing m_packing;
+    size_t m_packedColumns = 0;  // > 0: rows come packed (one value) and are split into this many columns
+    std::vector<std::optional<QString>> m_packedRecord;  // the one value of a packed row
     bool m_usable = false;
     bool m_utf8Text = false;
     QList<ColumnInfo> m_columns;

@@ -1,0 +1,28 @@
+#pragma once
+// PostgreSQL: each row of a result as one value. psqlODBC's work per value (a copy, its conversions, a
+// strcasecmp) is what limits reading large results, and it grows with the number of columns. The server
+// can send each row as one composite value instead - ROW(...)::text, e.g. (1,Davolio,"Sales Rep",,"")
+// - which is split here. Only for results whose columns are all integers or character strings (by their
+// PostgreSQL type names), as their text is the same both ways; anything else is read column by column.
+#include "ColumnInfo.h"
+#include "Connection.h"
+
+#include <optional>
+#include <vector>
+
+namespace oas::db {
+
+struct PackedSelect {
+    QString sql;                 // empty: the rows cannot be packed
+    QList<ColumnInfo> columns;   // the original statement's columns
+};
+
+// Describes sql (prepared, not executed) and, when every column qualifies, gives the SELECT that returns
+// its rows packed: SELECT CAST(ROW(c1, ...) AS text) FROM (sql) AS packed(c1, ...).
+PackedSelect packedSelect(const Connection &connection, const QString &sql);
+
+// The fields of one packed row (record syntax: NULL as nothing, "" for an empty string, quotes doubled,
+// backslashes escaping); false when text is not a record of row.size() fields.
+bool unpackRow(const QString &text, std::vector<std::optional<QString>> &row);
+
+}  // namespace oas::db
