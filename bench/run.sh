@@ -46,7 +46,14 @@ for n in "${ROWS[@]}"; do
     read -r t_full m_full < <(measure_best full "$BIN/ODBCAgentExp" -f full.ini -o full.txt)
     read -r t_first m_first < <(measure first "$BIN/ODBCAgentExp" -f delta.ini -o first.txt)
     "${change[@]}" >/dev/null
-    read -r t_delta m_delta < <(measure delta "$BIN/ODBCAgentExp" -f delta.ini -o delta.txt)
+    # Best of three deltas: each starts from the same reference file and configuration.
+    cp -a refs refs.before; cp delta.ini delta.ini.before
+    t_delta=""
+    for _ in 1 2 3; do
+      rm -rf refs; cp -a refs.before refs; cp delta.ini.before delta.ini
+      read -r t m < <(measure delta "$BIN/ODBCAgentExp" -f delta.ini -o delta.txt)
+      if [ -z "$t_delta" ] || awk "BEGIN{exit !($t < $t_delta)}"; then t_delta=$t; m_delta=$m; fi
+    done
     changed=$(grep -c '^ChangeType: modify' delta.txt || true)
     LINES+=("| $db | $n | $t_ref ($refname) | $t_full | $(awk "BEGIN{printf \"%.1fx\", $t_full/$t_ref}") | $t_first | $t_delta ($changed modified) | $(awk "BEGIN{printf \"%.2fx\", $t_delta/$t_full}") | $((m_full / 1024)) / $((m_first / 1024)) / $((m_delta / 1024)) |")
     echo "${LINES[-1]}"
@@ -60,7 +67,7 @@ mkdir -p "$ROOT/bench/results"
   echo "## Export (\`bench/run.sh ${ROWS[*]}\`, $(date -u '+%Y-%m-%d %H:%M UTC'))"
   echo
   echo "Table: Employees-like, id + 14 text columns (~230 bytes of text per row). The bulk tool and the full"
-  echo "export write their output to a file; both figures are the best of three runs. \"first\" is the first"
+  echo "export write their output to a file; they and the delta are the best of three runs. \"first\" is the first"
   echo "delta-or-full run (full export that also writes the reference file); \"delta\" runs after 1% of the rows"
   echo "changed. RSS in MiB."
   echo
