@@ -16,6 +16,11 @@ namespace oas::datafile {
 std::optional<QByteArray> escapeText(const QString &text, const DataFormat &format, char32_t *badChar = nullptr);
 // The same, appended to out; false (out then holds part of the text) when a character cannot be written.
 bool appendEscaped(QByteArray &out, const QString &text, const DataFormat &format, char32_t *badChar = nullptr);
+// The most bytes escaping turns one UTF-16 unit into (a character of three UTF-8 bytes, each as \xhh).
+constexpr qsizetype kMaxEscapedBytesPerUnit = 12;
+// The same written to dst, which has room for kMaxEscapedBytesPerUnit bytes a unit of text: the end of what
+// was written, or nullptr when a character cannot be written.
+char *escapeInto(char *dst, QStringView text, const DataFormat &format, char32_t *badChar = nullptr);
 
 struct Unescaped {
     QByteArray bytes;

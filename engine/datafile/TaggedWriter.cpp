@@ -2,6 +2,8 @@
 
 #include "Escaping.h"
 
+#include <cstring>
+
 namespace oas::datafile {
 
 TaggedWriter::TaggedWriter(QIODevice *device, DataFormat format)
@@ -10,63 +12,69 @@ TaggedWriter::TaggedWriter(QIODevice *device, DataFormat format)
 {
 }
 
-// The escaped form of a name (':' as \x3a, a leading '#' as \#), remembered by its position in the record.
-const QByteArray *TaggedWriter::escapedName(const QString &name, qsizetype position, char32_t *bad) const
+// The written forms of a name (':' as \x3a, a leading '#' as \#), remembered by its position in the record.
+const TaggedWriter::NameForm &TaggedWriter::nameForm(const QString &name, qsizetype position) const
 {
-    if (position < m_names.size() && m_names.at(position).first == name)
-        return &m_names.at(position).second;
-    auto escaped = escapeText(name, m_format, bad);
+    if (position < m_names.size()) {
+        const NameForm &known = m_names.at(position);
+        if ((known.name.constData() == name.constData() && known.name.size() == name.size()) || known.name == name)
+            return known;
+    }
+    if (position >= m_names.size())
+        m_names.resize(position + 1);
+    NameForm &form = m_names[position];
+    form = NameForm();
+    form.name = name;
+    auto escaped = escapeText(name, m_format, &form.bad);
     if (!escaped || escaped->isEmpty())
-        return nullptr;
+        return form;
     escaped->replace(':', "\\x3a");
     if (escaped->startsWith('#'))
         escaped->prepend('\\');
-    if (position >= m_names.size())
-        m_names.resize(position + 1);
-    m_names[position] = {name, *escaped};
-    return &m_names.at(position).second;
+    form.prefix = *escaped + ": ";
+    form.emptyLine = *escaped + ':';
+    const QByteArray separator = m_separatorLine.chopped(1);
+    for (const QByteArray &reserved : {separator, QByteArray("end:"), QByteArray("skip:")}) {
+        if (form.emptyLine.compare(reserved, Qt::CaseInsensitive) == 0) {
+            const QByteArray hex = "\\x" + QByteArray::number(uchar(form.emptyLine.at(0)), 16).rightJustified(2, '0');
+            form.emptyLine.replace(0, 1, hex);
+            break;
+        }
+    }
+    form.emptyLine += '\n';
+    return form;
 }
 
 bool TaggedWriter::appendLine(QByteArray &out, const QString &attributeName, const QString &value, qsizetype position,
                               QString *error) const
 {
-    char32_t bad = 0;
-    const QByteArray *name = escapedName(attributeName, position, &bad);
-    const qsizetype lineStart = out.size();
-    if (name) {
-        out += *name;
-        out += ':';
-        if (!value.isEmpty()) {
-            out += ' ';
-            if (!appendEscaped(out, value, m_format, &bad))
-                name = nullptr;
+    const NameForm &form = nameForm(attributeName, position);
+    char32_t bad = form.bad;
+    if (!form.prefix.isEmpty()) {
+        if (value.isEmpty()) {
+            out += form.emptyLine;
+            return true;
         }
-    }
-    if (!name) {
-        if (error) {
-            *error = attributeName.isEmpty() ? QStringLiteral("attribute without a name")
-                                      : QStringLiteral("character U+%1 in attribute %2 cannot be written in %3")
-                                            .arg(QString::number(uint(bad), 16).toUpper().rightJustified(4, QLatin1Char('0')),
-                                                 attributeName,
-                                                 m_format.encoding == config::Encoding::Latin1 ? QStringLiteral("ISO-8859-1")
-                                                                                                : QStringLiteral("UTF-8"));
+        const qsizetype lineStart = out.size();
+        out += form.prefix;
+        if (appendEscaped(out, value, m_format, &bad)) {
+            out += '\n';
+            return true;
         }
-        return false;
+        out.truncate(lineStart);
     }
-    if (value.isEmpty()) {
-        // "name:" alone could read as a separator, end: or skip:; then its first character is escaped.
-        const QByteArray line = out.mid(lineStart);
-        const QByteArray separator = m_separatorLine.chopped(1);
-        for (const QByteArray &reserved : {separator, QByteArray("end:"), QByteArray("skip:")}) {
-            if (line.compare(reserved, Qt::CaseInsensitive) == 0) {
-                const QByteArray hex = "\\x" + QByteArray::number(uchar(line.at(0)), 16).rightJustified(2, '0');
-                out.replace(lineStart, 1, hex);
-                break;
-            }
-        }
-    }
-    out += '\n';
-    return true;
+    if (error)
+        *error = unwritable(attributeName, bad);
+    return false;
+}
+
+QString TaggedWriter::unwritable(const QString &attributeName, char32_t bad) const
+{
+    if (attributeName.isEmpty())
+        return QStringLiteral("attribute without a name");
+    return QStringLiteral("character U+%1 in attribute %2 cannot be written in %3")
+        .arg(QString::number(uint(bad), 16).toUpper().rightJustified(4, QLatin1Char('0')), attributeName,
+             m_format.encoding == config::Encoding::Latin1 ? QStringLiteral("ISO-8859-1") : QStringLiteral("UTF-8"));
 }
 
 std::optional<QByteArray> TaggedWriter::formatBody(const QList<Attribute> &attributes, QString *error) const
@@ -87,14 +95,90 @@ bool TaggedWriter::appendBody(QByteArray &out, const QList<Attribute> &attribute
     return true;
 }
 
+// A row of the export, the hot path: room for the worst case is made once, every line written into it,
+// and the rest given back. Unusual rows (a name that cannot be written, a value of more than 64k units)
+// take the line-by-line way.
 bool TaggedWriter::appendBody(QByteArray &out, const QStringList &names, const std::vector<std::optional<QString>> &values,
                               QString *error) const
 {
     static const QString none;
-    for (qsizetype i = 0; i < names.size() && size_t(i) < values.size(); ++i) {
+    const qsizetype count = std::min(names.size(), qsizetype(values.size()));
+    constexpr qsizetype kLongValue = 65536;
+    qsizetype room = 0;
+    bool direct = true;
+    for (qsizetype i = 0; i < count && direct; ++i) {
+        const NameForm &form = nameForm(names.at(i), i);
+        const qsizetype units = values[size_t(i)] ? values[size_t(i)]->size() : 0;
+        direct = !form.prefix.isEmpty() && units <= kLongValue;
+        room += units > 0 ? form.prefix.size() + units * kMaxEscapedBytesPerUnit + 1 : form.emptyLine.size();
+    }
+    if (!direct) {
+        for (qsizetype i = 0; i < count; ++i) {
+            const std::optional<QString> &v = values[size_t(i)];
+            if (!appendLine(out, names.at(i), v ? *v : none, i, error))
+                return false;
+        }
+        return true;
+    }
+    const qsizetype at = out.size();
+    out.resize(at + room);
+    char *dst = out.data() + at;
+    for (qsizetype i = 0; i < count; ++i) {
+        const NameForm &form = m_names.at(i);
         const std::optional<QString> &v = values[size_t(i)];
-        if (!appendLine(out, names.at(i), v ? *v : none, i, error))
+        if (!v || v->isEmpty()) {
+            std::memcpy(dst, form.emptyLine.constData(), size_t(form.emptyLine.size()));
+            dst += form.emptyLine.size();
+            continue;
+        }
+        std::memcpy(dst, form.prefix.constData(), size_t(form.prefix.size()));
+        char32_t bad = 0;
+        char *end = escapeInto(dst + form.prefix.size(), *v, m_format, &bad);
+        if (!end) {
+            out.truncate(at);
+            if (error)
+                *error = unwritable(names.at(i), bad);
             return false;
+        }
+        dst = end;
+        *dst++ = '\n';
+    }
+    out.truncate(dst - out.constData());
+    return true;
+}
+
+bool TaggedWriter::canWrite(const QStringList &names, const std::vector<std::optional<QString>> &values,
+                            QString *error) const
+{
+    const qsizetype count = std::min(names.size(), qsizetype(values.size()));
+    for (qsizetype i = 0; i < count; ++i) {
+        const NameForm &form = nameForm(names.at(i), i);
+        if (form.prefix.isEmpty()) {
+            if (error)
+                *error = unwritable(names.at(i), form.bad);
+            return false;
+        }
+    }
+    if (m_format.encoding != config::Encoding::Latin1)
+        return true;  // UTF-8 writes every character (a lone surrogate as U+FFFD)
+    // ISO-8859-1 takes U+0000 to U+00FF; any other code unit belongs to a character it cannot take.
+    for (qsizetype i = 0; i < count; ++i) {
+        const std::optional<QString> &v = values[size_t(i)];
+        if (!v)
+            continue;
+        const char16_t *data = reinterpret_cast<const char16_t *>(v->constData());
+        for (qsizetype k = 0; k < v->size(); ++k) {
+            if (data[k] <= 0xFF)
+                continue;
+            if (error) {
+                const bool pair = QChar::isHighSurrogate(data[k]) && k + 1 < v->size() && QChar::isLowSurrogate(data[k + 1]);
+                const char32_t bad = pair ? QChar::surrogateToUcs4(data[k], data[k + 1])
+                                     : QChar::isSurrogate(data[k]) ? char32_t(QChar::ReplacementCharacter)
+                                                                   : char32_t(data[k]);
+                *error = unwritable(names.at(i), bad);
+            }
+            return false;
+        }
     }
     return true;
 }

@@ -27,18 +27,32 @@ public:
     // The same from names and values side by side (a row of the export: NULL is an empty value).
     bool appendBody(QByteArray &out, const QStringList &names, const std::vector<std::optional<QString>> &values,
                     QString *error = nullptr) const;
+    // Whether appendBody would write these (every name and value representable in the file's encoding),
+    // without writing them; false with appendBody's message.
+    bool canWrite(const QStringList &names, const std::vector<std::optional<QString>> &values,
+                  QString *error = nullptr) const;
     const QByteArray &separatorLine() const { return m_separatorLine; }
 
 private:
+    // How a name is written, worked out once: its line's start before a value, and its whole line when the
+    // value is empty.
+    struct NameForm {
+        QString name;
+        QByteArray prefix;     // escaped name, ": "
+        QByteArray emptyLine;  // escaped name, ":" and the line end ("name:" alone could read as a separator,
+                               // end: or skip:; then its first character is escaped)
+        char32_t bad = 0;      // a character of the name the encoding cannot take (prefix empty then)
+    };
     bool appendLine(QByteArray &out, const QString &attributeName, const QString &value, qsizetype position,
                     QString *error) const;
-    const QByteArray *escapedName(const QString &name, qsizetype position, char32_t *bad) const;
+    QString unwritable(const QString &attributeName, char32_t bad) const;
+    const NameForm &nameForm(const QString &name, qsizetype position) const;
 
     QIODevice *m_device;
     DataFormat m_format;
     QByteArray m_separatorLine;
-    // Escaped names by position in the last record: records repeat their names, usually in the same order.
-    mutable QList<std::pair<QString, QByteArray>> m_names;
+    // Names by position in the last record: records repeat their names, usually in the same order.
+    mutable QList<NameForm> m_names;
 };
 
 }  // namespace oas::datafile

@@ -5,8 +5,6 @@
 #include "SqlTypes.h"
 #include "ValueRead.h"
 
-#include <QStringDecoder>
-
 #include <sql.h>
 #include <sqlext.h>
 
@@ -16,12 +14,17 @@ namespace {
 
 constexpr SQLULEN kLongColumn = 4000;  // wider columns (and long data) take the per-value path
 
+SQLLEN terminatorBytes(short cType)
+{
+    return cType == SQL_C_WCHAR ? SQLLEN(sizeof(SQLWCHAR)) : cType == SQL_C_CHAR ? 1 : 0;
+}
+
 }  // namespace
 
 struct BlockFetch::Column {
     int sqlType = 0;
     short cType = SQL_C_CHAR;
-    SQLLEN width = 0;  // bytes per row
+    SQLLEN width = 0;  // bytes per row; 0: long data, read with SQLGetData
     std::vector<char> data;
     std::vector<SQLLEN> indicator;
 };
@@ -43,14 +46,15 @@ bool BlockFetch::exec(const QString &sql, QString *errorBlock)
 {
     const PackedSelect packed = m_packing == Packing::Allowed ? packedSelect(m_connection, sql) : PackedSelect();
     if (!packed.sql.isEmpty()) {
-        if (run(packed.sql, errorBlock) && m_bound.size() == 1) {
+        if (run(packed.sql, packedRowBytes(packed.columns), errorBlock) && m_bound.size() == 1) {
             m_packedColumns = size_t(packed.columns.size());
             m_columns = packed.columns;
+            m_packedRecord.resize(1);
             return true;
         }
         reset();  // read column by column
     }
-    return run(sql, errorBlock);
+    return run(sql, 0, errorBlock);
 }
 
 void BlockFetch::reset()
@@ -61,13 +65,14 @@ void BlockFetch::reset()
         m_stmt = nullptr;
     }
     m_usable = false;
+    m_rowsBound = 0;
     m_columns.clear();
     m_warnings.clear();
     m_bound.clear();
     m_packedColumns = 0;
 }
 
-bool BlockFetch::run(const QString &sql, QString *errorBlock)
+bool BlockFetch::run(const QString &sql, qsizetype packedRowBytes, QString *errorBlock)
 {
     void *dbc = m_connection.rawHandle();
     if (!dbc || !SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &m_stmt))) {
@@ -75,8 +80,8 @@ bool BlockFetch::run(const QString &sql, QString *errorBlock)
         m_stmt = nullptr;
         return false;
     }
-    // SQLite's driver hands out UTF-8 for SQL_C_CHAR; others may use a locale charset, so they give UTF-16.
-    m_utf8Text = m_connection.info().isSqlite();
+    // UTF-8 where the driver gives it unchanged (Utf8Text.h), else UTF-16.
+    m_utf8Text = m_connection.info().utf8Text;
     std::vector<char16_t> wide = wideText(sql);
     const SQLRETURN rc = SQLExecDirectW(m_stmt, reinterpret_cast<SQLWCHAR *>(wide.data()), SQL_NTS);
     if (!SQL_SUCCEEDED(rc)) {
@@ -103,6 +108,8 @@ bool BlockFetch::run(const QString &sql, QString *errorBlock)
                       : c.cType == SQL_C_TYPE_TIME ? SQLLEN(sizeof(SQL_TIME_STRUCT))
                       : c.cType == SQL_C_TYPE_TIMESTAMP ? SQLLEN(sizeof(SQL_TIMESTAMP_STRUCT))
                                                        : SQLLEN(8);  // SQLBIGINT or SQLDOUBLE
+        } else if (packedRowBytes > 0 && count == 1) {
+            c.width = SQLLEN(packedRowBytes);  // longer packed rows are read again whole
         } else if (size == 0 || size > kLongColumn || type == SQL_LONGVARCHAR || type == SQL_WLONGVARCHAR
                    || type == SQL_LONGVARBINARY || isBinaryType(type)) {
             m_usable = false;  // long data: read with SQLGetData, row by row
@@ -111,24 +118,42 @@ bool BlockFetch::run(const QString &sql, QString *errorBlock)
         }
         m_bound.push_back(std::move(c));
     }
-    if (!m_usable)
-        return true;
+    if (m_usable)
+        m_usable = bindColumns();
+    return true;
+}
+
+// Blocks of rows need a driver that can position on a row of the block and read a value of it again
+// (SQL_GD_BLOCK, SQL_POS_POSITION); one bound row per fetch one that can read a bound column again
+// (SQL_GD_BOUND). Without either, a value longer than its buffer could not be read whole: no binding.
+bool BlockFetch::bindColumns()
+{
+    const DriverInfo &info = m_connection.info();
+    if (!(info.getDataExtensions & SQL_GD_BOUND))
+        return false;
+    const bool blocks = (info.getDataExtensions & SQL_GD_BLOCK) && (info.positionOperations & SQL_POS_POSITION);
+    m_rowsBound = blocks ? std::max(m_rowsPerBlock, 1) : 1;
+    auto unbind = [this] {
+        SQLFreeStmt(m_stmt, SQL_UNBIND);
+        SQLSetStmtAttr(m_stmt, SQL_ATTR_ROW_ARRAY_SIZE, reinterpret_cast<SQLPOINTER>(SQLULEN(1)), 0);
+        SQLSetStmtAttr(m_stmt, SQL_ATTR_ROWS_FETCHED_PTR, nullptr, 0);
+        m_rowsBound = 0;
+        return false;
+    };
     SQLSetStmtAttr(m_stmt, SQL_ATTR_ROW_BIND_TYPE, reinterpret_cast<SQLPOINTER>(SQL_BIND_BY_COLUMN), 0);
-    SQLSetStmtAttr(m_stmt, SQL_ATTR_ROW_ARRAY_SIZE, reinterpret_cast<SQLPOINTER>(SQLULEN(m_rowsPerBlock)), 0);
+    SQLSetStmtAttr(m_stmt, SQL_ATTR_ROW_ARRAY_SIZE, reinterpret_cast<SQLPOINTER>(SQLULEN(m_rowsBound)), 0);
     SQLSetStmtAttr(m_stmt, SQL_ATTR_ROWS_FETCHED_PTR, &m_fetched, 0);
     for (size_t i = 0; i < m_bound.size(); ++i) {
         Column &c = m_bound[i];
-        c.data.resize(size_t(c.width) * size_t(m_rowsPerBlock));
-        c.indicator.resize(size_t(m_rowsPerBlock));
-        if (!SQL_SUCCEEDED(SQLBindCol(m_stmt, SQLUSMALLINT(i + 1), c.cType, c.data.data(), c.width, c.indicator.data()))) {
-            m_usable = false;
-            return true;
-        }
+        c.data.resize(size_t(c.width) * size_t(m_rowsBound));
+        c.indicator.resize(size_t(m_rowsBound));
+        if (!SQL_SUCCEEDED(SQLBindCol(m_stmt, SQLUSMALLINT(i + 1), c.cType, c.data.data(), c.width, c.indicator.data())))
+            return unbind();
     }
     SQLULEN arraySize = 0;
     SQLGetStmtAttr(m_stmt, SQL_ATTR_ROW_ARRAY_SIZE, &arraySize, 0, nullptr);
-    if (arraySize != SQLULEN(m_rowsPerBlock))
-        m_usable = false;  // the driver does not do block cursors
+    if (arraySize != SQLULEN(m_rowsBound))
+        return unbind();  // the driver does not do block cursors
     return true;
 }
 
@@ -136,6 +161,7 @@ bool BlockFetch::fetchBlock(QString *errorBlock)
 {
     m_fetched = 0;
     m_position = 0;
+    m_positioned = ~0UL;
     const SQLRETURN rc = SQLFetch(m_stmt);
     if (rc == SQL_NO_DATA) {
         m_done = true;
@@ -149,8 +175,41 @@ bool BlockFetch::fetchBlock(QString *errorBlock)
     return m_fetched > 0;
 }
 
+// Unbound: the next row, its values read one by one with readValue.
+bool BlockFetch::fetchRow(QString *errorBlock)
+{
+    const SQLRETURN rc = SQLFetch(m_stmt);
+    if (rc == SQL_NO_DATA || !SQL_SUCCEEDED(rc)) {
+        m_done = true;
+        if (rc != SQL_NO_DATA)
+            *errorBlock = formatBlock(QStringLiteral("SQLFetch failure"), readDiagnostics(HandleKind::Statement, m_stmt));
+        return false;
+    }
+    return true;
+}
+
+// Whether the current row's value of a bound column did not fit its buffer (the indicator gives the whole
+// length, or SQL_NO_TOTAL).
+bool BlockFetch::truncated(size_t column) const
+{
+    const Column &c = m_bound[column];
+    if (isFixedSizeCType(c.cType))
+        return false;
+    const SQLLEN indicator = c.indicator[m_position];
+    return indicator == SQL_NO_TOTAL || indicator > c.width - terminatorBytes(c.cType);
+}
+
+// The whole value with SQLGetData: of the current row when unbound, else of the current row of the block,
+// positioned on first.
 bool BlockFetch::readValue(size_t column, std::optional<QString> &value, QString *errorBlock)
 {
+    if (m_rowsBound > 1 && m_positioned != m_position) {
+        if (!SQL_SUCCEEDED(SQLSetPos(m_stmt, SQLSETPOSIROW(m_position + 1), SQL_POSITION, SQL_LOCK_NO_CHANGE))) {
+            *errorBlock = formatBlock(QStringLiteral("SQLSetPos failure"), readDiagnostics(HandleKind::Statement, m_stmt));
+            return false;
+        }
+        m_positioned = m_position;
+    }
     const Column &c = m_bound[column];
     return readColumnValue(m_stmt, int(column + 1), c.cType, c.sqlType, value, errorBlock);
 }
@@ -159,31 +218,56 @@ bool BlockFetch::next(std::vector<std::optional<QString>> &row, QString *errorBl
 {
     if (m_done)
         return false;
-    if (m_packedColumns > 0) {
-        if (!nextValues(m_packedRecord, errorBlock))
+    return m_packedColumns > 0 ? nextPacked(row, errorBlock) : nextValues(row, errorBlock);
+}
+
+bool BlockFetch::nextPacked(std::vector<std::optional<QString>> &row, QString *errorBlock)
+{
+    row.resize(m_packedColumns);
+    std::optional<QString> &whole = m_packedRecord.front();  // when read with SQLGetData, or for the message
+    bool ok = false;
+    if (!m_usable || m_position >= m_fetched) {
+        if (!(m_usable ? fetchBlock(errorBlock) : fetchRow(errorBlock)))
             return false;
-        row.resize(m_packedColumns);
-        if (m_packedRecord.front() && unpackRow(*m_packedRecord.front(), row))
-            return true;
-        m_done = true;
-        *errorBlock = QStringLiteral("a row read as one value cannot be split into its %1 columns: %2")
-                          .arg(m_packedColumns).arg(m_packedRecord.front().value_or(QStringLiteral("NULL")).left(200));
-        return false;
     }
-    return nextValues(row, errorBlock);
+    if (!m_usable || truncated(0)) {
+        if (!readValue(0, whole, errorBlock)) {
+            m_done = true;
+            return false;
+        }
+        ok = whole && unpackRow(QStringView(*whole), row);
+    } else if (const Column &c = m_bound.front(); c.indicator[m_position] == SQL_NULL_DATA) {
+        whole.reset();
+    } else {
+        const char *p = c.data.data() + size_t(c.width) * m_position;
+        const SQLLEN bytes = c.indicator[m_position];
+        if (c.cType == SQL_C_CHAR) {
+            ok = unpackRow(QByteArrayView(p, bytes), row);
+            if (!ok)
+                whole = QString::fromUtf8(p, bytes);
+        } else {
+            const QStringView text(reinterpret_cast<const char16_t *>(p), bytes / SQLLEN(sizeof(SQLWCHAR)));
+            ok = unpackRow(text, row);
+            if (!ok)
+                whole = text.toString();
+        }
+    }
+    if (m_usable)
+        ++m_position;
+    if (ok)
+        return true;
+    m_done = true;
+    *errorBlock = QStringLiteral("a row read as one value cannot be split into its %1 columns: %2")
+                      .arg(m_packedColumns).arg(whole.value_or(QStringLiteral("NULL")).left(200));
+    return false;
 }
 
 bool BlockFetch::nextValues(std::vector<std::optional<QString>> &row, QString *errorBlock)
 {
+    row.resize(m_bound.size());
     if (!m_usable) {
-        const SQLRETURN rc = SQLFetch(m_stmt);
-        if (rc == SQL_NO_DATA || !SQL_SUCCEEDED(rc)) {
-            m_done = true;
-            if (rc != SQL_NO_DATA)
-                *errorBlock = formatBlock(QStringLiteral("SQLFetch failure"), readDiagnostics(HandleKind::Statement, m_stmt));
+        if (!fetchRow(errorBlock))
             return false;
-        }
-        row.resize(m_bound.size());
         for (size_t i = 0; i < m_bound.size(); ++i) {
             if (!readValue(i, row[i], errorBlock)) {
                 m_done = true;
@@ -194,7 +278,6 @@ bool BlockFetch::nextValues(std::vector<std::optional<QString>> &row, QString *e
     }
     if (m_position >= m_fetched && !fetchBlock(errorBlock))
         return false;
-    row.resize(m_bound.size());
     for (size_t i = 0; i < m_bound.size(); ++i) {
         const Column &c = m_bound[i];
         const SQLLEN indicator = c.indicator[m_position];
@@ -202,25 +285,26 @@ bool BlockFetch::nextValues(std::vector<std::optional<QString>> &row, QString *e
             row[i].reset();
             continue;
         }
+        if (truncated(i)) {
+            if (!readValue(i, row[i], errorBlock)) {
+                m_done = true;
+                return false;
+            }
+            continue;
+        }
         // Character data is copied into the row's existing string where it can be (no allocation per value).
         const char *p = c.data.data() + size_t(c.width) * m_position;
         if (c.cType == SQL_C_WCHAR) {
             if (!row[i])
                 row[i].emplace();
-            const SQLLEN bytes = std::min<SQLLEN>(indicator, c.width - SQLLEN(sizeof(SQLWCHAR)));
-            row[i]->setUnicode(reinterpret_cast<const QChar *>(p), bytes / SQLLEN(sizeof(SQLWCHAR)));
+            row[i]->setUnicode(reinterpret_cast<const QChar *>(p), indicator / SQLLEN(sizeof(SQLWCHAR)));
         } else if (c.cType == SQL_C_CHAR && isBooleanType(c.sqlType)) {
-            const SQLLEN bytes = std::min<SQLLEN>(indicator, c.width - 1);
-            row[i] = exporter::valueText(QString::fromUtf8(p, bytes), c.sqlType);  // normalised to 0/1
+            row[i] = exporter::valueText(QString::fromUtf8(p, indicator), c.sqlType);  // normalised to 0/1
         } else if (c.cType == SQL_C_CHAR) {
             if (!row[i])
                 row[i].emplace();
-            const SQLLEN bytes = std::min<SQLLEN>(indicator, c.width - 1);
-            QString &s = *row[i];
-            s.resize(bytes);  // UTF-16 never needs more units than UTF-8 has bytes
-            QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
-            const QChar *end = utf8.appendToBuffer(s.data(), QByteArrayView(p, bytes));
-            s.truncate(end - s.constData());
+            row[i]->truncate(0);
+            appendUtf8(*row[i], p, indicator);
         } else {
             row[i] = fixedValueText(c.cType, c.sqlType, p);
         }

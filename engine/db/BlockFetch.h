@@ -1,9 +1,13 @@
 #pragma once
 // Streaming a SELECT on our own statement on the connection's raw ODBC handle. When every column has a
-// bounded size, rows come in blocks through column-wise bound buffers (SQL_ATTR_ROW_ARRAY_SIZE): one
-// SQLFetch per block instead of one SQLGetData per value. With long data (TEXT, large VARCHARs, BLOBs) it
-// fetches row by row and reads each value with SQLGetData, in pieces. Either way values come out as the
-// export text of ValueText, NULL as an empty optional.
+// bounded size, rows come through column-wise bound buffers: in blocks (SQL_ATTR_ROW_ARRAY_SIZE, one
+// SQLFetch per block) where the driver can read a value of a row inside a block again (SQL_GD_BLOCK and
+// SQLSetPos positioning: psqlODBC), else one row per SQLFetch (SQL_GD_BOUND: the SQLite3 driver). A value
+// longer than its buffer - sizes are only what the driver reports: SQLite does not enforce declared
+// lengths, psqlODBC reports 255 for a CHARACTER VARYING without one - is read again whole with SQLGetData,
+// never cut. With long data (TEXT, large VARCHARs, BLOBs) it fetches row by row and reads each value with
+// SQLGetData, in pieces. Either way values come out as the export text of ValueText, NULL as an empty
+// optional.
 #include "ColumnInfo.h"
 #include "Connection.h"
 
@@ -35,18 +39,24 @@ public:
 
 private:
     struct Column;
-    bool run(const QString &sql, QString *errorBlock);
     void reset();
+    bool run(const QString &sql, qsizetype packedRowBytes, QString *errorBlock);
+    bool bindColumns();
     bool nextValues(std::vector<std::optional<QString>> &row, QString *errorBlock);
+    bool nextPacked(std::vector<std::optional<QString>> &row, QString *errorBlock);
     bool fetchBlock(QString *errorBlock);
+    bool fetchRow(QString *errorBlock);
     bool readValue(size_t column, std::optional<QString> &value, QString *errorBlock);
+    bool truncated(size_t column) const;
 
     const Connection &m_connection;
     void *m_stmt = nullptr;
-    int m_rowsPerBlock;
+    int m_rowsPerBlock;  // as asked; the rows bound per fetch may be 1 (see above)
+    int m_rowsBound = 0;
+    unsigned long m_positioned = ~0UL;  // the row of the block SQLSetPos last positioned on
     Packing m_packing;
     size_t m_packedColumns = 0;  // > 0: rows come packed (one value) and are split into this many columns
-    std::vector<std::optional<QString>> m_packedRecord;  // the one value of a packed row
+    std::vector<std::optional<QString>> m_packedRecord;  // the one value of a packed row, read again whole
     bool m_usable = false;
     bool m_utf8Text = false;
     QList<ColumnInfo> m_columns;

@@ -1,5 +1,7 @@
 #include "Connection.h"
 
+#include "Utf8Text.h"
+
 #include <QSqlQuery>
 
 #include <QSqlDriver>
@@ -27,6 +29,12 @@ QString infoString(SQLHDBC dbc, SQLUSMALLINT item)
     if (!SQL_SUCCEEDED(SQLGetInfo(dbc, item, buffer, sizeof buffer, &length)))
         return {};
     return QString::fromUtf8(buffer);
+}
+
+unsigned infoBits(SQLHDBC dbc, SQLUSMALLINT item)
+{
+    SQLUINTEGER bits = 0;
+    return SQL_SUCCEEDED(SQLGetInfo(dbc, item, &bits, sizeof bits, nullptr)) ? unsigned(bits) : 0u;
 }
 
 bool tryOpen(const QString &name, const QString &connectionString, QString *errorBlock, QList<DiagRecord> *warnings)
@@ -101,7 +109,8 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
         c->m_info = {infoString(dbc, SQL_ODBC_VER),     infoString(dbc, SQL_DRIVER_ODBC_VER),
                      infoString(dbc, SQL_DRIVER_NAME),  infoString(dbc, SQL_DRIVER_VER),
                      infoString(dbc, SQL_DBMS_NAME),    infoString(dbc, SQL_DBMS_VER),
-                     infoString(dbc, SQL_IDENTIFIER_QUOTE_CHAR)};
+                     infoString(dbc, SQL_IDENTIFIER_QUOTE_CHAR), infoBits(dbc, SQL_GETDATA_EXTENSIONS),
+                     infoBits(dbc, SQL_POS_OPERATIONS)};
     };
     readInfo();
     // Driver options that depend on the driver, which is only known once connected: psqlODBC and the SQLite3
@@ -137,6 +146,9 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
     // later lookup reads the whole table. Custom plans per execution keep lookups on the index.
     if ((use == Use::Statements || use == Use::Refresh) && c->m_info.isPostgreSql())
         QSqlQuery(c->database()).exec(QStringLiteral("SET plan_cache_mode = force_custom_plan"));  // PostgreSQL 12+
+    // Streamed results are read as UTF-8 where the driver gives it unchanged; checked now, in auto-commit
+    // mode, before any transaction of the job begins.
+    c->m_info.utf8Text = c->m_info.isSqlite() || (streams && c->m_info.isPostgreSql() && probeUtf8Text(c->rawHandle()));
     result.connection = std::move(c);
     return result;
 }

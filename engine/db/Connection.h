@@ -21,6 +21,9 @@ struct DriverInfo {
     QString dbmsName;                  // SQL_DBMS_NAME
     QString dbmsVersion;               // SQL_DBMS_VER
     QString identifierQuote;           // SQL_IDENTIFIER_QUOTE_CHAR ("\"" mostly; " " when there is none)
+    unsigned getDataExtensions = 0;    // SQL_GETDATA_EXTENSIONS (SQL_GD_BLOCK, SQL_GD_BOUND, ...)
+    unsigned positionOperations = 0;   // SQL_POS_OPERATIONS (SQL_POS_POSITION, ...)
+    bool utf8Text = false;             // SQL_C_CHAR gives the database's UTF-8 unchanged (Utf8Text.h)
 
     bool isPostgreSql() const;
     bool isSqlite() const;

@@ -4,6 +4,12 @@
 
 #include <QSet>
 
+#include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#include <type_traits>
+
 #include <sql.h>
 #include <sqlext.h>
 
@@ -63,49 +69,94 @@ PackedSelect packedSelect(const Connection &connection, const QString &sql)
     return packed;
 }
 
-bool unpackRow(const QString &text, std::vector<std::optional<QString>> &row)
+namespace {
+
+// A piece of a field's text into value: in place of its content (the first piece) or after it.
+void putPiece(QString &value, bool first, const char16_t *p, qsizetype n)
 {
-    const QChar *p = text.constData();
-    const QChar *const end = p + text.size();
-    if (p == end || *p != QLatin1Char('('))
+    if (first)
+        value.setUnicode(reinterpret_cast<const QChar *>(p), n);
+    else
+        value.append(reinterpret_cast<const QChar *>(p), n);
+}
+
+void putPiece(QString &value, bool first, const char *p, qsizetype n)
+{
+    if (first)
+        setUtf8(value, p, n);
+    else
+        appendUtf8(value, p, n);
+}
+
+// The first of a or b from p on, or end.
+const char16_t *findEither(const char16_t *p, const char16_t *end, char a, char b)
+{
+    while (p != end && *p != char16_t(a) && *p != char16_t(b))
+        ++p;
+    return p;
+}
+
+const char *findEither(const char *p, const char *end, char a, char b)
+{
+#if defined(__SSE2__)
+    const __m128i va = _mm_set1_epi8(a);
+    const __m128i vb = _mm_set1_epi8(b);
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
+        if (hits)
+            return p + __builtin_ctz(unsigned(hits));
+    }
+#endif
+    while (p != end && *p != a && *p != b)
+        ++p;
+    return p;
+}
+
+// The record syntax is ASCII, so one parser serves UTF-16 and UTF-8: text between the syntax characters is
+// copied in pieces, as long as possible.
+template <typename Unit>
+bool unpackFields(const Unit *p, const Unit *const end, std::vector<std::optional<QString>> &row)
+{
+    if (p == end || *p != Unit('('))
         return false;
     ++p;
     for (size_t i = 0; i < row.size(); ++i) {
         if (i > 0) {
-            if (p == end || *p != QLatin1Char(','))
+            if (p == end || *p != Unit(','))
                 return false;
             ++p;
         }
         if (p == end)
             return false;
-        if (*p == QLatin1Char(',') || *p == QLatin1Char(')')) {  // nothing: NULL
+        if (*p == Unit(',') || *p == Unit(')')) {  // nothing: NULL
             row[i].reset();
             continue;
         }
         if (!row[i])
             row[i].emplace();
-        QString &value = *row[i];
-        value.truncate(0);  // keeps the string's buffer for the next row
-        if (*p != QLatin1Char('"')) {  // unquoted: no quote, backslash, comma, parenthesis or space inside
-            const QChar *start = p;
-            while (p != end && *p != QLatin1Char(',') && *p != QLatin1Char(')'))
-                ++p;
-            value.append(start, p - start);
+        QString &value = *row[i];  // its buffer is reused from the previous row
+        if (*p != Unit('"')) {  // unquoted: no quote, backslash, comma, parenthesis or space inside
+            const Unit *start = p;
+            p = findEither(p, end, ',', ')');
+            putPiece(value, true, start, p - start);
             continue;
         }
         ++p;
-        for (;;) {
-            const QChar *start = p;
-            while (p != end && *p != QLatin1Char('"') && *p != QLatin1Char('\\'))
-                ++p;
-            value.append(start, p - start);
+        for (bool first = true;; first = false) {
+            const Unit *start = p;
+            p = findEither(p, end, '"', '\\');
+            putPiece(value, first, start, p - start);
             if (p == end)
                 return false;
-            if (*p == QLatin1Char('\\')) {  // escapes the next character
+            if (*p == Unit('\\')) {  // escapes the next character (ASCII or the first unit of one)
                 if (++p == end)
                     return false;
-                value.append(*p++);
-            } else if (p + 1 != end && p[1] == QLatin1Char('"')) {  // "" inside quotes
+                start = p++;
+                while (p != end && (std::is_same_v<Unit, char> ? (uchar(*p) & 0xC0) == 0x80 : QChar::isLowSurrogate(*p)))
+                    ++p;  // the rest of that character
+                putPiece(value, false, start, p - start);
+            } else if (p + 1 != end && p[1] == Unit('"')) {  // "" inside quotes
                 value.append(QLatin1Char('"'));
                 p += 2;
             } else {
@@ -114,7 +165,28 @@ bool unpackRow(const QString &text, std::vector<std::optional<QString>> &row)
             }
         }
     }
-    return p != end && *p == QLatin1Char(')') && p + 1 == end;
+    return p != end && *p == Unit(')') && p + 1 == end;
+}
+
+}  // namespace
+
+bool unpackRow(QStringView text, std::vector<std::optional<QString>> &row)
+{
+    const char16_t *p = text.utf16();
+    return unpackFields(p, p + text.size(), row);
+}
+
+bool unpackRow(QByteArrayView utf8, std::vector<std::optional<QString>> &row)
+{
+    return unpackFields(utf8.data(), utf8.data() + utf8.size(), row);
+}
+
+qsizetype packedRowBytes(const QList<ColumnInfo> &columns)
+{
+    qsizetype units = 2;  // the parentheses
+    for (const ColumnInfo &c : columns)
+        units += 3 + (c.size > 0 ? std::min<qint64>(c.size, 2000) : 256);  // quotes and comma
+    return std::clamp<qsizetype>(units * 2 + 16, 1024, 65536);  // UTF-16 units, or UTF-8 with room to spare
 }
 
 }  // namespace oas::db

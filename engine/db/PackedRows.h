@@ -22,7 +22,13 @@ struct PackedSelect {
 PackedSelect packedSelect(const Connection &connection, const QString &sql);
 
 // The fields of one packed row (record syntax: NULL as nothing, "" for an empty string, quotes doubled,
-// backslashes escaping); false when text is not a record of row.size() fields.
-bool unpackRow(const QString &text, std::vector<std::optional<QString>> &row);
+// backslashes escaping); false when text is not a record of row.size() fields. The row's strings are
+// reused. The record comes as UTF-16 or, where the driver gives it unchanged (Utf8Text.h), as UTF-8.
+bool unpackRow(QStringView text, std::vector<std::optional<QString>> &row);
+bool unpackRow(QByteArrayView utf8, std::vector<std::optional<QString>> &row);
+
+// How many bytes to bind for one packed row of these columns: room for typical rows, not for every possible
+// one (a CHARACTER VARYING without a length reports 255, a TEXT none); longer rows are read again whole.
+qsizetype packedRowBytes(const QList<ColumnInfo> &columns);
 
 }  // namespace oas::db

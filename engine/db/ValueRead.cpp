@@ -5,8 +5,11 @@
 #include "SqlTypes.h"
 
 #include <QDate>
+#include <QStringDecoder>
 #include <QDateTime>
 #include <QTime>
+
+#include <cstring>
 
 #include <sql.h>
 #include <sqlext.h>
@@ -14,6 +17,57 @@
 namespace oas::db {
 
 static_assert(sizeof(SQLWCHAR) == sizeof(char16_t), "unixODBC SQLWCHAR is UTF-16");
+
+namespace {
+
+bool isAscii(const char *p, qsizetype n)
+{
+    qsizetype i = 0;
+    for (; i + 8 <= n; i += 8) {
+        quint64 word;
+        std::memcpy(&word, p + i, 8);
+        if (word & 0x8080808080808080ULL)
+            return false;
+    }
+    for (; i < n; ++i) {
+        if (uchar(p[i]) & 0x80)
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+namespace {
+
+// bytes decoded into text from position at on (text is resized to at + size first).
+void decodeAt(QString &text, qsizetype at, const char *bytes, qsizetype size)
+{
+    if (isAscii(bytes, size)) {
+        char16_t *out = reinterpret_cast<char16_t *>(text.data()) + at;
+        for (qsizetype i = 0; i < size; ++i)
+            out[i] = uchar(bytes[i]);
+        return;
+    }
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    const QChar *end = utf8.appendToBuffer(text.data() + at, QByteArrayView(bytes, size));
+    text.truncate(end - text.constData());
+}
+
+}  // namespace
+
+void appendUtf8(QString &text, const char *bytes, qsizetype size)
+{
+    const qsizetype at = text.size();
+    text.resize(at + size);  // UTF-16 never needs more units than UTF-8 has bytes
+    decodeAt(text, at, bytes, size);
+}
+
+void setUtf8(QString &text, const char *bytes, qsizetype size)
+{
+    text.resize(size);
+    decodeAt(text, 0, bytes, size);
+}
 
 std::vector<char16_t> wideText(const QString &text)
 {

@@ -12,6 +12,12 @@
 
 namespace oas::db {
 
+// UTF-8 bytes appended to text as UTF-16, reusing its buffer (invalid sequences become U+FFFD; a leading
+// U+FEFF is kept as data). Plain ASCII, the usual case, is widened without a decoder.
+void appendUtf8(QString &text, const char *bytes, qsizetype size);
+// The same in place of text's content.
+void setUtf8(QString &text, const char *bytes, qsizetype size);
+
 // The text NUL-terminated in UTF-16, for SQLExecDirectW / SQLPrepareW.
 std::vector<char16_t> wideText(const QString &text);
 // Result column `number` (1-based) as SQLDescribeColW gives it; false when the driver refuses.

@@ -91,7 +91,7 @@ ExportRun::Streamed ExportRun::streamDelta()
     Values previous;
     bool havePrevious = false;
     RowValues row;
-    QByteArray body;  // the row of the element nextNew handed out last
+    QByteArray body;  // a changed row, formatted (its capacity reused)
     h.nextOld = [&](RefElement &e) { return m_base->next(e); };
     h.nextNew = [&](RefElement &e) {
         while (m_result.rows < maxRows && m_rows->next(row)) {
@@ -106,8 +106,7 @@ ExportRun::Streamed ExportRun::streamDelta()
                 outOfOrder = true;
                 return false;
             }
-            body.resize(0);
-            if (!appendRow(body, row))
+            if (!rowWritable(row))
                 continue;  // left out of the reference: offered again next time (a delete now if it existed)
             previous = e.keys;
             havePrevious = true;
@@ -118,7 +117,12 @@ ExportRun::Streamed ExportRun::streamDelta()
     h.change = [&](Change kind, const RefElement &e) {
         if (outOfOrder || m_result.stopped || m_rows->failed())
             return false;  // the new rows did not end normally: write nothing more
-        return writeChange(kind, e.keys, kind == Change::Delete ? deleteBody(e) : body);
+        if (kind == Change::Delete)
+            return writeChange(kind, e.keys, deleteBody(e));
+        body.resize(0);  // only changed rows are formatted: the row nextNew handed out last
+        if (!appendRow(body, row))  // rowWritable() said it would
+            return fail(QStringLiteral("record %1 could not be formatted after all").arg(describeKey(e.keys)));
+        return writeChange(kind, e.keys, body);
     };
     const bool merged = mergeSnapshots(order, h);
     if (outOfOrder || m_result.stopped || !merged || m_rows->failed()) {

@@ -120,6 +120,15 @@ bool ExportRun::appendRow(QByteArray &out, const RowValues &row)
     return ok;
 }
 
+bool ExportRun::rowWritable(const RowValues &row)
+{
+    QString error;
+    const bool ok = m_writer.canWrite(m_statement.abbreviations, row, &error);
+    if (!ok)
+        warn(QStringLiteral("record %1 not exported: %2").arg(describeKey(elementOf(row).keys), error));
+    return ok;
+}
+
 RefElement ExportRun::elementOf(const RowValues &row) const
 {
     RefElement e;
@@ -187,27 +196,36 @@ bool ExportRun::exportRows()
             return fail(QStringLiteral("cannot create a temporary file in %1").arg(m_temp.path()));
     }
     const qint64 maxRows = m_cfg.exportSection.maxRows.value;
+    // Records go to the output in chunks of about kPendingBytes (one at a time while single-stepping, so the
+    // file shows each record when it is shown); a delta's formatted rows go to the temporary file one by one.
+    constexpr qsizetype kPendingBytes = 256 * 1024;
+    QByteArray pending;  // its capacity reused
+    auto flush = [&] {
+        const bool written = pending.isEmpty() || m_output->device()->write(pending) == pending.size();
+        pending.resize(0);
+        return written || fail(QStringLiteral("cannot write export data file\n%1").arg(m_output->path()));
+    };
     RowValues row;
-    QByteArray buffer;  // one record at a time, its capacity reused
     while (m_result.rows < maxRows && m_rows->next(row)) {
         ++m_result.rows;
         const qint64 recordLine = m_outputLine;
-        buffer.resize(0);
+        const qsizetype start = pending.size();
         if (!delta)
-            buffer += m_writer.separatorLine();
-        if (!appendRow(buffer, row))
+            pending += m_writer.separatorLine();
+        if (!appendRow(pending, row)) {
+            pending.truncate(start);
             continue;  // left out of the reference file too, so the next delta export offers it again
+        }
         QString error;
         RefElement element = m_plan.writeReference ? elementOf(row) : RefElement();
         if (delta) {
             element.dataOffset = m_rowData.pos();
-            element.dataLength = buffer.size();
-            if (m_rowData.write(buffer) != buffer.size())
+            element.dataLength = pending.size() - start;
+            if (m_rowData.write(pending.constData() + start, element.dataLength) != element.dataLength)
                 return fail(QStringLiteral("cannot write a temporary file in %1 (disk full?)").arg(m_temp.path()));
+            pending.truncate(start);
         } else {
-            buffer += '\n';
-            if (m_output->device()->write(buffer) != buffer.size())
-                return fail(QStringLiteral("cannot write export data file\n%1").arg(m_output->path()));
+            pending += '\n';
             ++m_result.records;
             if (m_trace.on(TraceLevel::Summary))
                 m_trace.write(TraceLevel::Summary, QStringLiteral("record %1 at line %2 (exported)")
@@ -218,13 +236,22 @@ bool ExportRun::exportRows()
             return fail(error);
         if (m_result.rows % 1000 == 0)
             reportProgress();
-        if (!delta && !stepAfter(recordLine, QStringLiteral("row %1 exported").arg(m_result.rows), QString(), buffer))
-            return true;
+        if (!delta && m_step) {
+            const bool eachRecord = m_step->isStepping() || m_step->hasBreakpoint();
+            const QByteArray record = eachRecord ? pending.mid(start) : QByteArray();
+            if ((eachRecord && !flush())
+                || !stepAfter(recordLine, QStringLiteral("row %1 exported").arg(m_result.rows), QString(), record))
+                return flush();
+        }
+        if (pending.size() >= kPendingBytes && !flush())
+            return false;
         if (delta && m_step && m_step->stopRequested()) {
             m_result.stopped = true;  // cancelled while reading: no delta record written yet
             return true;
         }
     }
+    if (!flush())
+        return false;
     if (m_rows->failed())
         return fail(m_rows->errorBlock());
     return true;

@@ -56,6 +56,8 @@ private:
     // The attribute lines of a row appended to out; false, with a warning naming its key, when a value
     // cannot be written in the file's encoding.
     bool appendRow(QByteArray &out, const RowValues &row);
+    // Whether appendRow would succeed, without formatting; the same warning when not.
+    bool rowWritable(const RowValues &row);
     // Writes one delta record: the change type, then the attribute lines (body).
     bool writeChange(Change kind, const Values &keys, const QByteArray &body);
     QByteArray deleteBody(const RefElement &old);

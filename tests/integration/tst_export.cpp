@@ -40,6 +40,8 @@ private slots:
     void fullExportBytes();
     void longDataRowByRow_data();
     void longDataRowByRow();
+    void valuesLongerThanTheirColumns_data();
+    void valuesLongerThanTheirColumns();
     void deltaSequence_data();
     void deltaSequence();
     void deltaRowsOutOfKeyOrder_data();
@@ -226,6 +228,45 @@ void TestExport::longDataRowByRow()
     const QByteArray got = readFile("long.txt");
     QCOMPARE(got.size(), expected.size());
     QCOMPARE(got, expected);
+}
+
+void TestExport::valuesLongerThanTheirColumns_data()
+{
+    addBackends();
+}
+
+void TestExport::valuesLongerThanTheirColumns()
+{
+    // A column's reported size is no limit: SQLite keeps 3000 characters in a VARCHAR(10), PostgreSQL's
+    // CHARACTER VARYING without a length is reported as 255 wide. Such values were once cut to the size of
+    // their buffer without a word; they must come out whole, in the full export and in the delta.
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    test::Sql sql(b);
+    QVERIFY2(sql.ok(), qPrintable(sql.error()));
+    QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name %2, born DATE, hired TIMESTAMP, notes VARCHAR(10))")
+                         .arg(m_table, backend == "sqlite" ? "VARCHAR(10)" : "VARCHAR")));
+    const QString longName = QString(2990, QLatin1Char('x')) + QStringLiteral("M\u00fcller end");
+    const QString longNotes = backend == "sqlite" ? QString(400, QLatin1Char('n')) : QStringLiteral("short");
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 VALUES (?, ?, ?, ?, ?)").arg(m_table),
+                     {1, longName, QDate(1948, 12, 8), QDateTime(QDate(1992, 5, 1), QTime(0, 0)), longNotes}));
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 (id, name) VALUES (?, ?)").arg(m_table), {2, "Nancy"}));
+    const QByteArray first = "row:\nID: 1\nNAME: " + QString(2990, QLatin1Char('x')).toUtf8() + "M\xc3\xbcller end\n"
+                             "BORN: 1948-12-08\nHIRED: 1992-05-01 00:00:00\nNOTES: " + longNotes.toUtf8() + "\n\n";
+    const QByteArray second = "row:\nID: 2\nNAME: Nancy\nBORN:\nHIRED:\nNOTES:\n\n";
+    const QString cfg = writeConfig(b, "Mode=delta-or-full\nSelect=ID, NAME, BORN, HIRED, NOTES\nKeys=ID\nFrom=" + m_table
+                                           + "\nReferencePath=refs", "8bit=TRUE\n");
+    auto r = exportOnce(cfg, "full.txt");
+    QVERIFY2(r.exitCode == 0, qPrintable(m_capture.errors.join('\n')));
+    QCOMPARE(readFile("full.txt"), first + second);
+    // The delta sees the whole value too: changing its last character makes a modify record.
+    const QString changed = longName.chopped(1) + QLatin1Char('!');
+    QVERIFY(sql.exec(QStringLiteral("UPDATE %1 SET name = ? WHERE id = 1").arg(m_table), {changed}));
+    r = exportOnce(cfg, "delta.txt", QDate(2026, 11, 24));
+    QVERIFY2(r.exitCode == 0, qPrintable(m_capture.errors.join('\n')));
+    QByteArray modified = first;
+    modified.replace("end\n", "en!\n");
+    QCOMPARE(readFile("delta.txt"), "row:\nChangeType: modify\n" + modified.mid(5));
 }
 
 void TestExport::deltaSequence_data()

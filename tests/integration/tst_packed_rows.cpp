@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <clocale>
+
 using namespace oas;
 using namespace oas::test;
 
@@ -54,6 +56,9 @@ private slots:
     void unpack();
     void sameRowsAsColumnByColumn();
     void otherTypesAreNotPacked();
+    void valuesLongerThanReported_data();
+    void valuesLongerThanReported();
+    void utf8AndUtf16ReadAlike();
 };
 
 void TestPackedRows::unpack_data()
@@ -76,6 +81,13 @@ void TestPackedRows::unpack_data()
     QTest::newRow("open quote") << "(\"abc)" << 1 << "FAIL";
     QTest::newRow("trailing text") << "(1)x" << 1 << "FAIL";
     QTest::newRow("empty") << "" << 1 << "FAIL";
+    QTest::newRow("non-ASCII") << "(M\u00fcller,\"\u20ac 5\",\U0001F600)" << 3 << "[M\u00fcller] [\u20ac 5] [\U0001F600]";
+    // Longer than the 16 bytes scanned at a time, with the syntax characters at various offsets.
+    QTest::newRow("long fields") << "(abcdefghijklmnopqrstuvwxyz0123456789,\"0123456789abcdef\"\"ghijklmnopq\\\\rstuvwxyz\")"
+                                 << 2 << "[abcdefghijklmnopqrstuvwxyz0123456789] [0123456789abcdef\"ghijklmnopq\\rstuvwxyz]";
+    QTest::newRow("long non-ASCII") << "(\"\u00e4\u00f6\u00fc\u00e4\u00f6\u00fc\u00e4\u00f6\u00fc\u00e4 \"\"x\"\" \u00e4\u00f6\u00fc\u00e4\u00f6\u00fc\u00e4\u00f6\")"
+                                    << 1 << "[\u00e4\u00f6\u00fc\u00e4\u00f6\u00fc\u00e4\u00f6\u00fc\u00e4 \"x\" \u00e4\u00f6\u00fc\u00e4\u00f6\u00fc\u00e4\u00f6]";
+    QTest::newRow("unterminated long") << "(\"0123456789abcdefghijklmnop" << 1 << "FAIL";
 }
 
 void TestPackedRows::unpack()
@@ -83,9 +95,14 @@ void TestPackedRows::unpack()
     QFETCH(QString, text);
     QFETCH(int, fields);
     QFETCH(QString, expected);
-    Row row(size_t(fields), QString("stale"));  // strings from a previous row are reused
-    const bool ok = db::unpackRow(text, row);
+    // As UTF-16 and as UTF-8 (what the driver gives, Utf8Text.h): the same fields.
+    Row row(size_t(fields), QString("stale, and longer than any field here"));  // strings of a previous row are reused
+    const bool ok = db::unpackRow(QStringView(text), row);
     QCOMPARE(ok ? show(row) : QString("FAIL"), expected);
+    Row fromUtf8(size_t(fields), QString("stale"));
+    const QByteArray utf8 = text.toUtf8();
+    const bool ok8 = db::unpackRow(QByteArrayView(utf8), fromUtf8);
+    QCOMPARE(ok8 ? show(fromUtf8) : QString("FAIL"), expected);
 }
 
 void TestPackedRows::sameRowsAsColumnByColumn()
@@ -150,6 +167,116 @@ void TestPackedRows::otherTypesAreNotPacked()
     QString error;
     QCOMPARE(readAll(*lite, "SELECT 1, 'a'", db::BlockFetch::Packing::Allowed, &packed, &error).size(), 1);
     QVERIFY(!packed);
+}
+
+void TestPackedRows::valuesLongerThanReported_data()
+{
+    test::addBackendRows();
+}
+
+// Sizes are what the driver reports, not limits: SQLite does not enforce VARCHAR(10), psqlODBC reports 255
+// for a CHARACTER VARYING without a length. Longer values, wherever they fall in a block, are read whole,
+// column by column and packed (a packed row longer than its buffer is read again whole too).
+void TestPackedRows::valuesLongerThanReported()
+{
+    QFETCH(QString, backend);
+    QTemporaryDir dir;
+    const Backend b = test::backendNamed(backend, dir.path());
+    Sql sql(b);
+    QVERIFY2(sql.ok(), qPrintable(sql.error()));
+    const QString t = test::uniqueTable("long");
+    const QString unbounded = backend == "sqlite" ? "VARCHAR(10)" : "VARCHAR";
+    QVERIFY2(sql.exec(QString("CREATE TABLE %1 (id INT PRIMARY KEY, d DATE, v %2, w VARCHAR(10))").arg(t, unbounded)),
+             qPrintable(sql.error()));
+    QStringList values;
+    for (int i = 0; i < 23; ++i) {
+        const int length = i % 3 == 1 ? 5000 + i : i % 5 == 0 ? 300 : 7;
+        QString v = QStringLiteral("\U0001F600");
+        while (v.size() < length)
+            v += QStringLiteral("Zo\u00eb %1 \u20ac ").arg(i);
+        values.append(v.left(length));
+        QVERIFY2(sql.exec(QString("INSERT INTO %1 VALUES (?, ?, ?, ?)").arg(t), {i, QDate(2024, 1, 1 + i), values.last(), "w"}),
+                 qPrintable(sql.error()));
+    }
+    auto c = openConnection(b, "long-" + backend);
+    QVERIFY(c);
+    for (const QString &query : {QString("SELECT id, d, v, w FROM %1 ORDER BY id").arg(t),  // not packable (a date)
+                                 QString("SELECT id, v, w FROM %1 ORDER BY id").arg(t)}) {   // packed on PostgreSQL
+        for (auto packing : {db::BlockFetch::Packing::Allowed, db::BlockFetch::Packing::Off}) {
+            db::BlockFetch fetch(*c, 4, packing);
+            QString error;
+            QVERIFY2(fetch.exec(query, &error), qPrintable(error));
+            QVERIFY(fetch.isBlockMode());
+            const int v = fetch.columns().size() == 4 ? 2 : 1;
+            Row row;
+            int n = 0;
+            while (fetch.next(row, &error)) {
+                QCOMPARE(row.at(0).value_or("NULL"), QString::number(n));
+                QCOMPARE(row.at(size_t(v)).value_or("NULL").size(), values.at(n).size());
+                QCOMPARE(row.at(size_t(v)).value_or("NULL"), values.at(n));
+                QCOMPARE(row.at(size_t(v) + 1).value_or("NULL"), QString("w"));
+                ++n;
+            }
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(n, values.size());
+        }
+    }
+    QVERIFY(sql.exec("DROP TABLE " + t));
+}
+
+// psqlODBC hands out UTF-8 unchanged when it takes the client for UTF-8 (PGCLIENTENCODING=UTF8, or a UTF-8
+// locale); in the C locale it converts to ASCII, and rows are read as UTF-16. Both ways give the same rows.
+void TestPackedRows::utf8AndUtf16ReadAlike()
+{
+    const Backend b = Backend::postgresql();
+    if (b.name.isEmpty())
+        QSKIP("OAS_TEST_PG is not set");
+    Sql sql(b);
+    const QString t = test::uniqueTable("enc");
+    QVERIFY2(sql.exec(QString("CREATE TABLE %1 (id INT PRIMARY KEY, v VARCHAR(60), d DATE)").arg(t)), qPrintable(sql.error()));
+    const QStringList awkward{"plain", "Zo\u00eb M\u00fcller", "\u20ac 5", "\U0001F600 emoji", "line\nbreak", "", " x "};
+    for (int i = 0; i < awkward.size(); ++i)
+        QVERIFY(sql.exec(QString("INSERT INTO %1 VALUES (?, ?, ?)").arg(t), {i, awkward.at(i), QDate(2024, 5, 1)}));
+    const QByteArray savedEncoding = qgetenv("PGCLIENTENCODING");
+    const QByteArray savedLocale = qgetenv("LC_ALL");
+    auto restore = [&] {
+        for (const auto &[name, value] : {std::pair{"PGCLIENTENCODING", savedEncoding}, std::pair{"LC_ALL", savedLocale}}) {
+            if (value.isNull())
+                qunsetenv(name);
+            else
+                qputenv(name, value);
+        }
+        setlocale(LC_ALL, "");  // psqlODBC set the process locale from the environment while connecting
+    };
+    QList<QList<Row>> results;
+    for (bool utf8 : {true, false}) {
+        if (utf8) {
+            qputenv("PGCLIENTENCODING", "UTF8");
+        } else {
+            qunsetenv("PGCLIENTENCODING");
+            qputenv("LC_ALL", "C");
+        }
+        auto c = openConnection(b, QString("enc-%1").arg(utf8));
+        QVERIFY(c);
+        if (c->info().utf8Text != utf8)
+            restore();
+        QCOMPARE(c->info().utf8Text, utf8);
+        for (const QString &query : {QString("SELECT id, v FROM %1 ORDER BY id").arg(t), QString("SELECT id, v, d FROM %1 ORDER BY id").arg(t)}) {
+            bool packed = false;
+            QString error;
+            results.append(readAll(*c, query, db::BlockFetch::Packing::Allowed, &packed, &error));
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(results.last().size(), awkward.size());
+            QCOMPARE(results.last().at(1).at(1).value_or("NULL"), awkward.at(1));
+        }
+    }
+    restore();
+    QCOMPARE(results.size(), 4);
+    for (int q = 0; q < 2; ++q) {
+        for (qsizetype i = 0; i < results.at(q).size(); ++i)
+            QCOMPARE(show(results.at(q).at(i)), show(results.at(q + 2).at(i)));
+    }
+    QVERIFY(sql.exec("DROP TABLE " + t));
 }
 
 QTEST_GUILESS_MAIN(TestPackedRows)

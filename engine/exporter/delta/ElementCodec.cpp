@@ -2,6 +2,8 @@
 
 #include <QtEndian>
 
+#include <algorithm>
+
 namespace oas::exporter::delta {
 
 void appendU32(QByteArray &out, quint32 v)
@@ -22,15 +24,31 @@ void appendString(QByteArray &out, const std::optional<QString> &s)
         appendU32(out, 0xFFFFFFFFu);
         return;
     }
+    // Plain ASCII, the usual key, is narrowed in place; anything else through toUtf8() (whose bytes for a
+    // lone surrogate, '?', earlier reference files hold).
+    const char16_t *units = reinterpret_cast<const char16_t *>(s->constData());
+    const qsizetype n = s->size();
+    if (std::all_of(units, units + n, [](char16_t c) { return c < 0x80; })) {
+        appendU32(out, quint32(n));
+        const qsizetype at = out.size();
+        out.resize(at + n);
+        std::transform(units, units + n, out.data() + at, [](char16_t c) { return char(c); });
+        return;
+    }
     const QByteArray utf8 = s->toUtf8();
     appendU32(out, quint32(utf8.size()));
     out += utf8;
 }
 
-void appendElement(QByteArray &out, const RefElement &e, bool withDataPosition)
+qint64 appendElement(QByteArray &out, const RefElement &e, bool withDataPosition)
 {
-    for (const auto &k : e.keys)
+    qint64 keyBytes = 0;
+    for (const auto &k : e.keys) {
+        const qsizetype before = out.size();
         appendString(out, k);
+        if (k)
+            keyBytes += out.size() - before - 4;
+    }
     out += e.hash;
     for (const auto &s : e.saved)
         appendString(out, s);
@@ -38,6 +56,7 @@ void appendElement(QByteArray &out, const RefElement &e, bool withDataPosition)
         appendU64(out, quint64(e.dataOffset));
         appendU64(out, quint64(e.dataLength));
     }
+    return keyBytes;
 }
 
 void ElementReader::reset(QIODevice *device)

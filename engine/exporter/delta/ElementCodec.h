@@ -10,7 +10,8 @@ namespace oas::exporter::delta {
 void appendU32(QByteArray &out, quint32 v);
 void appendU64(QByteArray &out, quint64 v);
 void appendString(QByteArray &out, const std::optional<QString> &s);
-void appendElement(QByteArray &out, const RefElement &e, bool withDataPosition);
+// Returns the UTF-8 bytes of the element's keys (without their lengths).
+qint64 appendElement(QByteArray &out, const RefElement &e, bool withDataPosition);
 
 // Reads from a device through its own 64 KiB buffer (one object per stream, kept between elements);
 // every read reports failure instead of returning garbage.

@@ -99,19 +99,22 @@ void ReferenceWriter::put(const QByteArray &bytes)
 
 bool ReferenceWriter::append(const RefElement &e)
 {
-    QByteArray b;
-    appendElement(b, e, false);
-    qint64 width = 0;
-    for (const auto &k : e.keys)
-        width += k ? k->toUtf8().size() : 0;
-    m_keyWidth = std::max(m_keyWidth, width);
-    put(b);
+    m_keyWidth = std::max(m_keyWidth, appendElement(m_pending, e, false));
+    if (m_pending.size() >= 64 * 1024)
+        flushPending();
     ++m_count;
     return !m_failed;
 }
 
+void ReferenceWriter::flushPending()
+{
+    put(m_pending);
+    m_pending.resize(0);
+}
+
 bool ReferenceWriter::commit(QString *error)
 {
+    flushPending();
     // Count and key width are known only at the end, so they live in the trailer.
     QByteArray t = kEndMagic;
     appendU64(t, quint64(m_count));

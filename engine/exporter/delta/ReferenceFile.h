@@ -43,7 +43,9 @@ public:
 
 private:
     void put(const QByteArray &bytes);
+    void flushPending();
     std::unique_ptr<QSaveFile> m_file;
+    QByteArray m_pending;  // elements not yet written (and hashed), in blocks of about 64 KiB
     void *m_hashState = nullptr;
     qint64 m_count = 0;
     qint64 m_keyWidth = 0;
