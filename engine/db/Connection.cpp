@@ -105,6 +105,7 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
         return result;
     }
     auto readInfo = [&] {
+        c->m_handle = db::rawHandle(c->database().driver()->handle());
         SQLHDBC dbc = c->rawHandle();
         c->m_info = {infoString(dbc, SQL_ODBC_VER),     infoString(dbc, SQL_DRIVER_ODBC_VER),
                      infoString(dbc, SQL_DRIVER_NAME),  infoString(dbc, SQL_DRIVER_VER),
@@ -161,11 +162,6 @@ Connection::~Connection()
             db.close();
     }
     QSqlDatabase::removeDatabase(m_name);
-}
-
-void *Connection::rawHandle() const
-{
-    return db::rawHandle(database().driver()->handle());
 }
 
 QStringList Connection::connectAttributes() const

@@ -57,7 +57,7 @@ public:
     Connection &operator=(const Connection &) = delete;
 
     QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
-    void *rawHandle() const;  // the ODBC connection handle (SQLHDBC)
+    void *rawHandle() const { return m_handle; }  // the ODBC connection handle (SQLHDBC), usable on any thread
     const DriverInfo &info() const { return m_info; }
     // The connection as config fields, for the ConnectAttributes trace: never user or password.
     QStringList connectAttributes() const;
@@ -67,6 +67,7 @@ public:
 private:
     Connection() = default;
     QString m_name;
+    void *m_handle = nullptr;
     DriverInfo m_info;
     QList<config::DatabaseField> m_fields;
     QList<DiagRecord> m_connectWarnings;

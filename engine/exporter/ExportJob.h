@@ -25,6 +25,9 @@ struct ExportRequest {
     // A full export of a PostgreSQL table at least this large (8 KiB pages) reads its two halves on two
     // connections in parallel; 0 never splits.
     qint64 splitMinimumPages = 1024;
+    // An export in key order (one integer key) of such a table reads the keys in ranges of about this many
+    // rows, alternately on two connections; 0 never does.
+    qint64 rowsPerKeyRange = 8192;
 };
 
 struct ExportResult {

@@ -42,9 +42,14 @@ private:
         ++m_result.warnings;
     }
     bool connect();
-    // ExportSplit.cpp: the SELECT (one, or two halves read in parallel) and its RowSource, executed.
+    // ExportSplit.cpp: the SELECT (one, two halves read in parallel, or key ranges read alternately) and its
+    // RowSource, executed.
     bool openRows();
+    QString plainTable() const;
+    qint64 splitPages(const QString &table);
+    bool openSnapshotPair();
     QStringList splitParts();
+    QStringList keyRanges();
     void endSplit();
     bool prepareColumns();
     bool chooseBase();

@@ -1,9 +1,14 @@
-// A full export of one large PostgreSQL table reads the table's two halves (by physical position, ctid
-// ranges, which PostgreSQL 14 and later scan directly) on two connections with two fetch threads, because
-// the driver's per-row work on one thread is what limits a full export. Both connections read the same
-// snapshot (pg_export_snapshot / SET TRANSACTION SNAPSHOT), so every row is exported exactly once even while
-// the table changes. Rows then come in no fixed order, as a SELECT without ORDER BY promises none. Anything
-// unexpected on the way falls back to the single SELECT.
+// Reading one large PostgreSQL table on two connections at once, both in one snapshot
+// (pg_export_snapshot / SET TRANSACTION SNAPSHOT), so every row is exported exactly once even while the
+// table changes. psqlODBC fetches a cursor's rows in round trips, each waiting for the server, so on one
+// connection the server and the agent take turns; on two they work at the same time.
+// - A full export reads the table's two halves by physical position (ctid ranges, which PostgreSQL 14 and
+//   later scan directly), one fetch thread each; rows then come in no fixed order, as a SELECT without
+//   ORDER BY promises none.
+// - An export in key order (delta, reference file) with one integer key reads the key's range in parts of
+//   about rowsPerKeyRange rows, alternately on the two connections, and hands them on in order: while one
+//   part is being used, the other connection reads the next one.
+// Anything unexpected on the way falls back to the single SELECT.
 #include "ExportRun.h"
 
 #include "../db/Statement.h"
@@ -25,45 +30,44 @@ void ExportRun::endSplit()
     m_second.reset();
 }
 
-QStringList ExportRun::splitParts()
+// The plain table name of From, or empty (a join, a subquery, several tables).
+QString ExportRun::plainTable() const
 {
-    const db::DriverInfo &info = m_connection->info();
-    if (m_req.splitMinimumPages <= 0 || !info.isPostgreSql() || info.dbmsVersion.section(QLatin1Char('.'), 0, 0).toInt() < 14)
-        return {};
     static const QRegularExpression plainTable(QStringLiteral("^\\s*([A-Za-z_][A-Za-z0-9_$]*(?:\\.[A-Za-z_][A-Za-z0-9_$]*)?)\\s*;?\\s*$"));
-    const auto m = plainTable.match(m_cfg.exportSection.from.value);
-    if (!m.hasMatch())
-        return {};
+    return plainTable.match(m_cfg.exportSection.from.value).captured(1);
+}
+
+// One row of values from a query on connection (its ? bound to args); empty on any failure.
+static std::vector<db::Value> queryRow(const db::Connection &connection, const QString &sql, const std::vector<db::Value> &args)
+{
+    db::Statement statement(connection);
+    std::vector<const db::Value *> pointers;
+    for (const db::Value &a : args)
+        pointers.push_back(&a);
+    std::vector<db::Value> row;
     QString error;
-    qint64 pages = 0;
-    {
-        db::Statement size(*m_connection);
-        const db::Value table = m.captured(1);
-        std::vector<db::Value> row;
-        if (!size.prepare(QStringLiteral("SELECT pg_relation_size(CAST(? AS regclass)) / current_setting('block_size')::bigint"), &error)
-            || !size.execute({&table}, &error) || !size.fetch(row, &error) || row.empty() || !row[0]) {
-            return {};
-        }
-        pages = row[0]->toLongLong();
-    }
-    if (pages < m_req.splitMinimumPages)
+    if (!statement.prepare(sql, &error) || !statement.execute(pointers, &error) || !statement.fetch(row, &error))
         return {};
-    // Two connections of their own that can share a snapshot.
+    return row;
+}
+
+// Opens m_first and m_second in one snapshot; false (with a warning in the trace) when it cannot be done.
+bool ExportRun::openSnapshotPair()
+{
     const auto use = db::Connection::Use::SnapshotStreaming;
     auto first = db::Connection::open(m_cfg.database, m_req.credentials, m_req.connectionName + QStringLiteral("-part1"), use);
     auto second = db::Connection::open(m_cfg.database, m_req.credentials, m_req.connectionName + QStringLiteral("-part2"), use);
     if (!first.connection || !second.connection)
-        return {};
+        return false;
     m_first = std::move(first.connection);
     m_second = std::move(second.connection);
+    QString error;
     QString snapshot;
     bool ok = db::setAutoCommit(*m_first, false, &error) && db::setAutoCommit(*m_second, false, &error)
               && db::executeDirect(*m_first, QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"), &error);
     if (ok) {
-        db::Statement exportSnapshot(*m_first);
-        std::vector<db::Value> row;
-        ok = exportSnapshot.prepare(QStringLiteral("SELECT pg_export_snapshot()"), &error)
-             && exportSnapshot.execute({}, &error) && exportSnapshot.fetch(row, &error) && !row.empty() && row[0];
+        const std::vector<db::Value> row = queryRow(*m_first, QStringLiteral("SELECT pg_export_snapshot()"), {});
+        ok = !row.empty() && row[0];
         if (ok)
             snapshot = *row[0];
     }
@@ -72,13 +76,80 @@ QStringList ExportRun::splitParts()
          && db::executeDirect(*m_second, QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"), &error)
          && db::executeDirect(*m_second, QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshot), &error);
     if (!ok) {
-        m_trace.write(TraceLevel::Warnings, QStringLiteral("reading the table in two parts is not possible; one SELECT "
-                                                           "reads it\n") + error.trimmed());
+        m_trace.write(TraceLevel::Warnings, QStringLiteral("reading the table on two connections is not possible; one "
+                                                           "SELECT reads it\n") + error.trimmed());
+        endSplit();
+    }
+    return ok;
+}
+
+// The table's size in pages when it is a PostgreSQL table large enough to read on two connections, else 0.
+qint64 ExportRun::splitPages(const QString &table)
+{
+    if (m_req.splitMinimumPages <= 0 || table.isEmpty() || !m_connection->info().isPostgreSql())
+        return 0;
+    const std::vector<db::Value> row = queryRow(
+        *m_connection, QStringLiteral("SELECT pg_relation_size(CAST(? AS regclass)) / current_setting('block_size')::bigint"), {table});
+    const qint64 pages = !row.empty() && row[0] ? row[0]->toLongLong() : 0;
+    return pages >= m_req.splitMinimumPages ? pages : 0;
+}
+
+QStringList ExportRun::splitParts()
+{
+    const QString table = plainTable();
+    if (m_connection->info().dbmsVersion.section(QLatin1Char('.'), 0, 0).toInt() < 14)
+        return {};  // TID range scans came with PostgreSQL 14
+    const qint64 pages = splitPages(table);
+    if (pages == 0 || !openSnapshotPair())
+        return {};
+    const qint64 half = pages / 2;
+    return {QStringLiteral("ctid < '(%1,0)'::tid").arg(half), QStringLiteral("ctid >= '(%1,0)'::tid").arg(half)};
+}
+
+// The conditions of the key ranges, in key order (NULL keys, which ORDER BY puts last, with the last
+// range); empty when the export has not exactly one key of an integer type, or the table is small.
+QStringList ExportRun::keyRanges()
+{
+    const QString table = plainTable();
+    const QList<config::NameRef> &keys = m_cfg.exportSection.keys.value;
+    const config::AttributeDef *key = keys.size() == 1 ? m_cfg.attributes.find(keys.first().name) : nullptr;
+    const qint64 pages = key && m_req.rowsPerKeyRange > 0 ? splitPages(table) : 0;
+    if (pages == 0 || !openSnapshotPair())
+        return {};
+    const QString column = key->column.text;
+    const std::vector<db::Value> range = queryRow(
+        *m_first, QStringLiteral("SELECT CAST(min(%1) AS text), CAST(max(%1) AS text), CAST(pg_typeof(min(%1)) AS text), "
+                                 "(SELECT CAST(reltuples AS bigint) FROM pg_class WHERE oid = CAST(? AS regclass)) FROM %2")
+                      .arg(column, table),
+        {table});
+    static const QStringList integers{QStringLiteral("smallint"), QStringLiteral("integer"), QStringLiteral("bigint")};
+    bool minOk = false;
+    bool maxOk = false;
+    const qint64 low = range.size() == 4 && range[0] ? range[0]->toLongLong(&minOk) : 0;
+    const qint64 high = range.size() == 4 && range[1] ? range[1]->toLongLong(&maxOk) : 0;
+    if (!minOk || !maxOk || !range[2] || !integers.contains(*range[2])) {
         endSplit();
         return {};
     }
-    const qint64 half = pages / 2;
-    return {QStringLiteral("ctid < '(%1,0)'::tid").arg(half), QStringLiteral("ctid >= '(%1,0)'::tid").arg(half)};
+    const qint64 counted = range[3] ? range[3]->toLongLong() : -1;  // -1: never counted (ANALYZE)
+    const qint64 rows = counted > 0 ? counted : pages * 50;
+    const qint64 parts = std::clamp<qint64>(rows / m_req.rowsPerKeyRange, 2, 4096);
+    // Bounds low + i * width, in 128 bits: the span of a BIGINT key does not fit in 64.
+    const __int128 span = __int128(high) - low + 1;
+    const __int128 width = (span + parts - 1) / parts;
+    QStringList conditions;
+    for (qint64 i = 1; i < parts && __int128(low) + i * width <= high; ++i) {
+        const QString bound = QString::number(qint64(__int128(low) + i * width));
+        conditions.append(conditions.isEmpty() ? QStringLiteral("%1 < %2").arg(column, bound)
+                                               : QStringLiteral("%1 >= %2 AND %1 < %3")
+                                                     .arg(column, conditions.last().section(QLatin1Char(' '), -1), bound));
+    }
+    if (conditions.isEmpty()) {  // one key value: nothing to divide
+        endSplit();
+        return {};
+    }
+    conditions.append(QStringLiteral("(%1 >= %2 OR %1 IS NULL)").arg(column, conditions.last().section(QLatin1Char(' '), -1)));
+    return conditions;
 }
 
 bool ExportRun::openRows()
@@ -87,18 +158,30 @@ bool ExportRun::openRows()
     const sql::ExportOrder order = m_plan.writeReference ? sql::ExportOrder::ByKeys : sql::ExportOrder::AsStored;
     m_statement = sql::buildExportSelect(m_cfg, dialect, order);
     const bool stepping = m_step && m_step->isStepping();
-    const QStringList parts = m_plan.writeReference || stepping ? QStringList() : splitParts();
-    if (parts.isEmpty()) {
-        m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement\n") + m_statement.select);
-        m_rows = std::make_unique<RowSource>(*m_connection, m_statement.select);
-    } else {
-        const QString first = sql::buildExportSelect(m_cfg, dialect, order, parts.at(0)).select;
-        const QString second = sql::buildExportSelect(m_cfg, dialect, order, parts.at(1)).select;
+    const QStringList halves = m_plan.writeReference || stepping ? QStringList() : splitParts();
+    const QStringList ranges = !m_plan.writeReference || stepping ? QStringList() : keyRanges();
+    auto select = [&](const QString &condition) { return sql::buildExportSelect(m_cfg, dialect, order, condition).select; };
+    if (!halves.isEmpty()) {
+        const QString first = select(halves.at(0));
+        const QString second = select(halves.at(1));
         m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement (two halves of the table, read in parallel "
                                                       "in one snapshot)\n%1\n%2")
                                            .arg(first, second));
         m_rows = std::make_unique<RowSource>(*m_first, first);
         m_rows->addPart(*m_second, second);
+    } else if (!ranges.isEmpty()) {
+        QStringList statements;
+        for (const QString &condition : ranges)
+            statements.append(select(condition));
+        m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement (the keys in %1 ranges, read in order, "
+                                                      "alternately on two connections in one snapshot; the first "
+                                                      "and the last)\n%2\n%3")
+                                           .arg(statements.size())
+                                           .arg(statements.first(), statements.last()));
+        m_rows = std::make_unique<RowSource>(*m_first, *m_second, statements);
+    } else {
+        m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement\n") + m_statement.select);
+        m_rows = std::make_unique<RowSource>(*m_connection, m_statement.select);
     }
     if (!m_rows->exec())
         return fail(m_rows->errorBlock());

@@ -6,11 +6,23 @@ namespace oas::exporter {
 
 namespace {
 constexpr size_t kRowsPerBatch = 512;
+constexpr int kBatchesInTurn = 4;
 }  // namespace
 
 RowSource::RowSource(const db::Connection &connection, QString sql)
 {
     addPart(connection, std::move(sql));
+}
+
+RowSource::RowSource(const db::Connection &first, const db::Connection &second, const QStringList &statements)
+    : m_ordered(true)
+{
+    QStringList lists[2];
+    for (qsizetype i = 0; i < statements.size(); ++i)
+        lists[i % 2].append(statements.at(i));
+    m_parts.push_back(std::make_unique<Part>(first, lists[0], kRangeBatches));
+    if (!lists[1].isEmpty())
+        m_parts.push_back(std::make_unique<Part>(second, lists[1], kRangeBatches));
 }
 
 RowSource::~RowSource()
@@ -21,17 +33,19 @@ RowSource::~RowSource()
 
 void RowSource::addPart(const db::Connection &connection, QString sql)
 {
-    m_parts.push_back(std::make_unique<Part>(connection, std::move(sql)));
+    m_parts.push_back(std::make_unique<Part>(connection, QStringList{std::move(sql)}, kBatchesInTurn));
 }
 
 bool RowSource::exec()
 {
     for (auto &part : m_parts) {
-        if (!part->fetch.exec(part->sql, &m_error)) {
+        if (!part->fetch->exec(part->statements.first(), &m_error)) {
             m_failed = true;
             return false;
         }
     }
+    m_columns = m_parts.front()->fetch->columns();
+    m_warnings = m_parts.front()->fetch->execWarnings();
     for (auto &part : m_parts) {
         Part *p = part.get();
         p->pipe.start([p](Batch &batch) { return fill(*p, batch); });
@@ -39,15 +53,31 @@ bool RowSource::exec()
     return true;
 }
 
-// On the part's fetch thread: the only user of its statement once exec() has returned.
+// On the part's fetch thread: the only user of its connection's statements once exec() has returned. A
+// batch holds the rows of one statement only.
 bool RowSource::fill(Part &part, Batch &batch)
 {
     batch.count = 0;
+    batch.statementEnd = false;
     batch.last = false;
     batch.error.clear();
+    if (part.startNext) {
+        part.startNext = false;
+        part.fetch = std::make_unique<db::BlockFetch>(part.connection);
+        if (!part.fetch->exec(part.statements.at(part.running), &batch.error)) {
+            batch.statementEnd = batch.last = true;
+            return false;
+        }
+    }
     batch.rows.resize(kRowsPerBatch);
     while (batch.count < kRowsPerBatch && !part.pipe.stopping()) {
-        if (!part.fetch.next(batch.rows[batch.count], &batch.error)) {
+        if (!part.fetch->next(batch.rows[batch.count], &batch.error)) {
+            batch.statementEnd = true;
+            if (batch.error.isEmpty() && part.running + 1 < part.statements.size()) {
+                ++part.running;
+                part.startNext = true;
+                return true;
+            }
             batch.last = true;
             break;
         }
@@ -57,6 +87,22 @@ bool RowSource::fill(Part &part, Batch &batch)
 }
 
 bool RowSource::next(RowValues &row)
+{
+    return m_ordered ? nextInOrder(row) : nextInTurn(row);
+}
+
+// The part's next batch as its current one (the previous one goes back to its thread for reuse); false
+// when the part's thread ended without one (it was stopped).
+bool RowSource::takeBatch(Part &part)
+{
+    if (part.current)
+        part.pipe.recycle(std::move(part.current));
+    part.current = part.pipe.take();
+    part.position = 0;
+    return part.current != nullptr;
+}
+
+bool RowSource::nextInTurn(RowValues &row)
 {
     for (;;) {
         Part &part = *m_parts[m_turn];
@@ -87,16 +133,40 @@ bool RowSource::next(RowValues &row)
         if (m_parts[next]->done || !m_parts[next]->pipe.started())
             return false;
         m_turn = next;
-        Part &taker = *m_parts[m_turn];
-        if (taker.current)
-            taker.pipe.recycle(std::move(taker.current));
-        taker.current = taker.pipe.take();
-        taker.position = 0;
-        if (!taker.current) {
-            taker.done = true;
+        if (!takeBatch(*m_parts[m_turn])) {
+            m_parts[m_turn]->done = true;
             if (std::all_of(m_parts.begin(), m_parts.end(), [](const auto &p) { return p->done; }))
                 return false;
         }
+    }
+}
+
+// Statement m_turn's rows come from part m_turn % 2, batch by batch, until the batch that ends it.
+bool RowSource::nextInOrder(RowValues &row)
+{
+    qsizetype total = 0;
+    for (const auto &part : m_parts)
+        total += part->statements.size();
+    for (;;) {
+        if (qsizetype(m_turn) >= total)
+            return false;
+        Part &part = *m_parts[m_turn % m_parts.size()];
+        if (part.current && part.position < part.current->count) {
+            row.swap(part.current->rows[part.position++]);
+            return true;
+        }
+        if (part.current && !part.current->error.isEmpty()) {
+            m_failed = true;
+            m_error = part.current->error;
+            return false;
+        }
+        if (part.current && part.current->statementEnd) {
+            ++m_turn;
+            part.pipe.recycle(std::move(part.current));
+            continue;
+        }
+        if (!part.pipe.started() || !takeBatch(part))
+            return false;
     }
 }
 

@@ -4,6 +4,9 @@
 // ones. At most a few batches are in flight, so memory does not grow with the table.
 // A source may have several parts (the same SELECT over parts of a table, each on its own connection and
 // fetch thread): next() then takes a batch from each part in turn, so rows come in no fixed order.
+// Or it reads a list of SELECTs whose rows follow each other in order (key ranges), alternately on two
+// connections: while next() hands out the rows of one, the other connection's thread reads the next one
+// (a range's rows fit in its pipe).
 // Values come out as export text (ValueText), NULL as an empty optional.
 #include "../db/BlockFetch.h"
 #include "../run/BatchPipe.h"
@@ -17,6 +20,9 @@ using RowValues = std::vector<std::optional<QString>>;
 class RowSource {
 public:
     RowSource(const db::Connection &connection, QString sql);
+    // The rows of every statement, in this order; statements 0, 2, 4... are run on first, 1, 3, 5... on
+    // second. Each should give at most a few thousand rows more than rowsPerBatch() * kRangeBatches.
+    RowSource(const db::Connection &first, const db::Connection &second, const QStringList &statements);
     ~RowSource();  // stops the fetch threads
     // One more part, fetched in parallel; before exec().
     void addPart(const db::Connection &connection, QString sql);
@@ -27,28 +33,44 @@ public:
     bool next(RowValues &row);   // false at the end, or on a fetch error (then failed() is true)
     bool failed() const { return m_failed; }
     QString errorBlock() const { return m_error; }
-    const QList<db::ColumnInfo> &columns() const { return m_parts.front()->fetch.columns(); }
-    const QList<db::DiagRecord> &warnings() const { return m_parts.front()->fetch.execWarnings(); }
+    // Of the first statement, as exec() found them.
+    const QList<db::ColumnInfo> &columns() const { return m_columns; }
+    const QList<db::DiagRecord> &warnings() const { return m_warnings; }
+
+    static constexpr int kRangeBatches = 20;  // batches a part reading ranges keeps in flight
 
 private:
     struct Batch {
         std::vector<RowValues> rows;
         size_t count = 0;
-        bool last = false;  // the result set ends after these rows
-        QString error;      // ... because of this failure
+        bool statementEnd = false;  // the part's current statement ends after these rows
+        bool last = false;          // the part has no more rows after these
+        QString error;              // ... because of this failure
     };
     struct Part {
-        Part(const db::Connection &connection, QString statement) : fetch(connection), sql(std::move(statement)) {}
-        db::BlockFetch fetch;
-        QString sql;
+        Part(const db::Connection &c, QStringList list, int batches)
+            : connection(c), fetch(std::make_unique<db::BlockFetch>(c)), statements(std::move(list)), pipe(batches)
+        {
+        }
+        const db::Connection &connection;
+        std::unique_ptr<db::BlockFetch> fetch;
+        QStringList statements;  // run one after the other
+        int running = 0;         // the statement fetch reads
+        bool startNext = false;  // the running one ended: run the next before filling more
         run::BatchPipe<Batch> pipe;
         std::unique_ptr<Batch> current;
         size_t position = 0;
         bool done = false;
     };
     static bool fill(Part &part, Batch &batch);
+    bool nextInTurn(RowValues &row);
+    bool nextInOrder(RowValues &row);
+    bool takeBatch(Part &part);
 
     std::vector<std::unique_ptr<Part>> m_parts;
+    QList<db::ColumnInfo> m_columns;
+    QList<db::DiagRecord> m_warnings;
+    bool m_ordered = false;  // statements in order (ranges) rather than parts in turn
     size_t m_turn = 0;
     bool m_failed = false;
     QString m_error;
