@@ -71,21 +71,33 @@ PackedSelect packedSelect(const Connection &connection, const QString &sql)
 
 namespace {
 
+// A row's strings are reused for the next row, but not a large buffer for a short text: rows come in
+// batches that circulate, and each string would otherwise keep the largest text it ever held.
+void letGoOfLargeBuffer(QString &value, qsizetype n)
+{
+    if (value.capacity() > 16384 && value.capacity() > 4 * n)
+        value = QString();
+}
+
 // A piece of a field's text into value: in place of its content (the first piece) or after it.
 void putPiece(QString &value, bool first, const char16_t *p, qsizetype n)
 {
-    if (first)
+    if (first) {
+        letGoOfLargeBuffer(value, n);
         value.setUnicode(reinterpret_cast<const QChar *>(p), n);
-    else
+    } else {
         value.append(reinterpret_cast<const QChar *>(p), n);
+    }
 }
 
 void putPiece(QString &value, bool first, const char *p, qsizetype n)
 {
-    if (first)
+    if (first) {
+        letGoOfLargeBuffer(value, n);
         setUtf8(value, p, n);
-    else
+    } else {
         appendUtf8(value, p, n);
+    }
 }
 
 // The first of a or b from p on, or end.

@@ -6,6 +6,9 @@ namespace oas::exporter {
 
 namespace {
 constexpr size_t kRowsPerBatch = 512;
+// A batch also ends once its values take this much, so that the batches in flight stay small whatever the
+// rows hold (a pipe of kRangeBatches batches of 512 rows of 1 MB texts would take 10 GB).
+constexpr qsizetype kBatchBytes = 1024 * 1024;
 constexpr int kBatchesInTurn = 4;
 }  // namespace
 
@@ -70,8 +73,10 @@ bool RowSource::fill(Part &part, Batch &batch)
         }
     }
     batch.rows.resize(kRowsPerBatch);
-    while (batch.count < kRowsPerBatch && !part.pipe.stopping()) {
-        if (!part.fetch->next(batch.rows[batch.count], &batch.error)) {
+    qsizetype bytes = 0;
+    while (batch.count < kRowsPerBatch && bytes < kBatchBytes && !part.pipe.stopping()) {
+        RowValues &row = batch.rows[batch.count];
+        if (!part.fetch->next(row, &batch.error)) {
             batch.statementEnd = true;
             if (batch.error.isEmpty() && part.running + 1 < part.statements.size()) {
                 ++part.running;
@@ -81,6 +86,8 @@ bool RowSource::fill(Part &part, Batch &batch)
             batch.last = true;
             break;
         }
+        for (const auto &value : row)
+            bytes += value ? value->size() * 2 : 0;
         ++batch.count;
     }
     return !batch.last;

@@ -1,7 +1,8 @@
 #pragma once
 // The export's SELECT, streamed, with fetching on its own thread (run::BatchPipe): the fetch thread fills
 // batches of rows (BlockFetch on the statement's raw handle) while the export thread formats the previous
-// ones. At most a few batches are in flight, so memory does not grow with the table.
+// ones. At most a few batches (of 512 rows or 1 MiB of values) are in flight, so memory does not grow
+// with the table.
 // A source may have several parts (the same SELECT over parts of a table, each on its own connection and
 // fetch thread): next() then takes a batch from each part in turn, so rows come in no fixed order.
 // Or it reads a list of SELECTs whose rows follow each other in order (key ranges), alternately on two
