@@ -69,6 +69,12 @@ measure_best() {  # measure_best NAME COMMAND... -> the best "seconds peakKB" of
 
 ratio() { awk "BEGIN{printf \"%.1f\", $1/$2}"; }
 
+# median_range X...: "2.41x (1.97-3.09x)", the median and the range of the numbers
+median_range() {
+  printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{m = NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2;
+    printf "%.2fx (%.2f-%.2fx)", m, v[1], v[NR]}'
+}
+
 # write_report: bench/REPORT.md from the sections the two benchmarks left in bench/results/
 write_report() {
   {

@@ -237,11 +237,16 @@ bool ExportRun::exportRows()
         if (m_result.rows % 1000 == 0)
             reportProgress();
         if (!delta && m_step) {
-            const bool eachRecord = m_step->isStepping() || m_step->hasBreakpoint();
-            const QByteArray record = eachRecord ? pending.mid(start) : QByteArray();
-            if ((eachRecord && !flush())
-                || !stepAfter(recordLine, QStringLiteral("row %1 exported").arg(m_result.rows), QString(), record))
-                return flush();
+            if (!m_step->isStepping() && !m_step->hasBreakpoint()) {
+                if (m_step->stopRequested()) {  // cancelled: what was written stays
+                    m_result.stopped = true;
+                    return flush();
+                }
+            } else {
+                const QByteArray record = pending.mid(start);
+                if (!flush() || !stepAfter(recordLine, QStringLiteral("row %1 exported").arg(m_result.rows), QString(), record))
+                    return flush();
+            }
         }
         if (pending.size() >= kPendingBytes && !flush())
             return false;

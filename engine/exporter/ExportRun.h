@@ -47,7 +47,7 @@ private:
     bool openRows();
     QString plainTable() const;
     qint64 splitPages(const QString &table);
-    bool openSnapshotPair();
+    bool openSnapshotConnections(int count);
     QStringList splitParts();
     QStringList keyRanges();
     void endSplit();
@@ -86,8 +86,7 @@ private:
     ExportResult m_result;
 
     std::unique_ptr<db::Connection> m_connection;
-    std::unique_ptr<db::Connection> m_first;   // the halves' connections, when split
-    std::unique_ptr<db::Connection> m_second;
+    std::vector<std::unique_ptr<db::Connection>> m_snapshot;  // connections sharing a snapshot, when split
     sql::ExportStatement m_statement;
     std::unique_ptr<RowSource> m_rows;
     datafile::TaggedWriter m_writer;
