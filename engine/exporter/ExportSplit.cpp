@@ -175,8 +175,8 @@ bool ExportRun::openRows()
         QStringList statements;
         for (const QString &condition : halves)
             statements.append(select(condition));
-        m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement (%1 parts of the table, read in parallel "
-                                                      "in one snapshot)\n%2")
+        m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement (the table in %1 parts by physical "
+                                                      "position, read in parallel in one snapshot)\n%2")
                                            .arg(statements.size())
                                            .arg(statements.join(QLatin1Char('\n'))));
         m_rows = std::make_unique<RowSource>(*m_snapshot.front(), statements.front());

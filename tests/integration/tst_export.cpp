@@ -616,7 +616,7 @@ void TestExport::largeTableInTwoHalves()
     const exporter::ExportResult r = exportWith(1, "two.txt", two);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.rows, 5000);
-    QVERIFY2(two.sql.join('\n').contains("two halves of the table") && two.sql.join('\n').contains("ctid >= '("),
+    QVERIFY2(two.sql.join('\n').contains("the table in 2 parts by physical position") && two.sql.join('\n').contains("ctid >= '("),
              qPrintable(two.sql.join('\n')));
     QVERIFY(!one.sql.join('\n').contains("ctid"));
     auto records = [](const QByteArray &data) {
