@@ -37,10 +37,17 @@ unsigned infoBits(SQLHDBC dbc, SQLUSMALLINT item)
     return SQL_SUCCEEDED(SQLGetInfo(dbc, item, &bits, sizeof bits, nullptr)) ? unsigned(bits) : 0u;
 }
 
-bool tryOpen(const QString &name, const QString &connectionString, QString *errorBlock, QList<DiagRecord> *warnings)
+bool tryOpen(const QString &name, const QList<config::DatabaseField> &fields, const Credentials &credentials,
+             QString *errorBlock, QList<DiagRecord> *warnings)
 {
+    QString problem;
+    const QString databaseName = qodbcDatabaseName(fields, credentials, &problem);
+    if (databaseName.isEmpty()) {
+        *errorBlock = QStringLiteral("SQLDriverConnect failure\n") + problem;
+        return false;
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QODBC"), name);
-    db.setDatabaseName(connectionString);
+    db.setDatabaseName(databaseName);
     db.setConnectOptions(QStringLiteral("SQL_ATTR_ODBC_VERSION=SQL_OV_ODBC3"));
     if (!db.open()) {
         QList<DiagRecord> records = readDiagnostics(HandleKind::Connection, rawHandle(db.driver()->handle()));
@@ -87,6 +94,38 @@ sql::SqlDialect expectedDialect(const config::DatabaseSection &database)
     return guess.dialect();
 }
 
+namespace {
+
+// Driver options the agents set unless the configuration does: psqlODBC and the SQLite3 ODBC driver read a
+// whole result set into memory unless told to step through it; psqlODBC's default statement-level
+// rollback sends a SAVEPOINT before every statement (the import replays a batch itself when a statement
+// fails, so there it only costs time, transaction-level being 1.7 times faster; a snapshot cannot be
+// exported inside one). Debian registers psqlODBC with CommLog=1, so every process would leave a
+// world-readable /tmp/psqlodbc_*.log behind.
+QList<config::DatabaseField> driverOptions(bool postgres, bool sqlite, Connection::Use use,
+                                           const QList<config::DatabaseField> &fields)
+{
+    QList<config::DatabaseField> options;
+    auto add = [&](const char *key, const char *value) {
+        if (!hasField(fields, QLatin1String(key)) && !hasField(options, QLatin1String(key)))
+            options.append({QLatin1String(key), QLatin1String(value), {}});
+    };
+    if (postgres) {
+        add("CommLog", "0");
+        if (use != Connection::Use::Statements && !hasField(fields, QStringLiteral("UseDeclareFetch"))) {
+            add("UseDeclareFetch", "1");
+            add("Fetch", "2000");
+        }
+        if (use != Connection::Use::Streaming)
+            add("Protocol", "7.4-1");
+    }
+    if (sqlite)
+        add("StepAPI", "1");
+    return options;
+}
+
+}  // namespace
+
 Connection::Opened Connection::open(const config::DatabaseSection &section, const Credentials &credentials,
                                     const QString &name, Use use)
 {
@@ -94,12 +133,14 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
     std::unique_ptr<Connection> c(new Connection);
     c->m_name = name;
     c->m_fields = section.driverFields;
-    // Debian registers psqlODBC with CommLog=1: every process would leave a world-readable
-    // /tmp/psqlodbc_*.log behind. Off unless the configuration asks for it.
-    if (expectedDialect(section).kind == sql::SqlDialect::Kind::PostgreSql && !hasField(c->m_fields, QStringLiteral("CommLog")))
-        c->m_fields.append({QStringLiteral("CommLog"), QStringLiteral("0"), {}});
+    // The driver options go into the connection string from the start when DRIVER names the driver; the
+    // driver's own facts, known once connected, decide in the end (a DSN, an unusual name): then the
+    // connection is opened again with what was missing.
+    const sql::SqlDialect::Kind expected = expectedDialect(section).kind;
+    c->m_fields += driverOptions(expected == sql::SqlDialect::Kind::PostgreSql, expected == sql::SqlDialect::Kind::Sqlite,
+                                 use, c->m_fields);
     QString error;
-    if (!tryOpen(name, buildConnectionString(c->m_fields, credentials), &error, &c->m_connectWarnings)) {
+    if (!tryOpen(name, c->m_fields, credentials, &error, &c->m_connectWarnings)) {
         QSqlDatabase::removeDatabase(name);
         result.errorBlock = error;
         return result;
@@ -114,34 +155,19 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
                      infoBits(dbc, SQL_POS_OPERATIONS)};
     };
     readInfo();
-    // Driver options that depend on the driver, which is only known once connected: psqlODBC and the SQLite3
-    // ODBC driver read a whole result set into memory unless told to step through it. They are
-    // connection-string fields, so the connection is opened again with them unless the user chose otherwise.
-    QList<config::DatabaseField> streaming;
-    const bool streams = use != Use::Statements;
-    if (streams && c->m_info.isPostgreSql() && !hasField(c->m_fields, QStringLiteral("UseDeclareFetch"))) {
-        streaming.append({QStringLiteral("UseDeclareFetch"), QStringLiteral("1"), {}});
-        if (!hasField(c->m_fields, QStringLiteral("Fetch")))
-            streaming.append({QStringLiteral("Fetch"), QStringLiteral("2000"), {}});
-    }
-    // psqlODBC's default statement-level rollback sends a SAVEPOINT before every statement. The import
-    // replays a batch itself when a statement fails (it rolls the whole transaction back), so there it only
-    // costs time (transaction-level is 1.7 times faster); a snapshot cannot be exported inside one.
-    if (use != Use::Streaming && c->m_info.isPostgreSql() && !hasField(c->m_fields, QStringLiteral("Protocol")))
-        streaming.append({QStringLiteral("Protocol"), QStringLiteral("7.4-1"), {}});
-    if (c->m_info.isSqlite() && !hasField(c->m_fields, QStringLiteral("StepAPI")))
-        streaming.append({QStringLiteral("StepAPI"), QStringLiteral("1"), {}});
-    if (!streaming.isEmpty()) {
+    const QList<config::DatabaseField> missing = driverOptions(c->m_info.isPostgreSql(), c->m_info.isSqlite(), use, c->m_fields);
+    if (!missing.isEmpty()) {
         c->database().close();
         QSqlDatabase::removeDatabase(name);
-        c->m_fields += streaming;
-        if (!tryOpen(name, buildConnectionString(c->m_fields, credentials), &error, &c->m_connectWarnings)) {
+        c->m_fields += missing;
+        if (!tryOpen(name, c->m_fields, credentials, &error, &c->m_connectWarnings)) {
             QSqlDatabase::removeDatabase(name);
             result.errorBlock = error;
             return result;
         }
         readInfo();
     }
+    const bool streams = use != Use::Statements;
     // Statements prepared once and run many times get a generic plan from PostgreSQL after five runs; for
     // a table that was empty or small then (an initial load), that plan is a sequential scan, and every
     // later lookup reads the whole table. Custom plans per execution keep lookups on the index.

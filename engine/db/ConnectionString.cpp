@@ -49,6 +49,30 @@ QString maskedConnectionString(const QList<config::DatabaseField> &fields, const
     return build(fields, credentials, true);
 }
 
+QString qodbcDatabaseName(const QList<config::DatabaseField> &fields, const Credentials &credentials, QString *error)
+{
+    const QString full = buildConnectionString(fields, credentials);
+    if (full.contains(QLatin1String(".dsn"), Qt::CaseInsensitive)) {
+        *error = QStringLiteral("the connection string holds \".dsn\", which Qt's ODBC driver always takes for the "
+                                "name of a file DSN (FILEDSN=); rename the data source or the file so that no "
+                                "field of [database] contains \".dsn\"");
+        return {};
+    }
+    if (full.contains(QLatin1String("DRIVER="), Qt::CaseInsensitive) || full.contains(QLatin1String("SERVER="), Qt::CaseInsensitive))
+        return full;
+    QList<config::DatabaseField> dsnFirst;
+    for (const config::DatabaseField &f : fields) {
+        if (f.key.compare(QLatin1String("DSN"), Qt::CaseInsensitive) == 0)
+            dsnFirst.prepend(f);
+        else
+            dsnFirst.append(f);
+    }
+    const QString reordered = buildConnectionString(dsnFirst, credentials);
+    if (!reordered.startsWith(QLatin1String("DSN="), Qt::CaseInsensitive))
+        return full;  // neither DSN nor DRIVER: QODBC takes all of it for a DSN name, as the driver manager would fail anyway
+    return reordered.mid(4);
+}
+
 bool hasField(const QList<config::DatabaseField> &fields, const QString &key)
 {
     for (const config::DatabaseField &f : fields) {

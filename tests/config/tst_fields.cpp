@@ -1,6 +1,7 @@
 // Every field's valid and invalid forms: the message, its line and the excerpt with "??", as the manual
 // prints them. Rows append a snippet to a 9-line base configuration, so the snippet starts at line 10.
 #include "common/TestSupport.h"
+#include "db/ConnectionString.h"
 
 #include <QTest>
 
@@ -344,6 +345,18 @@ void TestFields::databaseValues()
     const ParseResult none = test::parse("[attributes]\nGN=x\n");
     QCOMPARE(test::diagnosticsText(none), QStringLiteral("missing database section\nwarning: no export, import or "
                                                          "procedures section: nothing to run"));
+
+    // The name Qt's QODBC driver gets: it passes a string with DRIVER= or SERVER= unchanged and puts
+    // "DSN=" before any other, so a DSN connection hands over its DSN field first, without the key.
+    const db::Credentials scott{QStringLiteral("scott"), QStringLiteral("ti;ger")};
+    QString error;
+    QCOMPARE(db::qodbcDatabaseName(db.driverFields, scott, &error), db::buildConnectionString(db.driverFields, scott));
+    const QList<config::DatabaseField> dsn{{"Timeout", "5", {}}, {"DSN", "payroll", {}}};
+    QCOMPARE(db::buildConnectionString(dsn, scott), QStringLiteral("Timeout=5;DSN=payroll;UID=scott;PWD={ti;ger};"));
+    QCOMPARE(db::qodbcDatabaseName(dsn, scott, &error), QStringLiteral("payroll;Timeout=5;UID=scott;PWD={ti;ger};"));
+    QCOMPARE(db::qodbcDatabaseName({{"dsn", "{my db}", {}}}, {}, &error), QStringLiteral("{my db};"));
+    QVERIFY(db::qodbcDatabaseName({{"DSN", "prod.dsn", {}}}, {}, &error).isEmpty());
+    QVERIFY2(error.contains("FILEDSN"), qPrintable(error));
 }
 
 void TestFields::versionGating_data()

@@ -61,6 +61,8 @@ private slots:
     void cleanup();
     void fullExportBytes_data();
     void fullExportBytes();
+    void throughDataSourceName_data();
+    void throughDataSourceName();
     void longDataRowByRow_data();
     void longDataRowByRow();
     void valuesLongerThanTheirColumns_data();
@@ -208,6 +210,61 @@ void TestExport::fullExportBytes()
     writeConfig(b, "Select=ID, NAME\nFrom=" + m_table + "\nWhere=ID = 3", "8bit=TRUE\n");
     QCOMPARE(exportOnce(cfg, "eight.txt").exitCode, 0);
     QCOMPARE(readFile("eight.txt"), QByteArray("row:\nID: 3\nNAME: Zoë Müller\n\n"));
+}
+
+void TestExport::throughDataSourceName_data()
+{
+    addBackends();
+}
+
+void TestExport::throughDataSourceName()
+{
+    // With DRIVER= the agent knows the driver before connecting and passes its options (StepAPI, or
+    // UseDeclareFetch and Fetch) at once; through a data source name it learns the driver only once
+    // connected and opens the connection again with them. Either way the same bytes.
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    // The user's data sources come from $ODBCINI.
+    QFile ini(m_dir->filePath("odbc.ini"));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    const QString driver = b.fieldLines.first().section('=', 1).remove('{').remove('}');
+    const QString dsn = "oas_dsn_" + backend;  // a name per row: unixODBC keeps what it read under a name
+    ini.write(QStringLiteral("[%1]\nDriver=%2\n").arg(dsn, driver).toUtf8());
+    ini.close();
+    struct Environment {
+        QByteArray saved = qgetenv("ODBCINI");
+        ~Environment() { saved.isNull() ? qunsetenv("ODBCINI") : qputenv("ODBCINI", saved); }
+    } environment;
+    qputenv("ODBCINI", QFile::encodeName(ini.fileName()));
+    QVERIFY(prepareTable(b));
+    test::Backend viaDsn = b;
+    viaDsn.fieldLines.first() = "DSN=" + dsn;
+    const QString cfg = writeConfig(viaDsn, "Select=ID, NAME, BORN, HIRED, NOTES\nFrom=" + m_table, "TraceLevel=ConnectAttributes\n");
+    struct Attributes : Capture {
+        QStringList lines;
+        void traceLine(run::TraceKind kind, config::TraceLevel level, const QString &text) override
+        {
+            Capture::traceLine(kind, level, text);
+            if (level == config::TraceLevel::ConnectAttributes)
+                lines << text;
+        }
+    } attributes;
+    exporter::ExportRequest request;
+    request.outputPath = "dsn.txt";
+    const config::ParseResult parsed = config::parseConfigFile(cfg, config::Operation::Export);
+    request.config = parsed.config;
+    request.connectionName = QUuid::createUuid().toString();
+    trace::Trace::Options options = trace::Trace::Options::fromConfig(parsed.config.control);
+    options.observer = &attributes;
+    trace::Trace trace(options);
+    trace.open(nullptr);
+    const auto r = exporter::runExport(request, trace, nullptr, &attributes);
+    QVERIFY2(r.exitCode == 0, qPrintable(attributes.errors.join('\n')));
+    QCOMPARE(readFile("dsn.txt"), kFull);
+    const QString connected = attributes.lines.join('\n');
+    QVERIFY2(connected.contains("DSN=" + dsn)
+                 && connected.contains(backend == "sqlite" ? "StepAPI=1" : "UseDeclareFetch=1"),
+             qPrintable(connected));
 }
 
 void TestExport::longDataRowByRow_data()
