@@ -40,7 +40,7 @@ struct SqlCapture : run::JobObserver {
 };
 
 // Runs an export of the configuration at path as request (its config and connection name filled in) says.
-exporter::ExportResult runRequest(const QString &path, exporter::ExportRequest request, SqlCapture &capture)
+exporter::ExportResult runRequest(const QString &path, exporter::ExportRequest request, run::JobObserver &capture)
 {
     const config::ParseResult parsed = config::parseConfigFile(path, config::Operation::Export);
     request.config = parsed.config;
@@ -251,14 +251,7 @@ void TestExport::throughDataSourceName()
     } attributes;
     exporter::ExportRequest request;
     request.outputPath = "dsn.txt";
-    const config::ParseResult parsed = config::parseConfigFile(cfg, config::Operation::Export);
-    request.config = parsed.config;
-    request.connectionName = QUuid::createUuid().toString();
-    trace::Trace::Options options = trace::Trace::Options::fromConfig(parsed.config.control);
-    options.observer = &attributes;
-    trace::Trace trace(options);
-    trace.open(nullptr);
-    const auto r = exporter::runExport(request, trace, nullptr, &attributes);
+    const auto r = runRequest(cfg, request, attributes);
     QVERIFY2(r.exitCode == 0, qPrintable(attributes.errors.join('\n')));
     QCOMPARE(readFile("dsn.txt"), kFull);
     const QString connected = attributes.lines.join('\n');
