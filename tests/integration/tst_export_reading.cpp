@@ -1,0 +1,278 @@
+// How the export reads its rows, against real drivers: through a data source name, long data value by
+// value, values longer than their columns' reported size, and a large PostgreSQL table on two connections
+// at once (two halves for a full export, key ranges in order for a delta).
+#include "ExportFixture.h"
+
+using namespace oas;
+using test::backendNamed;
+using test::Capture;
+using test::kFull;
+using test::readFile;
+using test::runRequest;
+using test::SqlCapture;
+
+class TestExportReading : public QObject, protected test::ExportFixture {
+    Q_OBJECT
+private slots:
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
+    void throughDataSourceName_data();
+    void throughDataSourceName();
+    void longDataRowByRow_data();
+    void longDataRowByRow();
+    void valuesLongerThanTheirColumns_data();
+    void valuesLongerThanTheirColumns();
+    void largeTableInTwoHalves();
+    void keyRangesInOrder();
+};
+
+void TestExportReading::throughDataSourceName_data()
+{
+    addBackends();
+}
+
+void TestExportReading::throughDataSourceName()
+{
+    // With DRIVER= the agent knows the driver before connecting and passes its options (StepAPI, or
+    // UseDeclareFetch and Fetch) at once; through a data source name it learns the driver only once
+    // connected and opens the connection again with them. Either way the same bytes.
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    // The user's data sources come from $ODBCINI.
+    QFile ini(m_dir->filePath("odbc.ini"));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    const QString driver = b.fieldLines.first().section('=', 1).remove('{').remove('}');
+    const QString dsn = "oas_dsn_" + backend;  // a name per row: unixODBC keeps what it read under a name
+    ini.write(QStringLiteral("[%1]\nDriver=%2\n").arg(dsn, driver).toUtf8());
+    ini.close();
+    struct Environment {
+        QByteArray saved = qgetenv("ODBCINI");
+        ~Environment() { saved.isNull() ? qunsetenv("ODBCINI") : qputenv("ODBCINI", saved); }
+    } environment;
+    qputenv("ODBCINI", QFile::encodeName(ini.fileName()));
+    QVERIFY(prepareTable(b));
+    test::Backend viaDsn = b;
+    viaDsn.fieldLines.first() = "DSN=" + dsn;
+    const QString cfg = writeConfig(viaDsn, "Select=ID, NAME, BORN, HIRED, NOTES\nFrom=" + m_table, "TraceLevel=ConnectAttributes\n");
+    struct Attributes : Capture {
+        QStringList lines;
+        void traceLine(run::TraceKind kind, config::TraceLevel level, const QString &text) override
+        {
+            Capture::traceLine(kind, level, text);
+            if (level == config::TraceLevel::ConnectAttributes)
+                lines << text;
+        }
+    } attributes;
+    exporter::ExportRequest request;
+    request.outputPath = "dsn.txt";
+    const auto r = runRequest(cfg, request, attributes);
+    QVERIFY2(r.exitCode == 0, qPrintable(attributes.errors.join('\n')));
+    QCOMPARE(readFile("dsn.txt"), kFull);
+    const QString connected = attributes.lines.join('\n');
+    QVERIFY2(connected.contains("DSN=" + dsn)
+                 && connected.contains(backend == "sqlite" ? "StepAPI=1" : "UseDeclareFetch=1"),
+             qPrintable(connected));
+}
+
+void TestExportReading::longDataRowByRow_data()
+{
+    addBackends();
+}
+
+void TestExportReading::longDataRowByRow()
+{
+    // TEXT (long data) cannot be bound in blocks: values are read row by row with SQLGetData, in 8 KiB
+    // pieces; the output must be the same as the block path's.
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    test::Sql sql(b);
+    QVERIFY2(sql.ok(), qPrintable(sql.error()));
+    const QString blob = backend == "sqlite" ? "BLOB" : "BYTEA";
+    QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(40), born DATE, hired TIMESTAMP, "
+                                    "notes TEXT, data %2)")
+                         .arg(m_table, blob)));
+    QString big;
+    for (int i = 0; i < 3000; ++i)
+        big += QStringLiteral("Zoë%1 ").arg(i % 10);  // ~18 000 characters, 21 000 UTF-8 bytes
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 VALUES (?, ?, ?, ?, ?, ?)").arg(m_table),
+                     {1, "Nancy", QDate(1948, 12, 8), QDateTime(QDate(1992, 5, 1), QTime(0, 0)), big,
+                      QByteArray("\x00\x01\xfe\xff", 4)}));
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 (id, notes) VALUES (?, ?)").arg(m_table), {2, "short"}));
+    const QString cfg = writeConfig(b, "Select=ID, NAME, BORN, HIRED, NOTES\nFrom=" + m_table, "8bit=TRUE\n");
+    QFile f(cfg);
+    f.open(QIODevice::ReadOnly);
+    QByteArray text = f.readAll().replace("NOTES=" + m_table.toUtf8() + ".notes",
+                                          "NOTES=" + m_table.toUtf8() + ".notes\nDATA=" + m_table.toUtf8() + ".data");
+    text.replace("HIRED, NOTES", "HIRED, NOTES, DATA");
+    f.close();
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(text);
+    f.close();
+    const auto r = exportOnce(cfg, "long.txt");
+    QVERIFY2(r.exitCode == 0, qPrintable(m_capture.errors.join('\n')));
+    const QByteArray expected = "row:\nID: 1\nNAME: Nancy\nBORN: 1948-12-08\nHIRED: 1992-05-01 00:00:00\nNOTES: "
+                                + big.trimmed().toUtf8() + "\\x20\nDATA: 0001feff\n\n"
+                                  "row:\nID: 2\nNAME:\nBORN:\nHIRED:\nNOTES: short\nDATA:\n\n";
+    const QByteArray got = readFile("long.txt");
+    QCOMPARE(got.size(), expected.size());
+    QCOMPARE(got, expected);
+}
+
+void TestExportReading::valuesLongerThanTheirColumns_data()
+{
+    addBackends();
+}
+
+void TestExportReading::valuesLongerThanTheirColumns()
+{
+    // A column's reported size is no limit: SQLite keeps 3000 characters in a VARCHAR(10), PostgreSQL's
+    // CHARACTER VARYING without a length is reported as 255 wide. Such values were once cut to the size of
+    // their buffer without a word; they must come out whole, in the full export and in the delta.
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    test::Sql sql(b);
+    QVERIFY2(sql.ok(), qPrintable(sql.error()));
+    QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name %2, born DATE, hired TIMESTAMP, notes VARCHAR(10))")
+                         .arg(m_table, backend == "sqlite" ? "VARCHAR(10)" : "VARCHAR")));
+    const QString longName = QString(2990, QLatin1Char('x')) + QStringLiteral("M\u00fcller end");
+    const QString longNotes = backend == "sqlite" ? QString(400, QLatin1Char('n')) : QStringLiteral("short");
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 VALUES (?, ?, ?, ?, ?)").arg(m_table),
+                     {1, longName, QDate(1948, 12, 8), QDateTime(QDate(1992, 5, 1), QTime(0, 0)), longNotes}));
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 (id, name) VALUES (?, ?)").arg(m_table), {2, "Nancy"}));
+    const QByteArray first = "row:\nID: 1\nNAME: " + QString(2990, QLatin1Char('x')).toUtf8() + "M\xc3\xbcller end\n"
+                             "BORN: 1948-12-08\nHIRED: 1992-05-01 00:00:00\nNOTES: " + longNotes.toUtf8() + "\n\n";
+    const QByteArray second = "row:\nID: 2\nNAME: Nancy\nBORN:\nHIRED:\nNOTES:\n\n";
+    const QString cfg = writeConfig(b, "Mode=delta-or-full\nSelect=ID, NAME, BORN, HIRED, NOTES\nKeys=ID\nFrom=" + m_table
+                                           + "\nReferencePath=refs", "8bit=TRUE\n");
+    auto r = exportOnce(cfg, "full.txt");
+    QVERIFY2(r.exitCode == 0, qPrintable(m_capture.errors.join('\n')));
+    QCOMPARE(readFile("full.txt"), first + second);
+    // The delta sees the whole value too: changing its last character makes a modify record.
+    const QString changed = longName.chopped(1) + QLatin1Char('!');
+    QVERIFY(sql.exec(QStringLiteral("UPDATE %1 SET name = ? WHERE id = 1").arg(m_table), {changed}));
+    r = exportOnce(cfg, "delta.txt", QDate(2026, 11, 24));
+    QVERIFY2(r.exitCode == 0, qPrintable(m_capture.errors.join('\n')));
+    QByteArray modified = first;
+    modified.replace("end\n", "en!\n");
+    QCOMPARE(readFile("delta.txt"), "row:\nChangeType: modify\n" + modified.mid(5));
+}
+
+void TestExportReading::largeTableInTwoHalves()
+{
+    // A full export of a large PostgreSQL table reads its two halves on two connections in parallel, in one
+    // snapshot: every row once, the same rows as one SELECT gives (in another order).
+    const test::Backend b = test::Backend::postgresql();
+    if (b.name.isEmpty())
+        QSKIP("PostgreSQL is not configured (OAS_TEST_PG)");
+    {
+        test::Sql sql(b);
+        QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(40), born DATE, "
+                                        "hired TIMESTAMP, notes VARCHAR(200))").arg(m_table)));
+        QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 SELECT i, 'name ' || i, DATE '2000-01-01' + i, NULL, "
+                                        "repeat('x', i % 50) FROM generate_series(1, 5000) AS s(i)").arg(m_table)));
+        QVERIFY(sql.exec(QStringLiteral("ANALYZE %1").arg(m_table)));
+    }
+    const QString cfg = writeConfig(b, "Select=ID, NAME, BORN, HIRED, NOTES\nFrom=" + m_table, "TraceLevel=SQL\n");
+    auto exportWith = [&](qint64 minimumPages, const QString &out, SqlCapture &capture) {
+        exporter::ExportRequest request;
+        request.outputPath = out;
+        request.splitMinimumPages = minimumPages;
+        return runRequest(cfg, request, capture);
+    };
+    SqlCapture one;
+    SqlCapture two;
+    QCOMPARE(exportWith(0, "one.txt", one).exitCode, 0);
+    const exporter::ExportResult r = exportWith(1, "two.txt", two);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.rows, 5000);
+    QVERIFY2(two.sql.join('\n').contains("the table in 2 parts by physical position") && two.sql.join('\n').contains("ctid >= '("),
+             qPrintable(two.sql.join('\n')));
+    QVERIFY(!one.sql.join('\n').contains("ctid"));
+    auto records = [](const QByteArray &data) {
+        QStringList out = QString::fromUtf8(data).split(QStringLiteral("\n\n"), Qt::SkipEmptyParts);
+        out.sort();
+        return out;
+    };
+    const QStringList a = records(readFile("one.txt"));
+    QCOMPARE(a.size(), 5000);
+    QCOMPARE(records(readFile("two.txt")), a);
+}
+
+void TestExportReading::keyRangesInOrder()
+{
+    // An export in key order (one integer key) of a large PostgreSQL table reads the keys in ranges,
+    // alternately on two connections in one snapshot: the reference file and the delta must be exactly
+    // those of one ordered SELECT, with sparse and extreme keys (BIGINT from its minimum to its maximum,
+    // most rows in a narrow band), duplicates and NULL keys (which ORDER BY puts last).
+    const test::Backend b = test::Backend::postgresql();
+    if (b.name.isEmpty())
+        QSKIP("PostgreSQL is not configured (OAS_TEST_PG)");
+    test::Sql sql(b);
+    QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id BIGINT, name VARCHAR(40), born DATE, hired TIMESTAMP, "
+                                    "notes VARCHAR(200))").arg(m_table)));
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 SELECT i * 7, 'name ' || i, DATE '2000-01-01' + i, NULL, "
+                                    "repeat('x', i % 50) FROM generate_series(1, 4000) AS s(i)").arg(m_table)));
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 (id, name) VALUES (NULL, 'no key'), (70, 'twin'), (NULL, 'no key 2')")
+                         .arg(m_table)));
+    QVERIFY(sql.exec(QStringLiteral("ANALYZE %1").arg(m_table)));
+    // Two configurations side by side (one in ranges, one not), each with its own reference directory.
+    auto exportIn = [&](const QString &dirName, qint64 rowsPerRange, QDate day, SqlCapture &capture) {
+        QDir().mkpath(dirName);
+        const QString cfg = writeConfig(b, "Mode=delta-or-full\nSelect=ID, NAME, BORN, HIRED, NOTES\nKeys=ID\nFrom=" + m_table
+                                               + "\nReferencePath=" + dirName, "TraceLevel=SQL\n");
+        const QString path = dirName + "/export.ini";
+        QFile::remove(path);
+        QFile::copy(cfg, path);
+        exporter::ExportRequest request;
+        request.configPath = path;
+        request.outputPath = dirName + "/out.txt";
+        request.todayUtc = day;
+        request.splitMinimumPages = 1;
+        request.rowsPerKeyRange = rowsPerRange;
+        return runRequest(path, request, capture);
+    };
+    auto referenceOf = [](const QString &dirName) {
+        // Everything but the time stamp of the header (bytes 8 to 15) and the checksum it changes.
+        const QStringList names = QDir(dirName).entryList({"R*"}, QDir::Files, QDir::Name);
+        QByteArray data = names.isEmpty() ? QByteArray() : readFile(dirName + "/" + names.last());
+        return data.left(8) + data.mid(16).chopped(8);
+    };
+    SqlCapture one;
+    SqlCapture ranges;
+    const QDate day1(2026, 11, 23);
+    QCOMPARE(exportIn("one", 0, day1, one).exitCode, 0x3C);  // a warning: key 70 twice
+    const exporter::ExportResult r = exportIn("ranges", 300, day1, ranges);
+    QCOMPARE(r.exitCode, 0x3C);
+    QCOMPARE(r.rows, 4003);
+    const QString trace = ranges.sql.join('\n');
+    QVERIFY2(trace.contains("ranges, read in order") && trace.contains(".id >= ") && trace.contains(".id IS NULL)"),
+             qPrintable(trace));
+    QVERIFY(!one.sql.join('\n').contains("ranges"));
+    QCOMPARE(readFile("ranges/out.txt"), readFile("one/out.txt"));
+    QCOMPARE(referenceOf("ranges"), referenceOf("one"));
+    // Changes across the ranges: the same delta either way.
+    QVERIFY(sql.exec(QStringLiteral("UPDATE %1 SET name = 'changed' WHERE id % 700 = 0 OR id IS NULL").arg(m_table)));
+    QVERIFY(sql.exec(QStringLiteral("DELETE FROM %1 WHERE id BETWEEN 14000 AND 14700").arg(m_table)));
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 (id, name) VALUES (3, 'new'), (27999, 'new too')").arg(m_table)));
+    const QDate day2(2026, 11, 24);
+    QCOMPARE(exportIn("one", 0, day2, one).exitCode, 0x3C);
+    QCOMPARE(exportIn("ranges", 300, day2, ranges).exitCode, 0x3C);
+    const QByteArray delta = readFile("one/out.txt");
+    QVERIFY(delta.count("ChangeType: modify") >= 7 && delta.count("ChangeType: delete") >= 100 && delta.count("ChangeType: add") == 2);
+    QCOMPARE(readFile("ranges/out.txt"), delta);
+    QCOMPARE(referenceOf("ranges"), referenceOf("one"));
+    // The whole BIGINT span (its bounds do not fit in 64 bits): most rows fall in one range.
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 (id, name) VALUES (-9223372036854775808, 'lowest'), "
+                                    "(9223372036854775807, 'highest')").arg(m_table)));
+    const QDate day3(2026, 11, 25);
+    QCOMPARE(exportIn("one", 0, day3, one).exitCode, 0x3C);
+    QCOMPARE(exportIn("ranges", 300, day3, ranges).exitCode, 0x3C);
+    QCOMPARE(readFile("one/out.txt").count("ChangeType: add"), 2);
+    QCOMPARE(readFile("ranges/out.txt"), readFile("one/out.txt"));
+    QCOMPARE(referenceOf("ranges"), referenceOf("one"));
+    QVERIFY(ranges.sql.join('\n').contains("-7804391723492502606"));  // the first bound
+}
+
+
+QTEST_GUILESS_MAIN(TestExportReading)
+#include "tst_export_reading.moc"
