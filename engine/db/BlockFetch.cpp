@@ -49,7 +49,6 @@ bool BlockFetch::exec(const QString &sql, QString *errorBlock)
         if (run(packed.sql, packedRowBytes(packed.columns), errorBlock) && m_bound.size() == 1) {
             m_packedColumns = size_t(packed.columns.size());
             m_columns = packed.columns;
-            m_packedRecord.resize(1);
             return true;
         }
         reset();  // read column by column
@@ -224,7 +223,7 @@ bool BlockFetch::next(std::vector<std::optional<QString>> &row, QString *errorBl
 bool BlockFetch::nextPacked(std::vector<std::optional<QString>> &row, QString *errorBlock)
 {
     row.resize(m_packedColumns);
-    std::optional<QString> &whole = m_packedRecord.front();  // when read with SQLGetData, or for the message
+    std::optional<QString> &whole = m_packedRecord;  // when read with SQLGetData, or for the message
     bool ok = false;
     if (!m_usable || m_position >= m_fetched) {
         if (!(m_usable ? fetchBlock(errorBlock) : fetchRow(errorBlock)))
@@ -303,8 +302,7 @@ bool BlockFetch::nextValues(std::vector<std::optional<QString>> &row, QString *e
         } else if (c.cType == SQL_C_CHAR) {
             if (!row[i])
                 row[i].emplace();
-            row[i]->truncate(0);
-            appendUtf8(*row[i], p, indicator);
+            setUtf8(*row[i], p, indicator);
         } else {
             row[i] = fixedValueText(c.cType, c.sqlType, p);
         }

@@ -56,7 +56,7 @@ private:
     unsigned long m_positioned = ~0UL;  // the row of the block SQLSetPos last positioned on
     Packing m_packing;
     size_t m_packedColumns = 0;  // > 0: rows come packed (one value) and are split into this many columns
-    std::vector<std::optional<QString>> m_packedRecord;  // the one value of a packed row, read again whole
+    std::optional<QString> m_packedRecord;  // a packed row read whole with SQLGetData
     bool m_usable = false;
     bool m_utf8Text = false;
     QList<ColumnInfo> m_columns;

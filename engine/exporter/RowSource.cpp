@@ -18,7 +18,7 @@ RowSource::RowSource(const db::Connection &connection, QString sql)
 }
 
 RowSource::RowSource(const db::Connection &first, const db::Connection &second, const QStringList &statements)
-    : m_ordered(true)
+    : m_ordered(true), m_statements(statements.size())
 {
     QStringList lists[2];
     for (qsizetype i = 0; i < statements.size(); ++i)
@@ -151,11 +151,8 @@ bool RowSource::nextInTurn(RowValues &row)
 // Statement m_turn's rows come from part m_turn % 2, batch by batch, until the batch that ends it.
 bool RowSource::nextInOrder(RowValues &row)
 {
-    qsizetype total = 0;
-    for (const auto &part : m_parts)
-        total += part->statements.size();
     for (;;) {
-        if (qsizetype(m_turn) >= total)
+        if (qsizetype(m_turn) >= m_statements)
             return false;
         Part &part = *m_parts[m_turn % m_parts.size()];
         if (part.current && part.position < part.current->count) {

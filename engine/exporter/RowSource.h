@@ -72,6 +72,7 @@ private:
     QList<db::ColumnInfo> m_columns;
     QList<db::DiagRecord> m_warnings;
     bool m_ordered = false;  // statements in order (ranges) rather than parts in turn
+    qsizetype m_statements = 0;  // in order: how many
     size_t m_turn = 0;
     bool m_failed = false;
     QString m_error;
