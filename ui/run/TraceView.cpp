@@ -13,7 +13,7 @@ namespace oas::ui {
 
 namespace {
 constexpr int kShownLines = 5000;         // the view itself keeps the newest lines
-constexpr int kLinesPerDelivery = 400;    // at most so many new blocks laid out at once
+constexpr int kLinesPerDelivery = 200;    // at most so many new blocks laid out at once
 constexpr int kFirstLevel = 3;
 }  // namespace
 
