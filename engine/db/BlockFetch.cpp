@@ -1,9 +1,12 @@
 #include "BlockFetch.h"
 
 #include "../exporter/ValueText.h"
+#include "ExactSelect.h"
 #include "PackedRows.h"
 #include "SqlTypes.h"
 #include "ValueRead.h"
+
+#include <algorithm>
 
 #include <sql.h>
 #include <sqlext.h>
@@ -22,8 +25,9 @@ SQLLEN terminatorBytes(short cType)
 }  // namespace
 
 struct BlockFetch::Column {
-    int sqlType = 0;
+    int sqlType = 0;  // as read: SQL_VARCHAR for a column read as text (ExactSelect.h)
     short cType = SQL_C_CHAR;
+    bool realText = false;  // SQLite REALs printed with 17 digits, written shortest
     SQLLEN width = 0;  // bytes per row; 0: long data, read with SQLGetData
     std::vector<char> data;
     std::vector<SQLLEN> indicator;
@@ -44,16 +48,18 @@ BlockFetch::~BlockFetch()
 
 bool BlockFetch::exec(const QString &sql, QString *errorBlock)
 {
-    const PackedSelect packed = m_packing == Packing::Allowed ? packedSelect(m_connection, sql) : PackedSelect();
+    const ExactSelect exact = exactSelect(m_connection, sql);
+    const QString &readSql = exact.sql.isEmpty() ? sql : exact.sql;
+    const PackedSelect packed = m_packing == Packing::Allowed ? packedSelect(m_connection, readSql) : PackedSelect();
     if (!packed.sql.isEmpty()) {
-        if (run(packed.sql, packedRowBytes(packed.columns), errorBlock) && m_bound.size() == 1) {
+        if (run(packed.sql, packedRowBytes(packed.columns), nullptr, errorBlock) && m_bound.size() == 1) {
             m_packedColumns = size_t(packed.columns.size());
-            m_columns = packed.columns;
+            m_columns = exact.columns.isEmpty() ? packed.columns : exact.columns;
             return true;
         }
         reset();  // read column by column
     }
-    return run(sql, 0, errorBlock);
+    return run(readSql, 0, exact.columns.isEmpty() ? nullptr : &exact, errorBlock);
 }
 
 void BlockFetch::reset()
@@ -71,7 +77,7 @@ void BlockFetch::reset()
     m_packedColumns = 0;
 }
 
-bool BlockFetch::run(const QString &sql, qsizetype packedRowBytes, QString *errorBlock)
+bool BlockFetch::run(const QString &sql, qsizetype packedRowBytes, const ExactSelect *exact, QString *errorBlock)
 {
     void *dbc = m_connection.rawHandle();
     if (!dbc || !SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &m_stmt))) {
@@ -92,16 +98,24 @@ bool BlockFetch::run(const QString &sql, qsizetype packedRowBytes, QString *erro
     SQLSMALLINT count = 0;
     SQLNumResultCols(m_stmt, &count);
     m_usable = count > 0;
+    if (exact && exact->columns.size() != count)
+        exact = nullptr;  // not the statement described: read as the driver reports it
     for (SQLUSMALLINT i = 1; i <= SQLUSMALLINT(count); ++i) {
         ColumnInfo info;
         describeColumn(m_stmt, i, &info);
+        const bool asText = exact && exact->asText[i - 1];
+        if (exact)
+            info = exact->columns.at(i - 1);  // callers see the original statement's columns
         m_columns.append(info);
-        const int type = info.sqlType;
-        const SQLULEN size = SQLULEN(std::max<qint64>(info.size, 0));
+        const int type = asText ? SQL_VARCHAR : info.sqlType;
+        // A column read as text has room for 64 characters a value (longer ones are read again whole).
+        const SQLULEN size = asText ? SQLULEN(std::clamp<qint64>(info.size, 64, qint64(kLongColumn)))
+                                    : SQLULEN(std::max<qint64>(info.size, 0));
 
         Column c;
         c.sqlType = type;
         c.cType = cTypeForColumn(type, m_utf8Text);
+        c.realText = exact && exact->realText[i - 1];
         if (isFixedSizeCType(c.cType)) {
             c.width = c.cType == SQL_C_TYPE_DATE ? SQLLEN(sizeof(SQL_DATE_STRUCT))
                       : c.cType == SQL_C_TYPE_TIME ? SQLLEN(sizeof(SQL_TIME_STRUCT))
@@ -210,7 +224,11 @@ bool BlockFetch::readValue(size_t column, std::optional<QString> &value, QString
         m_positioned = m_position;
     }
     const Column &c = m_bound[column];
-    return readColumnValue(m_stmt, int(column + 1), c.cType, c.sqlType, value, errorBlock);
+    if (!readColumnValue(m_stmt, int(column + 1), c.cType, c.sqlType, value, errorBlock))
+        return false;
+    if (c.realText && value)
+        shortestRealText(*value);
+    return true;
 }
 
 bool BlockFetch::next(std::vector<std::optional<QString>> &row, QString *errorBlock)
@@ -297,12 +315,16 @@ bool BlockFetch::nextValues(std::vector<std::optional<QString>> &row, QString *e
             if (!row[i])
                 row[i].emplace();
             row[i]->setUnicode(reinterpret_cast<const QChar *>(p), indicator / SQLLEN(sizeof(SQLWCHAR)));
+            if (c.realText)
+                shortestRealText(*row[i]);
         } else if (c.cType == SQL_C_CHAR && isBooleanType(c.sqlType)) {
             row[i] = exporter::valueText(QString::fromUtf8(p, indicator), c.sqlType);  // normalised to 0/1
         } else if (c.cType == SQL_C_CHAR) {
             if (!row[i])
                 row[i].emplace();
             setUtf8(*row[i], p, indicator);
+            if (c.realText)
+                shortestRealText(*row[i]);
         } else {
             row[i] = fixedValueText(c.cType, c.sqlType, p);
         }

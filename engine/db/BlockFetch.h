@@ -7,7 +7,7 @@
 // lengths, psqlODBC reports 255 for a CHARACTER VARYING without one - is read again whole with SQLGetData,
 // never cut. With long data (TEXT, large VARCHARs, BLOBs) it fetches row by row and reads each value with
 // SQLGetData, in pieces. Either way values come out as the export text of ValueText, NULL as an empty
-// optional.
+// optional; where the driver would change a value, it is read as text instead (ExactSelect.h).
 #include "ColumnInfo.h"
 #include "Connection.h"
 
@@ -15,6 +15,8 @@
 #include <vector>
 
 namespace oas::db {
+
+struct ExactSelect;
 
 class BlockFetch {
 public:
@@ -40,7 +42,7 @@ public:
 private:
     struct Column;
     void reset();
-    bool run(const QString &sql, qsizetype packedRowBytes, QString *errorBlock);
+    bool run(const QString &sql, qsizetype packedRowBytes, const ExactSelect *exact, QString *errorBlock);
     bool bindColumns();
     bool nextValues(std::vector<std::optional<QString>> &row, QString *errorBlock);
     bool nextPacked(std::vector<std::optional<QString>> &row, QString *errorBlock);

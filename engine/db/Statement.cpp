@@ -1,5 +1,7 @@
 #include "Statement.h"
 
+#include "ExactSelect.h"
+#include "SqlTypes.h"
 #include "ValueRead.h"
 
 #include <sql.h>
@@ -42,6 +44,7 @@ bool isCharacterType(int sqlType)
 Statement::Statement(const Connection &connection) : m_connection(connection)
 {
     m_utf8Text = connection.info().isSqlite();  // the SQLite3 driver takes and gives UTF-8 as SQL_C_CHAR
+    m_postgres = connection.info().isPostgreSql();  // psqlODBC converts some parameter types itself
 }
 
 Statement::~Statement()
@@ -103,17 +106,24 @@ bool Statement::bindParameters(const std::vector<const Value *> &values)
         ParamType type = i < m_paramTypes.size() ? m_paramTypes[i] : ParamType{};
         // SQLite keeps any value in any column (type affinity) and converts text itself; its driver would
         // turn a text that is not a number into NULL when told the parameter is a number.
-        if (m_utf8Text)
-            type = ParamType{SQL_VARCHAR, 0, 0};
+        // Binary data (hex digits, as the export writes it) is bound as its bytes, for SQLite too: a BLOB
+        // stays a BLOB.
+        const bool binary = isBinaryType(type.sqlType) && type.direction == ParamType::Direction::In;
+        if ((m_utf8Text && !binary) || (m_postgres && postgresConverts(type.sqlType)))
+            type = ParamType{SQL_VARCHAR, 0, 0, type.direction};
         const Value *v = values[i];
         QByteArray &buffer = m_buffers[i];
         SQLLEN &indicator = m_indicators[i];
-        SQLSMALLINT cType = m_utf8Text ? SQL_C_CHAR : SQL_C_WCHAR;
+        SQLSMALLINT cType = binary ? SQL_C_BINARY : m_utf8Text ? SQL_C_CHAR : SQL_C_WCHAR;
         qint64 length = 0;
         const bool receives = type.direction != ParamType::Direction::In;
         if (type.direction == ParamType::Direction::Out || !v || !*v) {
             buffer = QByteArray(4, '\0');
             indicator = SQL_NULL_DATA;
+        } else if (binary) {
+            buffer = QByteArray::fromHex((*v)->toLatin1());
+            indicator = SQLLEN(buffer.size());
+            length = buffer.size();
         } else if (m_utf8Text) {
             buffer = (*v)->toUtf8();
             indicator = SQLLEN(buffer.size());
@@ -126,7 +136,7 @@ bool Statement::bindParameters(const std::vector<const Value *> &values)
         // Character columns get the larger of their declared size and the value's length, so the driver
         // never cuts a value short (the import checks lengths itself, before binding).
         SQLULEN columnSize = SQLULEN(type.size > 0 ? type.size : std::max<qint64>(length, 1));
-        if (isCharacterType(type.sqlType) || type.size <= 0)
+        if (isCharacterType(type.sqlType) || binary || type.size <= 0)
             columnSize = SQLULEN(std::max<qint64>({type.size, length, 1}));
         if (receives && buffer.size() < kOutputBytes)
             buffer.resize(kOutputBytes, '\0');  // room for what comes back; the indicator keeps the input's length

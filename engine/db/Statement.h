@@ -55,6 +55,7 @@ private:
     void *m_stmt = nullptr;
     QString m_sql;
     bool m_utf8Text = false;
+    bool m_postgres = false;
     bool m_direct = false;
     std::vector<ParamType> m_paramTypes;
     std::vector<QByteArray> m_buffers;  // parameter bytes, alive until the next execute

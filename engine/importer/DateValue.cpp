@@ -37,16 +37,44 @@ std::optional<int> monthName(const QString &text, qsizetype &pos)
     return std::nullopt;
 }
 
-// " hh:mm[:ss[.fraction]]" at the end of the value.
-std::optional<QTime> timeOfDay(const QString &rest)
+// " hh:mm[:ss[.fraction]]" at the end of the value, into value.
+bool timeOfDay(const QString &rest, DateValue &value)
 {
     static const QRegularExpression form(QStringLiteral("^[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?$"));
     const auto m = form.match(rest);
     if (!m.hasMatch())
-        return std::nullopt;
+        return false;
     const int ms = m.captured(4).isEmpty() ? 0 : m.captured(4).left(3).leftJustified(3, QLatin1Char('0')).toInt();
     const QTime t(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt(), ms);
-    return t.isValid() ? std::optional<QTime>(t) : std::nullopt;
+    if (!t.isValid())
+        return false;
+    value.time = t;
+    value.fraction = m.captured(4);
+    return true;
+}
+
+// The forms the export writes from PostgreSQL (its ISO output) that QDate cannot hold or dateParameter
+// would change: bound unchanged.
+bool isExactForm(const QString &text, bool timestampColumn)
+{
+    static const QRegularExpression special(QStringLiteral("^-?infinity$"));
+    static const QRegularExpression form(QStringLiteral(
+        "^(\\d{4,})-(\\d{2})-(\\d{2})(?:([ T])(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d{1,9})?([+-]\\d{2}(?::\\d{2}){0,2}|Z)?)?( BC)?$"));
+    if (special.match(text).hasMatch())
+        return true;
+    const auto m = form.match(text);
+    if (!m.hasMatch())
+        return false;
+    const bool hasTime = m.capturedLength(4) > 0;
+    if (hasTime && !timestampColumn)
+        return false;  // a DATE column gets the date alone
+    const bool bc = m.capturedLength(10) > 0;
+    if (!bc && m.capturedLength(1) == 4 && !hasTime)
+        return false;  // a plain date: read in the format as always
+    if (hasTime && (m.captured(5).toInt() > 24 || m.captured(6).toInt() > 59 || m.captured(7).toInt() > 60))
+        return false;
+    const int year = m.captured(1).toInt();
+    return bc || QDate(year, m.captured(2).toInt(), m.captured(3).toInt()).isValid() || year > 9999;
 }
 
 std::optional<DateValue> parseWith(const QString &text, const config::DateFormat &format)
@@ -76,11 +104,8 @@ std::optional<DateValue> parseWith(const QString &text, const config::DateFormat
     value.date = QDate(year, month, day);
     if (!value.date.isValid())
         return std::nullopt;
-    if (pos < text.size()) {
-        value.time = timeOfDay(text.mid(pos));
-        if (!value.time)
-            return std::nullopt;
-    }
+    if (pos < text.size() && !timeOfDay(text.mid(pos), value))
+        return std::nullopt;
     return value;
 }
 
@@ -101,9 +126,28 @@ QString dateParameter(const DateValue &value, bool withTime)
     QString text = value.date.toString(QStringLiteral("yyyy-MM-dd"));
     if (withTime) {
         const QTime t = value.time.value_or(QTime(0, 0));
-        text += t.toString(t.msec() ? QStringLiteral(" hh:mm:ss.zzz") : QStringLiteral(" hh:mm:ss"));
+        text += t.toString(QStringLiteral(" hh:mm:ss"));
+        if (!value.fraction.isEmpty())
+            text += QLatin1Char('.') + value.fraction;
     }
     return text;
+}
+
+std::optional<QString> dateColumnText(const QString &value, const config::DateFormat &format, bool timestampColumn,
+                                      bool enforced)
+{
+    const bool isoFormat = format.text == config::DateFormat::isoDefault().text;
+    if (isoFormat && isExactForm(value, timestampColumn))
+        return value;
+    if (const std::optional<DateValue> date = parseDateValue(value, format)) {
+        // SQLite keeps the text: a value already in the form it would be given is left as it is.
+        if (!enforced && isoFormat && (timestampColumn || !date->time))
+            return value;
+        return dateParameter(*date, timestampColumn);
+    }
+    if (!enforced && isoFormat)
+        return value;
+    return std::nullopt;
 }
 
 bool isDateColumn(int sqlType)

@@ -71,8 +71,9 @@ ImportPlan::ImportPlan(const config::AgentConfig &config) : m_dateFormat(config.
     }
 }
 
-void ImportPlan::describe(const QStringList &abbreviations, const QList<db::ColumnInfo> &columns)
+void ImportPlan::describe(const QStringList &abbreviations, const QList<db::ColumnInfo> &columns, bool enforced)
 {
+    m_typesEnforced = enforced;
     for (int c = 0; c < abbreviations.size() && c < columns.size(); ++c) {
         const int i = indexOf(abbreviations.at(c));
         if (i < 0)
@@ -81,8 +82,9 @@ void ImportPlan::describe(const QStringList &abbreviations, const QList<db::Colu
         a.described = true;
         a.column = columns.at(c);
         // The smaller of the configured maximum and the column's size: a value the column cannot hold is
-        // truncated (or fails) here, with a clear message, rather than refused by the database.
-        const bool sized = isCharacterColumn(a.column.sqlType) && a.column.size > 0 && a.column.size < (1 << 30);
+        // truncated (or fails) here, with a clear message, rather than refused by the database. Only where
+        // the database enforces declared sizes: SQLite keeps a 100-character value in a VARCHAR(10) whole.
+        const bool sized = enforced && isCharacterColumn(a.column.sqlType) && a.column.size > 0 && a.column.size < (1 << 30);
         if (sized && (!a.maximum || *a.maximum > a.column.size)) {
             a.maximum = int(a.column.size);
             a.maximumFromDatabase = true;

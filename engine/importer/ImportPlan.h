@@ -32,7 +32,10 @@ public:
     // Every attribute of the [attributes] section, roles from [import]; no database facts yet.
     explicit ImportPlan(const config::AgentConfig &config);
     // The dummy SELECT's columns, one per abbreviation: column facts and database length limits.
-    void describe(const QStringList &abbreviations, const QList<db::ColumnInfo> &columns);
+    // enforced: the database holds a column's values to its declared type and size (not SQLite, which keeps
+    // any value in any column).
+    void describe(const QStringList &abbreviations, const QList<db::ColumnInfo> &columns, bool enforced = true);
+    bool typesEnforced() const { return m_typesEnforced; }
 
     const QList<ImportAttribute> &attributes() const { return m_attributes; }
     int indexOf(const QString &abbreviation) const;  // case-insensitive; -1 when not an attribute
@@ -47,6 +50,7 @@ private:
     QList<ImportAttribute> m_attributes;
     QList<int> m_naming;
     config::DateFormat m_dateFormat;
+    bool m_typesEnforced = true;
 };
 
 }  // namespace oas::importer

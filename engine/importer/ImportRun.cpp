@@ -73,7 +73,7 @@ bool ImportRun::prepareStatements()
     QString error;
     if (!dummy.prepare(st.dummySelect, &error) || !dummy.describeResult(&columns, &error))
         return fail(error);
-    m_plan.describe(st.importAbbreviations, columns);
+    m_plan.describe(st.importAbbreviations, columns, !m_connection->info().isSqlite());
     for (const QString &a : st.importAbbreviations)
         m_trace.write(TraceLevel::Columns, m_plan.columnsTrace(m_plan.indexOf(a)));
 

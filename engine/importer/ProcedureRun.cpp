@@ -233,13 +233,14 @@ std::optional<Outcome> ProcedureRun::call(const datafile::Record &record, QStrin
         else if (p.declared && p.declared->preset)
             values[i] = p.declared->preset->text;
         if (values[i] && (isDateColumn(p.type.sqlType) || isTimestampColumn(p.type.sqlType))) {
-            const std::optional<DateValue> date = parseDateValue(*values[i], m_cfg.control.dateFormat.value);
+            const std::optional<QString> date = dateColumnText(*values[i], m_cfg.control.dateFormat.value,
+                                                               isTimestampColumn(p.type.sqlType));
             if (!date) {
                 outcome.events.append(Event::error(QStringLiteral("error: invalid date\n%1: %2 (expected the form %3)")
                                                        .arg(p.tag, *values[i], m_cfg.control.dateFormat.value.text)));
                 continue;
             }
-            values[i] = dateParameter(*date, isTimestampColumn(p.type.sqlType));
+            values[i] = *date;
         }
     }
     if (!outcome.events.isEmpty())

@@ -2,6 +2,10 @@
 
 #include "DateValue.h"
 
+#include "../db/SqlTypes.h"
+
+#include <QRegularExpression>
+
 namespace oas::importer {
 
 namespace {
@@ -15,10 +19,36 @@ void addIfAny(CheckedRecord &r, Event::Kind kind, const QString &title, const QS
         r.failed = true;
 }
 
+// Lengths are counted in characters (Unicode code points), the unit databases enforce, not in UTF-16
+// units: a character outside the BMP (an emoji) is one character, and a cut never splits one.
+qsizetype characterCount(const QString &value)
+{
+    qsizetype n = 0;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        if (!(value.at(i).isLowSurrogate() && i > 0 && value.at(i - 1).isHighSurrogate()))
+            ++n;
+    }
+    return n;
+}
+
+// value cut after its first `characters` characters.
+void truncateCharacters(QString &value, qsizetype characters)
+{
+    qsizetype n = 0;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        if (value.at(i).isLowSurrogate() && i > 0 && value.at(i - 1).isHighSurrogate())
+            continue;
+        if (n++ == characters) {
+            value.truncate(i);
+            return;
+        }
+    }
+}
+
 void checkLength(CheckedRecord &r, const ImportAttribute &a, QString &value)
 {
     const bool strict = a.naming || a.failIfTooBig;
-    const qsizetype length = value.size();
+    const qsizetype length = characterCount(value);
     if (a.maximum && length > *a.maximum) {
         const QString detail = QStringLiteral("%1: %2 characters, maximum %3").arg(a.abbreviation).arg(length).arg(*a.maximum);
         if (strict) {
@@ -26,7 +56,7 @@ void checkLength(CheckedRecord &r, const ImportAttribute &a, QString &value)
             r.failed = true;
         } else {
             r.events.append(Event::warning(QStringLiteral("warning: value truncated\n") + detail));
-            value.truncate(*a.maximum);
+            truncateCharacters(value, *a.maximum);
         }
     } else if (a.minimum && length < *a.minimum) {
         const QString detail = QStringLiteral("%1: %2 characters, minimum %3").arg(a.abbreviation).arg(length).arg(*a.minimum);
@@ -35,7 +65,7 @@ void checkLength(CheckedRecord &r, const ImportAttribute &a, QString &value)
             r.failed = true;
         } else {
             r.events.append(Event::warning(QStringLiteral("warning: value padded with blanks\n") + detail));
-            value = value.leftJustified(*a.minimum, QLatin1Char(' '));
+            value += QString(*a.minimum - length, QLatin1Char(' '));
         }
     }
 }
@@ -111,14 +141,25 @@ CheckedRecord checkRecord(const datafile::Record &record, const ImportPlan &plan
             continue;
         }
         if (a.described && (isDateColumn(a.column.sqlType) || isTimestampColumn(a.column.sqlType))) {
-            const std::optional<DateValue> date = parseDateValue(*v, plan.dateFormat());
+            const std::optional<QString> date = dateColumnText(*v, plan.dateFormat(), isTimestampColumn(a.column.sqlType),
+                                                               plan.typesEnforced());
             if (!date) {
                 r.events.append(Event::error(QStringLiteral("error: invalid date\n%1: %2 (expected %3 or {d 'YYYY-MM-DD'})")
                                                  .arg(a.abbreviation, *v, plan.dateFormat().text)));
                 r.failed = true;
                 continue;
             }
-            *v = dateParameter(*date, isTimestampColumn(a.column.sqlType));
+            *v = *date;
+            continue;
+        }
+        if (a.described && db::isBinaryType(a.column.sqlType)) {
+            // Binary data comes as hex digits, as the export writes it (DataFiles: bytea, BLOB).
+            static const QRegularExpression hex(QStringLiteral("^([0-9A-Fa-f]{2})*$"));
+            if (!hex.match(*v).hasMatch()) {
+                r.events.append(Event::error(QStringLiteral("error: invalid binary value\n%1: %2 (an even number of hex digits expected)")
+                                                 .arg(a.abbreviation, v->left(80))));
+                r.failed = true;
+            }
             continue;
         }
         checkLength(r, a, *v);

@@ -51,13 +51,14 @@ std::optional<db::Value> convert(const PairField &f, const QString &value, const
     switch (f.type) {
     case FieldType::Char: return db::Value(value);
     case FieldType::Date: {
-        const std::optional<importer::DateValue> date = importer::parseDateValue(value, config::DateFormat::isoDefault());
+        const std::optional<QString> date = importer::dateColumnText(value, config::DateFormat::isoDefault(),
+                                                                     importer::isTimestampColumn(column.sqlType));
         if (!date) {
             *error = QStringLiteral("type conversion failure: %1 (TYPE_DATE) from field %2: \"%3\" is not a date "
                                     "(expected YYYY-MM-DD or {d 'YYYY-MM-DD'})").arg(f.target, f.code, value);
             return std::nullopt;
         }
-        return db::Value(importer::dateParameter(*date, importer::isTimestampColumn(column.sqlType)));
+        return db::Value(*date);
     }
     case FieldType::Decimal:
     case FieldType::Numeric: {

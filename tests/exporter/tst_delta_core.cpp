@@ -6,6 +6,8 @@
 #include "exporter/delta/RowHash.h"
 
 #include <QRandomGenerator>
+
+#include <algorithm>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,6 +38,8 @@ private slots:
     void specificationDifferences();
     void externalSortMatchesInMemory();
     void mergeProducesChanges();
+    void keysEqualByRuleAreDistinct_data();
+    void keysEqualByRuleAreDistinct();
 };
 
 void TestDeltaCore::keyOrderForms_data()
@@ -287,6 +291,66 @@ void TestDeltaCore::mergeProducesChanges()
     QCOMPARE(events, (QStringList{"modify:2", "delete:3", "add:4", "add:6"}));
     QCOMPARE(kept, (QStringList{"1", "2", "4", "5", "6"}));
     QCOMPARE(duplicates, QStringList{"4"});
+}
+
+// Keys that a matching rule calls equal are still two keys (DECISIONS.md 6): both exported, never a
+// "duplicate", and a key changed only in case, blanks or leading zeros is a delete of the old + an add.
+void TestDeltaCore::keysEqualByRuleAreDistinct_data()
+{
+    QTest::addColumn<int>("form");
+    QTest::addColumn<QString>("oldKey");
+    QTest::addColumn<QString>("newKey");
+    QTest::newRow("case ignore, case") << int(SortForm::CaseIgnore) << "abc" << "ABC";
+    QTest::newRow("numeric, blanks") << int(SortForm::Numeric) << "5" << " 5";
+    QTest::newRow("integer, leading zeros") << int(SortForm::Integer) << "7" << "007";
+    QTest::newRow("case ignore, trailing blank") << int(SortForm::CaseIgnore) << "x" << "x ";
+}
+
+void TestDeltaCore::keysEqualByRuleAreDistinct()
+{
+    QFETCH(int, form);
+    QFETCH(QString, oldKey);
+    QFETCH(QString, newKey);
+    const KeyOrder order({SortForm(form), SortForm::Integer});
+    const QByteArray o = oldKey.toUtf8();
+    const QByteArray n = newKey.toUtf8();
+    QVERIFY(order.compare(element({o.constData(), "1"}).keys, element({n.constData(), "1"}).keys) != 0);
+    QCOMPARE(order.compare(element({o.constData(), "1"}).keys, element({o.constData(), "1"}).keys), 0);
+    QVERIFY(order.compare(element({o.constData(), "1"}).keys, element({n.constData(), "1"}).keys)
+            == -order.compare(element({n.constData(), "1"}).keys, element({o.constData(), "1"}).keys));
+
+    auto merge = [&](std::vector<RefElement> oldList, std::vector<RefElement> newList, QStringList *events, QStringList *duplicates) {
+        auto byOrder = [&](const RefElement &a, const RefElement &b) { return order.less(a, b); };
+        std::sort(oldList.begin(), oldList.end(), byOrder);
+        std::sort(newList.begin(), newList.end(), byOrder);
+        size_t io = 0;
+        size_t in = 0;
+        MergeHandlers h;
+        h.nextOld = [&](RefElement &e) { return io < oldList.size() ? (e = oldList[io++], true) : false; };
+        h.nextNew = [&](RefElement &e) { return in < newList.size() ? (e = newList[in++], true) : false; };
+        h.change = [&](Change c, const RefElement &e) {
+            *events << QStringLiteral("%1:[%2]").arg(c == Change::Add ? "add" : c == Change::Modify ? "modify" : "delete", *e.keys[0]);
+            return true;
+        };
+        h.keep = [](const RefElement &) { return true; };
+        h.duplicate = [&](const RefElement &e) { *duplicates << *e.keys[0]; };
+        return mergeSnapshots(order, h);
+    };
+    // The key changed only by the rule's blind spot: delete + add, not a modify.
+    QStringList events;
+    QStringList duplicates;
+    QVERIFY(merge({element({o.constData(), "1"}, "h")}, {element({n.constData(), "1"}, "h")}, &events, &duplicates));
+    events.sort();
+    QCOMPARE(events, (QStringList{QStringLiteral("add:[%1]").arg(newKey), QStringLiteral("delete:[%1]").arg(oldKey)}));
+    QVERIFY(duplicates.isEmpty());
+    // Both keys in one table: two rows, both added, neither dropped as a duplicate.
+    events.clear();
+    QVERIFY(merge({}, {element({o.constData(), "1"}, "h"), element({n.constData(), "1"}, "h")}, &events, &duplicates));
+    events.sort();
+    QStringList both{QStringLiteral("add:[%1]").arg(newKey), QStringLiteral("add:[%1]").arg(oldKey)};
+    both.sort();
+    QCOMPARE(events, both);
+    QVERIFY(duplicates.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDeltaCore)

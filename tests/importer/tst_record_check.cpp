@@ -60,6 +60,8 @@ private slots:
     void texts();
     void dates_data();
     void dates();
+    void dateColumnForms_data();
+    void dateColumnForms();
     void exceptionsReadBack();
 };
 
@@ -191,7 +193,7 @@ void TestRecordCheck::dates_data()
     QTest::newRow("escape") << "DD.MM.YYYY" << "{d '1995-01-15'}" << "1995-01-15" << "1995-01-15 00:00:00";
     QTest::newRow("escape blanks") << "DD.MM.YYYY" << "{ D '1995-1-5' }" << "1995-01-05" << "1995-01-05 00:00:00";
     QTest::newRow("with time") << "YYYY-MM-DD" << "1948-12-08 10:30:05" << "1948-12-08" << "1948-12-08 10:30:05";
-    QTest::newRow("with fraction") << "YYYY-MM-DD" << "1948-12-08 10:30:05.25" << "1948-12-08" << "1948-12-08 10:30:05.250";
+    QTest::newRow("with fraction") << "YYYY-MM-DD" << "1948-12-08 10:30:05.25" << "1948-12-08" << "1948-12-08 10:30:05.25";
     QTest::newRow("no such day") << "YYYY-MM-DD" << "2003-02-30" << "" << "";
     QTest::newRow("two-digit year") << "YYYY-MM-DD" << "03-02-01" << "" << "";
     QTest::newRow("wrong literal") << "DD.MM.YYYY" << "01-02-2003" << "" << "";
@@ -213,6 +215,48 @@ void TestRecordCheck::dates()
         QCOMPARE(dateParameter(*parsed, false), date);
         QCOMPARE(dateParameter(*parsed, true), timestamp);
     }
+}
+
+// What is bound for a DATE / TIMESTAMP column (DECISIONS.md 15): PostgreSQL's own forms as they are, the
+// fraction digit for digit; on SQLite (not enforced) any text of the default format as it is.
+void TestRecordCheck::dateColumnForms_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("timestamp");
+    QTest::addColumn<bool>("enforced");
+    QTest::addColumn<QString>("bound");  // "REFUSED": not a date
+    QTest::newRow("infinity") << "YYYY-MM-DD" << "infinity" << false << true << "infinity";
+    QTest::newRow("-infinity timestamp") << "YYYY-MM-DD" << "-infinity" << true << true << "-infinity";
+    QTest::newRow("BC date") << "YYYY-MM-DD" << "0044-03-15 BC" << false << true << "0044-03-15 BC";
+    QTest::newRow("year 10000") << "YYYY-MM-DD" << "10000-01-01" << false << true << "10000-01-01";
+    QTest::newRow("microseconds") << "YYYY-MM-DD" << "2024-01-01 10:00:00.123456" << true << true << "2024-01-01 10:00:00.123456";
+    QTest::newRow("offset") << "YYYY-MM-DD" << "2024-01-01 10:00:00.5+05:30" << true << true << "2024-01-01 10:00:00.5+05:30";
+    QTest::newRow("BC timestamp") << "YYYY-MM-DD" << "0044-03-15 10:00:00.5 BC" << true << true << "0044-03-15 10:00:00.5 BC";
+    QTest::newRow("T separator") << "YYYY-MM-DD" << "2024-01-01T10:00:00" << true << true << "2024-01-01T10:00:00";
+    QTest::newRow("time into a date column") << "YYYY-MM-DD" << "2024-01-01 10:00:00" << false << true << "2024-01-01";
+    QTest::newRow("plain date into a timestamp") << "YYYY-MM-DD" << "2024-01-01" << true << true << "2024-01-01 00:00:00";
+    QTest::newRow("no such hour") << "YYYY-MM-DD" << "2024-01-01 25:00:00" << true << true << "REFUSED";
+    QTest::newRow("no such day") << "YYYY-MM-DD" << "2024-02-30 10:00:00" << true << true << "REFUSED";
+    QTest::newRow("other format: converted") << "DD.MM.YYYY" << "15.03.2024 10:00:00.000001" << true << true << "2024-03-15 10:00:00.000001";
+    QTest::newRow("other format: no exact forms") << "DD.MM.YYYY" << "infinity" << false << true << "REFUSED";
+    QTest::newRow("sqlite: not a date kept") << "YYYY-MM-DD" << "notadate" << false << false << "notadate";
+    QTest::newRow("sqlite: date-only timestamp kept") << "YYYY-MM-DD" << "2024-01-01" << true << false << "2024-01-01";
+    QTest::newRow("sqlite: other format still converted") << "DD.MM.YYYY" << "15.03.2024" << false << false << "2024-03-15";
+    QTest::newRow("sqlite: other format refuses") << "DD.MM.YYYY" << "notadate" << false << false << "REFUSED";
+}
+
+void TestRecordCheck::dateColumnForms()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, value);
+    QFETCH(bool, timestamp);
+    QFETCH(bool, enforced);
+    QFETCH(QString, bound);
+    const config::ParseResult r = test::parse("[attributes]\nA=T.a\n[database]\nDSN=x\n[control]\nDateFormat=" + format + "\n");
+    QVERIFY2(r.ok(), qPrintable(test::diagnosticsText(r)));
+    const std::optional<QString> got = dateColumnText(value, r.config.control.dateFormat.value, timestamp, enforced);
+    QCOMPARE(got.value_or(QStringLiteral("REFUSED")), bound);
 }
 
 void TestRecordCheck::exceptionsReadBack()

@@ -89,15 +89,16 @@ protected:
             return false;
         }
         const QString t = m_table;
+        // Dates as text: SQLite keeps the text it is given (a QDateTime would be stored with ".000"), and the
+        // export writes what is stored.
         const bool ok = sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(40), born DATE, "
                                                 "hired TIMESTAMP, notes VARCHAR(200))")
                                      .arg(t))
                         && sql.exec(QStringLiteral("INSERT INTO %1 VALUES (?, ?, ?, ?, ?)").arg(t),
-                                    {1, "Nancy", QDate(1948, 12, 8), QDateTime(QDate(1992, 5, 1), QTime(0, 0)), "line1\nline2"})
+                                    {1, "Nancy", "1948-12-08", "1992-05-01 00:00:00", "line1\nline2"})
                         && sql.exec(QStringLiteral("INSERT INTO %1 (id, notes) VALUES (?, ?)").arg(t), {2, "back\\slash #x"})
                         && sql.exec(QStringLiteral("INSERT INTO %1 VALUES (?, ?, ?, ?, ?)").arg(t),
-                                    {3, QStringLiteral("Zoë Müller"), QDate(2000, 2, 29),
-                                     QDateTime(QDate(2020, 1, 2), QTime(3, 4, 5)), " padded "});
+                                    {3, QStringLiteral("Zoë Müller"), "2000-02-29", "2020-01-02 03:04:05", " padded "});
         if (!ok)
             qWarning("%s", qPrintable(sql.error()));
         return ok;

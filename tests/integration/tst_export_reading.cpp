@@ -95,7 +95,7 @@ void TestExportReading::longDataRowByRow()
     for (int i = 0; i < 3000; ++i)
         big += QStringLiteral("Zoë%1 ").arg(i % 10);  // ~18 000 characters, 21 000 UTF-8 bytes
     QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 VALUES (?, ?, ?, ?, ?, ?)").arg(m_table),
-                     {1, "Nancy", QDate(1948, 12, 8), QDateTime(QDate(1992, 5, 1), QTime(0, 0)), big,
+                     {1, "Nancy", "1948-12-08", "1992-05-01 00:00:00", big,
                       QByteArray("\x00\x01\xfe\xff", 4)}));
     QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 (id, notes) VALUES (?, ?)").arg(m_table), {2, "short"}));
     const QString cfg = writeConfig(b, "Select=ID, NAME, BORN, HIRED, NOTES\nFrom=" + m_table, "8bit=TRUE\n");
@@ -137,7 +137,7 @@ void TestExportReading::valuesLongerThanTheirColumns()
     const QString longName = QString(2990, QLatin1Char('x')) + QStringLiteral("M\u00fcller end");
     const QString longNotes = backend == "sqlite" ? QString(400, QLatin1Char('n')) : QStringLiteral("short");
     QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 VALUES (?, ?, ?, ?, ?)").arg(m_table),
-                     {1, longName, QDate(1948, 12, 8), QDateTime(QDate(1992, 5, 1), QTime(0, 0)), longNotes}));
+                     {1, longName, "1948-12-08", "1992-05-01 00:00:00", longNotes}));
     QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 (id, name) VALUES (?, ?)").arg(m_table), {2, "Nancy"}));
     const QByteArray first = "row:\nID: 1\nNAME: " + QString(2990, QLatin1Char('x')).toUtf8() + "M\xc3\xbcller end\n"
                              "BORN: 1948-12-08\nHIRED: 1992-05-01 00:00:00\nNOTES: " + longNotes.toUtf8() + "\n\n";

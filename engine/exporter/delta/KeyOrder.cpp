@@ -79,7 +79,18 @@ int KeyOrder::compare(const Values &a, const Values &b) const
         if (c != 0)
             return c < 0 ? -1 : 1;
     }
-    return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
+    if (a.size() != b.size())
+        return a.size() < b.size() ? -1 : 1;
+    // Keys the rules call equal ("abc" / "ABC", "7" / "007", "5" / " 5") are ordered by their exact values:
+    // two different key values are never one entry (DECISIONS.md 6).
+    for (size_t i = 0; i < n; ++i) {
+        if (a[i] && b[i]) {
+            const int c = a[i]->compare(*b[i]);
+            if (c != 0)
+                return c < 0 ? -1 : 1;
+        }
+    }
+    return 0;
 }
 
 }  // namespace oas::exporter::delta

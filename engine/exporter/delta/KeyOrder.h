@@ -1,8 +1,10 @@
 #pragma once
 // The one deterministic order of reference elements (DECISIONS.md 6), key by key with each key's matching
 // rule: Integer compares as whole numbers, Numeric right-justified as text ("39" < "0040"), CaseIgnore
-// ignores case (so keys differing only in case are the same entry), CaseSensitive compares exactly.
-// NULL sorts before every value and equals NULL. The database's collation never matters.
+// ignores case, CaseSensitive compares exactly. The order is total: keys that every rule calls equal are
+// ordered by their exact values, so keys differing only in case or blanks are two entries, and a key changed
+// that way is a delete + add. NULL sorts before every value and equals NULL. The database's collation never
+// matters.
 #include "../../config/AgentConfig.h"
 #include "RefElement.h"
 
