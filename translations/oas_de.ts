@@ -144,6 +144,11 @@
         <translation>TRUE: Zeichen jenseits von ASCII unverändert statt als \xhh schreiben.</translation>
     </message>
     <message>
+        <location filename="../ui/editor/Completion.cpp" line="175"/>
+        <source>TRUE: an empty string is written and read as \E, apart from NULL (ours; default FALSE, the manual&apos;s empty value for both).</source>
+        <translation>TRUE: eine leere Zeichenkette wird als \E geschrieben und gelesen, getrennt von NULL (unsere Erweiterung; Vorgabe FALSE, der leere Wert des Handbuchs für beides).</translation>
+    </message>
+    <message>
         <location filename="../ui/editor/Completion.cpp" line="174"/>
         <source>How dates are written in data files, e.g. YYYY-MM-DD or DD-MON-YYYY.</source>
         <translation>Wie Datumswerte in Datendateien stehen, z. B. YYYY-MM-DD oder DD-MON-YYYY.</translation>

@@ -232,6 +232,9 @@ struct ControlSection {
     Setting<int> dataHash{8};
     Setting<DateFormat> dateFormat{DateFormat::isoDefault()};
     Setting<Encoding> encoding{Encoding::Latin1};
+    // Ours: an empty string is written as \E and read back as one, apart from NULL (the manual writes both
+    // as an empty value, which imports as NULL).
+    Setting<bool> keepEmptyStrings{false};
 };
 
 struct AgentConfig {

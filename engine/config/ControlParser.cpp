@@ -1,5 +1,5 @@
 // [control]: RecordSeparator, Trace, TraceLevel, TraceFile, MaxTraceFiles, MaxTraceFileSize, TraceFlow, 8bit,
-// DataHash, DateFormat, and our Encoding.
+// DataHash, DateFormat, and our Encoding and KeepEmptyStrings.
 #include "SectionParsers.h"
 
 namespace oas::config {
@@ -161,6 +161,8 @@ void parseControlField(const FieldLine &field, const FieldSpec &spec, ParseConte
             if (auto f = parseDateFormat(field, ctx))
                 store(s.dateFormat, *f, field);
         }
+    } else if (name == QLatin1String("KeepEmptyStrings")) {
+        storeBool(field, ctx, s.keepEmptyStrings);
     } else if (name == QLatin1String("Encoding")) {
         if (reportIfEmpty(field, ctx))
             return;

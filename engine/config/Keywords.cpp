@@ -72,6 +72,7 @@ const QList<FieldSpec> &fieldSpecs()
         {Section::Control, QStringLiteral("DataHash"), OldVersion},
         {Section::Control, QStringLiteral("DateFormat"), OldVersion},
         {Section::Control, QStringLiteral("Encoding"), OldVersion},  // ours (DECISIONS.md 9)
+        {Section::Control, QStringLiteral("KeepEmptyStrings"), OldVersion},  // ours (DECISIONS.md 15)
     };
     return specs;
 }

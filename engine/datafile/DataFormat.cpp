@@ -8,6 +8,7 @@ DataFormat DataFormat::fromConfig(const config::ControlSection &control)
     f.recordSeparator = control.recordSeparator.value;
     f.encoding = control.encoding.value;
     f.eightBit = control.eightBit.value;
+    f.keepEmptyStrings = control.keepEmptyStrings.value;
     return f;
 }
 

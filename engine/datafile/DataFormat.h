@@ -9,6 +9,7 @@ struct DataFormat {
     QString recordSeparator = QStringLiteral("row:");
     config::Encoding encoding = config::Encoding::Latin1;
     bool eightBit = false;  // write characters 0xA0-0xFE (UTF-8: U+00A0 and up) without \xhh escapes
+    bool keepEmptyStrings = false;  // an empty string as the value \E, apart from NULL (an empty value)
 
     static DataFormat fromConfig(const config::ControlSection &control);
 };
@@ -17,6 +18,7 @@ struct Attribute {
     QString name;
     QString value;
     int line = 0;  // physical line where the attribute starts (0 for records built in memory)
+    bool emptyString = false;  // KeepEmptyStrings: the value \E, an empty string and not NULL
 };
 
 struct RecordProblem {

@@ -72,13 +72,16 @@ void TaggedReader::addAttribute(Record &record, const QByteArray &logical, int l
         return;
     }
     const Unescaped name = unescapeBytes(trimBlanks(logical.left(colon)));
-    const Unescaped value = unescapeBytes(trimBlanks(logical.mid(colon + 1)));
+    const QByteArray valueText = trimBlanks(logical.mid(colon + 1));
+    const bool emptyString = m_format.keepEmptyStrings && valueText == QByteArrayLiteral("\\E");
+    const Unescaped value = emptyString ? Unescaped() : unescapeBytes(valueText);
     bool nameOk = true;
     bool valueOk = true;
     Attribute a;
     a.name = decodeBytes(name.bytes, m_format.encoding, &nameOk);
     a.value = decodeBytes(value.bytes, m_format.encoding, &valueOk);
     a.line = line;
+    a.emptyString = emptyString;
     if (a.name.isEmpty()) {
         record.problems.append({line, QStringLiteral("missing attribute name")});
         return;

@@ -2,6 +2,7 @@
 
 #include "Escaping.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace oas::datafile {
@@ -89,7 +90,12 @@ std::optional<QByteArray> TaggedWriter::formatBody(const QList<Attribute> &attri
 bool TaggedWriter::appendBody(QByteArray &out, const QList<Attribute> &attributes, QString *error) const
 {
     for (qsizetype i = 0; i < attributes.size(); ++i) {
-        if (!appendLine(out, attributes.at(i).name, attributes.at(i).value, i, error))
+        const Attribute &a = attributes.at(i);
+        if (a.emptyString && a.value.isEmpty() && m_format.keepEmptyStrings && !nameForm(a.name, i).prefix.isEmpty()) {
+            out += nameForm(a.name, i).prefix + "\\E\n";
+            continue;
+        }
+        if (!appendLine(out, a.name, a.value, i, error))
             return false;
     }
     return true;
@@ -110,11 +116,16 @@ bool TaggedWriter::appendBody(QByteArray &out, const QStringList &names, const s
         const NameForm &form = nameForm(names.at(i), i);
         const qsizetype units = values[size_t(i)] ? values[size_t(i)]->size() : 0;
         direct = !form.prefix.isEmpty() && units <= kLongValue;
-        room += units > 0 ? form.prefix.size() + units * kMaxEscapedBytesPerUnit + 1 : form.emptyLine.size();
+        room += units > 0 ? form.prefix.size() + units * kMaxEscapedBytesPerUnit + 1
+                          : std::max(form.emptyLine.size(), form.prefix.size() + 3);  // "name:" or "name: \E"
     }
     if (!direct) {
         for (qsizetype i = 0; i < count; ++i) {
             const std::optional<QString> &v = values[size_t(i)];
+            if (v && v->isEmpty() && m_format.keepEmptyStrings && !nameForm(names.at(i), i).prefix.isEmpty()) {
+                out += nameForm(names.at(i), i).prefix + "\\E\n";
+                continue;
+            }
             if (!appendLine(out, names.at(i), v ? *v : none, i, error))
                 return false;
         }
@@ -126,6 +137,12 @@ bool TaggedWriter::appendBody(QByteArray &out, const QStringList &names, const s
     for (qsizetype i = 0; i < count; ++i) {
         const NameForm &form = m_names.at(i);
         const std::optional<QString> &v = values[size_t(i)];
+        if (v && v->isEmpty() && m_format.keepEmptyStrings) {
+            std::memcpy(dst, form.prefix.constData(), size_t(form.prefix.size()));
+            std::memcpy(dst + form.prefix.size(), "\\E\n", 3);
+            dst += form.prefix.size() + 3;
+            continue;
+        }
         if (!v || v->isEmpty()) {
             std::memcpy(dst, form.emptyLine.constData(), size_t(form.emptyLine.size()));
             dst += form.emptyLine.size();

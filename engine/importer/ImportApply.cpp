@@ -48,11 +48,7 @@ void ImportRun::bindRecord(const CheckedRecord &record)
 {
     m_bind.resize(record.values.size());
     for (size_t i = 0; i < record.values.size(); ++i) {
-        const auto &v = record.values[i];
-        if (v && !v->isEmpty())
-            m_bind[i] = *v;
-        else
-            m_bind[i].reset();  // absent or empty: NULL (an absent value is never bound to a SET or VALUES)
+        m_bind[i] = record.bound(i);  // absent or empty: NULL (an absent value is never bound to a SET or VALUES)
     }
 }
 
@@ -211,7 +207,10 @@ Applied ImportRun::update(const CheckedRecord &record, const std::vector<db::Val
         if (compare) {
             const qsizetype column = m_statements.selectAbbreviations.indexOf(m_plan.at(i).abbreviation);
             const db::Value current = column >= 0 && size_t(column) < stored.size() ? stored[size_t(column)] : db::Value();
-            if (valuesMatch(matchRuleFor(m_plan.at(i).column.sqlType), current, *record.values[size_t(i)])) {
+            const bool same = record.emptyString(size_t(i))
+                                  ? current && current->isEmpty()
+                                  : valuesMatch(matchRuleFor(m_plan.at(i).column.sqlType), current, *record.values[size_t(i)]);
+            if (same) {
                 ++outcome.attributesUnchanged;
                 continue;
             }

@@ -229,7 +229,7 @@ std::optional<Outcome> ProcedureRun::call(const datafile::Record &record, QStrin
         if (p.type.direction == db::ParamType::Direction::Out)
             continue;
         if (const datafile::Attribute *a = record.find(p.tag))
-            values[i] = a->value.isEmpty() ? db::Value() : db::Value(a->value);
+            values[i] = a->value.isEmpty() && !a->emptyString ? db::Value() : db::Value(a->value);
         else if (p.declared && p.declared->preset)
             values[i] = p.declared->preset->text;
         if (values[i] && (isDateColumn(p.type.sqlType) || isTimestampColumn(p.type.sqlType))) {

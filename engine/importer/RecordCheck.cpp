@@ -77,6 +77,7 @@ CheckedRecord checkRecord(const datafile::Record &record, const ImportPlan &plan
     CheckedRecord r;
     r.line = record.line;
     r.values.resize(size_t(plan.attributes().size()));
+    r.emptyStrings.assign(size_t(plan.attributes().size()), false);
     for (const datafile::RecordProblem &p : record.problems) {
         r.events.append(Event::error(QStringLiteral("error: unreadable input\nline %1: %2").arg(p.line).arg(p.message)));
         r.failed = true;
@@ -110,6 +111,7 @@ CheckedRecord checkRecord(const datafile::Record &record, const ImportPlan &plan
             continue;  // the first value counts
         }
         r.values[size_t(i)] = a.value;
+        r.emptyStrings[size_t(i)] = a.emptyString;
     }
     addIfAny(r, Event::Kind::Warning, QStringLiteral("warning: unrecognized attribute in import data file"), unrecognized);
     addIfAny(r, Event::Kind::Warning, QStringLiteral("warning: repeated attribute, first value used"), repeated);
@@ -121,7 +123,7 @@ CheckedRecord checkRecord(const datafile::Record &record, const ImportPlan &plan
         const auto &v = r.values[size_t(i)];
         if (!v)
             unset.append(plan.at(i).abbreviation);
-        else if (v->isEmpty())
+        else if (v->isEmpty() && !r.emptyString(size_t(i)))
             emptyNaming.append(plan.at(i).abbreviation);
         else
             labelParts.append(*v);
@@ -136,7 +138,7 @@ CheckedRecord checkRecord(const datafile::Record &record, const ImportPlan &plan
         if (!v || !(a.naming || a.modify || a.insertable))
             continue;
         if (v->isEmpty()) {
-            if (!a.naming)
+            if (!a.naming && !r.emptyString(size_t(i)))
                 r.events.append(Event::warning(QStringLiteral("warning: empty import attribute\n") + a.abbreviation, true));
             continue;
         }

@@ -69,6 +69,7 @@ private slots:
     void property();
     void exportRowsLikeRecords_data() { property_data(); }
     void exportRowsLikeRecords();
+    void emptyStringsKept();
 };
 
 void TestRoundTrip::property_data()
@@ -179,6 +180,52 @@ void TestRoundTrip::exportRowsLikeRecords()
     }
     if (format.encoding == config::Encoding::Latin1)
         QVERIFY(unwritable > 0);  // the failing side was exercised too
+}
+
+// KeepEmptyStrings (ours): an empty string is written as \E and read back as one, NULL stays the manual's
+// empty value; without the option \E is an invalid escape (a file made with it is never read as text "E").
+void TestRoundTrip::emptyStringsKept()
+{
+    const QStringList names{"N", "E", "V", "L"};
+    const std::vector<std::optional<QString>> row{std::nullopt, QString(""), QStringLiteral("\\E"), QString(70000, 'x')};
+    for (const bool keep : {false, true}) {
+        DataFormat format;
+        format.encoding = config::Encoding::Utf8;
+        format.keepEmptyStrings = keep;
+        const TaggedWriter writer(nullptr, format);
+        QByteArray fast;
+        QVERIFY(writer.appendBody(fast, names, {row[0], row[1], row[2]}));
+        QCOMPARE(fast, keep ? QByteArray("N:\nE: \\E\nV: \\\\E\n") : QByteArray("N:\nE:\nV: \\\\E\n"));
+        QByteArray body;
+        QVERIFY(writer.appendBody(body, names, row));  // a value over 64k units: the line-by-line way
+        QVERIFY(body.startsWith(fast));
+        QBuffer buffer;
+        buffer.setData(writer.separatorLine() + body + "\n");
+        buffer.open(QIODevice::ReadOnly);
+        TaggedReader reader(&buffer, format);
+        const std::optional<Record> r = reader.next();
+        QVERIFY(r);
+        QVERIFY(r->problems.isEmpty());
+        QCOMPARE(r->attributes.size(), 4);
+        QCOMPARE(r->attributes.at(0).value, QString());
+        QVERIFY(!r->attributes.at(0).emptyString);
+        QCOMPARE(r->attributes.at(1).value, QString());
+        QCOMPARE(r->attributes.at(1).emptyString, keep);
+        QCOMPARE(r->attributes.at(2).value, QStringLiteral("\\E"));
+        QVERIFY(!r->attributes.at(2).emptyString);
+        QCOMPARE(r->attributes.at(3).value.size(), 70000);
+        // The record as attributes writes the same bytes.
+        QCOMPARE(writer.formatBody(r->attributes).value_or("?"), body);
+    }
+    DataFormat manual;
+    QBuffer buffer;
+    buffer.setData("row:\nE: \\E\n\n");
+    buffer.open(QIODevice::ReadOnly);
+    TaggedReader reader(&buffer, manual);
+    const std::optional<Record> r = reader.next();
+    QVERIFY(r);
+    QCOMPARE(r->problems.size(), 1);
+    QVERIFY2(r->problems.first().message.contains("invalid escape \\E"), qPrintable(r->problems.first().message));
 }
 
 QTEST_GUILESS_MAIN(TestRoundTrip)

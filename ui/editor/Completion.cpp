@@ -37,7 +37,8 @@ QStringList valuesFor(const QString &field, const config::AgentConfig &config)
     if (f == QLatin1String("mode"))
         return {QStringLiteral("full"), QStringLiteral("delta"), QStringLiteral("delta-or-full")};
     if (f == QLatin1String("createifabsent") || f == QLatin1String("insertonly") || f == QLatin1String("alwaysfollowreferences")
-        || f == QLatin1String("modifyanyway") || f == QLatin1String("sqlexecdirect") || f == QLatin1String("8bit"))
+        || f == QLatin1String("modifyanyway") || f == QLatin1String("sqlexecdirect") || f == QLatin1String("8bit")
+        || f == QLatin1String("keepemptystrings"))
         return booleans;
     if (f == QLatin1String("trace") || f == QLatin1String("traceflow"))
         return {QStringLiteral("0"), QStringLiteral("1")};
@@ -171,6 +172,7 @@ QString fieldHelp(const QString &field)
         {"tracefile", QObject::tr("The trace file; without a suffix, numbered files rotate.")},
         {"encoding", QObject::tr("The data files' encoding: ISO-8859-1 (default) or UTF-8.")},
         {"8bit", QObject::tr("TRUE: write characters beyond ASCII as they are instead of \\xhh escapes.")},
+        {"keepemptystrings", QObject::tr("TRUE: an empty string is written and read as \\E, apart from NULL (ours; default FALSE, the manual's empty value for both).")},
         {"dateformat", QObject::tr("How dates are written in data files, e.g. YYYY-MM-DD or DD-MON-YYYY.")},
         {"datahash", QObject::tr("Bytes of the row hash in reference files (4-16, default 8).")},
         {"recordseparator", QObject::tr("The line that starts a record (default row:).")},
