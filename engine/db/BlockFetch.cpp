@@ -27,7 +27,8 @@ SQLLEN terminatorBytes(short cType)
 struct BlockFetch::Column {
     int sqlType = 0;  // as read: SQL_VARCHAR for a column read as text (ExactSelect.h)
     short cType = SQL_C_CHAR;
-    bool realText = false;  // SQLite REALs printed with 17 digits, written shortest
+    bool sqliteMarked = false;  // values as sqliteStoredValue reads them (ExactSelect.h)
+    bool binary = false;        // the original column is binary
     SQLLEN width = 0;  // bytes per row; 0: long data, read with SQLGetData
     std::vector<char> data;
     std::vector<SQLLEN> indicator;
@@ -75,6 +76,7 @@ void BlockFetch::reset()
     m_warnings.clear();
     m_bound.clear();
     m_packedColumns = 0;
+    m_sqliteMarks = false;
 }
 
 bool BlockFetch::run(const QString &sql, qsizetype packedRowBytes, const ExactSelect *exact, QString *errorBlock)
@@ -115,7 +117,9 @@ bool BlockFetch::run(const QString &sql, qsizetype packedRowBytes, const ExactSe
         Column c;
         c.sqlType = type;
         c.cType = cTypeForColumn(type, m_utf8Text);
-        c.realText = exact && exact->realText[i - 1];
+        c.sqliteMarked = exact && exact->sqliteMarks;
+        m_sqliteMarks = m_sqliteMarks || c.sqliteMarked;
+        c.binary = isBinaryType(info.sqlType);
         if (isFixedSizeCType(c.cType)) {
             c.width = c.cType == SQL_C_TYPE_DATE ? SQLLEN(sizeof(SQL_DATE_STRUCT))
                       : c.cType == SQL_C_TYPE_TIME ? SQLLEN(sizeof(SQL_TIME_STRUCT))
@@ -224,11 +228,7 @@ bool BlockFetch::readValue(size_t column, std::optional<QString> &value, QString
         m_positioned = m_position;
     }
     const Column &c = m_bound[column];
-    if (!readColumnValue(m_stmt, int(column + 1), c.cType, c.sqlType, value, errorBlock))
-        return false;
-    if (c.realText && value)
-        shortestRealText(*value);
-    return true;
+    return readColumnValue(m_stmt, int(column + 1), c.cType, c.sqlType, value, errorBlock);
 }
 
 bool BlockFetch::next(std::vector<std::optional<QString>> &row, QString *errorBlock)
@@ -291,6 +291,7 @@ bool BlockFetch::nextValues(std::vector<std::optional<QString>> &row, QString *e
                 return false;
             }
         }
+        finishRow(row);
         return true;
     }
     if (m_position >= m_fetched && !fetchBlock(errorBlock))
@@ -315,22 +316,36 @@ bool BlockFetch::nextValues(std::vector<std::optional<QString>> &row, QString *e
             if (!row[i])
                 row[i].emplace();
             row[i]->setUnicode(reinterpret_cast<const QChar *>(p), indicator / SQLLEN(sizeof(SQLWCHAR)));
-            if (c.realText)
-                shortestRealText(*row[i]);
         } else if (c.cType == SQL_C_CHAR && isBooleanType(c.sqlType)) {
             row[i] = exporter::valueText(QString::fromUtf8(p, indicator), c.sqlType);  // normalised to 0/1
         } else if (c.cType == SQL_C_CHAR) {
             if (!row[i])
                 row[i].emplace();
             setUtf8(*row[i], p, indicator);
-            if (c.realText)
-                shortestRealText(*row[i]);
         } else {
             row[i] = fixedValueText(c.cType, c.sqlType, p);
         }
     }
     ++m_position;
+    finishRow(row);
     return true;
+}
+
+// SQLite's values as stored (ExactSelect.h); with storage notes, one more element: what could not be
+// carried, "column index: message" lines, or nothing.
+void BlockFetch::finishRow(std::vector<std::optional<QString>> &row)
+{
+    if (!m_sqliteMarks)
+        return;
+    QString notes;
+    for (size_t i = 0; i < m_bound.size(); ++i) {
+        if (!row[i])
+            continue;
+        if (const auto note = sqliteStoredValue(*row[i], m_bound[i].binary, sqlTypeName(m_columns.at(qsizetype(i)).sqlType)))
+            notes += QStringLiteral("%1:%2\n").arg(i).arg(*note);
+    }
+    if (m_storageNotes)
+        row.push_back(notes.isEmpty() ? std::nullopt : std::optional<QString>(notes));
 }
 
 }  // namespace oas::db

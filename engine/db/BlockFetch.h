@@ -38,6 +38,9 @@ public:
     const QList<DiagRecord> &execWarnings() const { return m_warnings; }
     // The next row's values (NULL as an empty optional); false at the end or on an error.
     bool next(std::vector<std::optional<QString>> &row, QString *errorBlock);
+    // On: each row has one more element after its values: the values whose storage class cannot be carried
+    // (SQLite: a BLOB in a text column, a text in a BLOB column), as "column index:message" lines, or nothing.
+    void setStorageNotes(bool on) { m_storageNotes = on; }
 
 private:
     struct Column;
@@ -50,6 +53,7 @@ private:
     bool fetchRow(QString *errorBlock);
     bool readValue(size_t column, std::optional<QString> &value, QString *errorBlock);
     bool truncated(size_t column) const;
+    void finishRow(std::vector<std::optional<QString>> &row);
 
     const Connection &m_connection;
     void *m_stmt = nullptr;
@@ -67,6 +71,8 @@ private:
     unsigned long m_fetched = 0;
     size_t m_position = 0;
     bool m_done = false;
+    bool m_sqliteMarks = false;   // some column's values come marked (ExactSelect.h)
+    bool m_storageNotes = false;
 };
 
 }  // namespace oas::db

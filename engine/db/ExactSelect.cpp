@@ -23,12 +23,6 @@ bool isFloatType(int t)
     return t == SQL_REAL || t == SQL_FLOAT || t == SQL_DOUBLE;
 }
 
-bool isCharacterType(int t)
-{
-    return t == SQL_CHAR || t == SQL_VARCHAR || t == SQL_LONGVARCHAR || t == SQL_WCHAR || t == SQL_WVARCHAR
-           || t == SQL_WLONGVARCHAR;
-}
-
 // The columns of sql as the driver describes them (prepared, not executed).
 bool describeAll(const Connection &connection, const QString &sql, QList<ColumnInfo> *columns)
 {
@@ -64,6 +58,39 @@ bool postgresConverts(int t)
     return isDateTimeType(t) || isFloatType(t) || t == SQL_GUID;
 }
 
+namespace {
+
+// U+FDD0, a noncharacter: starts the text of a value whose storage class SQLite's reader must be told.
+constexpr char16_t kMark = 0xFDD0;
+
+// SQLite 3.40's printf is off in the 17th digit for some values (the largest double comes out as
+// 1.7976931348623156e+308): the 17 digits are used where SQLite reads them back as the same REAL, else 18.
+// Infinities as 9e999, which SQLite reads back as the same REAL ("Inf" would stay text).
+QString sqliteRealText(const QString &n)
+{
+    return QStringLiteral("(CASE WHEN %1 = 9e999 THEN '9e999' WHEN %1 = -9e999 THEN '-9e999' "
+                          "WHEN CAST(printf('%!.17g', %1) AS REAL) = %1 THEN printf('%!.17g', %1) "
+                          "ELSE printf('%!.18g', %1) END)").arg(n);
+}
+
+// A column of SQLite as text that says what is stored: a REAL, a BLOB in a column that is not binary, any
+// value but a BLOB in a binary one, and a text that starts with the mark itself come marked with their
+// storage class (mark, class, blank); integers and texts where they belong as they are; BLOBs in a binary
+// column as hex digits.
+QString sqliteColumn(const QString &n, bool binary)
+{
+    const QString mark = QStringLiteral("char(%1)").arg(int(kMark));
+    const QString real = QStringLiteral("WHEN 'real' THEN %1 || 'real ' || %2 ").arg(mark, sqliteRealText(n));
+    if (binary)
+        return QStringLiteral("CASE typeof(%1) WHEN 'blob' THEN lower(hex(%1)) WHEN 'null' THEN NULL %2"
+                              "ELSE %3 || typeof(%1) || ' ' || %1 END").arg(n, real, mark);
+    return QStringLiteral("CASE typeof(%1) %2WHEN 'blob' THEN %3 || 'blob ' || lower(hex(%1)) "
+                          "WHEN 'text' THEN (CASE WHEN substr(%1, 1, 1) = %3 THEN %3 || 'text ' || %1 ELSE %1 END) "
+                          "ELSE %1 END").arg(n, real, mark);
+}
+
+}  // namespace
+
 ExactSelect exactSelect(const Connection &connection, const QString &sql)
 {
     ExactSelect exact;
@@ -72,42 +99,28 @@ ExactSelect exactSelect(const Connection &connection, const QString &sql)
     if ((!postgres && !sqlite) || !describeAll(connection, sql, &exact.columns))
         return {};
     const qsizetype n = exact.columns.size();
-    exact.asText.assign(size_t(n), false);
-    exact.realText.assign(size_t(n), false);
+    exact.asText.assign(size_t(n), sqlite);
+    exact.sqliteMarks = sqlite;
     QStringList names;
     QStringList outer;
-    bool rewritten = false;
+    bool rewritten = sqlite;
     for (qsizetype i = 0; i < n; ++i) {
         const int type = exact.columns.at(i).sqlType;
         const QString name = QStringLiteral("c%1").arg(i + 1);
         names.append(name);
-        if (postgres && postgresConverts(type)) {
+        if (sqlite) {
+            outer.append(sqliteColumn(name, isBinaryType(type)));
+        } else if (postgresConverts(type)) {
             // 64 characters hold every date / time / timestamp (with offset and era), double and uuid text.
             outer.append(QStringLiteral("CAST(%1 AS VARCHAR(64))").arg(name));
             exact.asText[size_t(i)] = true;
             rewritten = true;
-        } else if (sqlite && !isBinaryType(type) && !isCharacterType(type)) {
-            // Any storage class may be in any column: a REAL printed with all its digits, the rest as stored.
-            // SQLite 3.40's printf is off in the 17th digit for some values (the largest double comes out as
-            // 1.7976931348623156e+308): the 17 digits are used where SQLite reads them back as the same
-            // REAL, else 18. Infinities as 9e999, which SQLite reads back as the same REAL ("Inf" would stay
-            // text).
-            outer.append(QStringLiteral("CASE WHEN typeof(%1) = 'real' THEN (CASE WHEN %1 = 9e999 THEN '9e999' "
-                                        "WHEN %1 = -9e999 THEN '-9e999' "
-                                        "WHEN CAST(printf('%!.17g', %1) AS REAL) = %1 THEN printf('%!.17g', %1) "
-                                        "ELSE printf('%!.18g', %1) END) ELSE %1 END").arg(name));
-            exact.asText[size_t(i)] = true;
-            exact.realText[size_t(i)] = true;
-            rewritten = true;
         } else {
             outer.append(name);
-            exact.asText[size_t(i)] = sqlite && !isBinaryType(type);
         }
     }
-    if (!rewritten) {
-        exact.sql.clear();
+    if (!rewritten)
         return exact;
-    }
     const QString list = names.join(QStringLiteral(", "));
     exact.sql = postgres ? QStringLiteral("SELECT %1 FROM (%2) AS exact(%3)").arg(outer.join(QStringLiteral(", ")), withoutSemicolons(sql), list)
                          : QStringLiteral("WITH exact(%3) AS (%2) SELECT %1 FROM exact").arg(outer.join(QStringLiteral(", ")), withoutSemicolons(sql), list);
@@ -116,12 +129,30 @@ ExactSelect exactSelect(const Connection &connection, const QString &sql)
 
 void shortestRealText(QString &text)
 {
-    if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')) && !text.contains(QLatin1Char('E')))
-        return;
     bool ok = false;
     const double d = text.toDouble(&ok);
     if (ok)
         text = QString::number(d, 'g', QLocale::FloatingPointShortest);
+}
+
+std::optional<QString> sqliteStoredValue(QString &value, bool binaryColumn, const QString &columnType)
+{
+    if (value.isEmpty() || value.front() != QChar(kMark))
+        return std::nullopt;  // as it is: an integer or text in any column, or a BLOB's hex in a binary one
+    const qsizetype blank = value.indexOf(QLatin1Char(' '));
+    const QString kind = value.mid(1, blank - 1);
+    value.remove(0, blank + 1);
+    if (kind == QLatin1String("real"))
+        shortestRealText(value);
+    if (binaryColumn) {
+        value = QString::fromLatin1(value.toUtf8().toHex());
+        return QStringLiteral("%1 %2 stored in a %3 column is written as the hex digits of its text; an import "
+                              "stores them as a BLOB").arg(kind == QLatin1String("integer") ? QStringLiteral("an") : QStringLiteral("a"),
+                                                           kind.toUpper(), columnType);
+    }
+    if (kind == QLatin1String("blob"))
+        return QStringLiteral("a BLOB stored in a %1 column is written as hex digits; an import stores them as text").arg(columnType);
+    return std::nullopt;  // a REAL, or a text that starts with U+FDD0
 }
 
 }  // namespace oas::db

@@ -6,14 +6,15 @@
 //   time '24:00:00' fails. Floating point and uuid values are cast to text by the server too, so the export
 //   writes PostgreSQL's own text (shortest exact floats, -0, Infinity, NaN; lowercase uuids).
 // - The SQLite3 driver converts a value to the column's declared type (text in an INTEGER column comes out
-//   empty, 1.5 in a BIGINT as 1) and writes REAL values with 15 digits. Every column that is not binary is
-//   read as text (what SQLite stores), and REAL values are printed by SQLite with 17 digits, which the reader
-//   turns into the shortest text that reads back to the same double.
+//   empty, 1.5 in a BIGINT as 1) and writes REAL values with 15 digits. SQLite keeps any storage class in
+//   any column, so every column is read as text that says what is stored (sqliteStoredValue): REALs in 17
+//   or 18 digits, turned into the shortest text that reads back to the same double; BLOBs as hex digits.
 // The statement is wrapped (a subquery or CTE around it); callers keep seeing the original statement's
 // columns (names, SQL types, sizes).
 #include "ColumnInfo.h"
 #include "Connection.h"
 
+#include <optional>
 #include <vector>
 
 namespace oas::db {
@@ -22,7 +23,7 @@ struct ExactSelect {
     QString sql;                // empty: read the statement as it is
     QList<ColumnInfo> columns;  // the original statement's columns
     std::vector<bool> asText;   // per column: read as text (never converted by the driver)
-    std::vector<bool> realText; // per column: a REAL in SQLite's 17-digit text, to be written shortest
+    bool sqliteMarks = false;   // values come as sqliteStoredValue reads them
 };
 
 ExactSelect exactSelect(const Connection &connection, const QString &sql);
@@ -31,9 +32,14 @@ ExactSelect exactSelect(const Connection &connection, const QString &sql);
 // parameters are bound as SQL_VARCHAR, so the server reads the text itself ('infinity', BC, 24:00:00, -0).
 bool postgresConverts(int sqlType);
 
-// SQLite's 17-digit text of a REAL ("3.1415926535897931", "1.0") as the shortest text that reads back to
-// the same double ("3.141592653589793", "1"); any other text (an integer, "9e999" for an infinity)
-// unchanged.
+// A number's text ("3.1415926535897931", "1.0") as the shortest text that reads back to the same double
+// ("3.141592653589793", "1"); text that is not a number ("9e999" for an infinity) unchanged.
 void shortestRealText(QString &text);
+
+// A value of a SQLite column as exactSelect reads it, in place as the export writes it. A value whose
+// storage class an import cannot give back - a BLOB in a column that is not binary, anything but a BLOB in a
+// binary one - is still written (as hex digits), and the message says so (columnType: the declared type's
+// name as the trace shows it).
+std::optional<QString> sqliteStoredValue(QString &value, bool binaryColumn, const QString &columnType);
 
 }  // namespace oas::db

@@ -94,7 +94,7 @@ ExportRun::Streamed ExportRun::streamDelta()
     QByteArray body;  // a changed row, formatted (its capacity reused)
     h.nextOld = [&](RefElement &e) { return m_base->next(e); };
     h.nextNew = [&](RefElement &e) {
-        while (m_result.rows < maxRows && m_rows->next(row)) {
+        while (m_result.rows < maxRows && nextRow(row)) {
             if (m_step && m_step->stopRequested()) {
                 m_result.stopped = true;  // cancelled: what was written stays, no reference file
                 return false;

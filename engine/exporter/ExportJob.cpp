@@ -129,6 +129,28 @@ bool ExportRun::rowWritable(const RowValues &row)
     return ok;
 }
 
+bool ExportRun::nextRow(RowValues &row)
+{
+    if (!m_rows->next(row))
+        return false;
+    ++m_rowsRead;
+    const qsizetype columns = m_statement.abbreviations.size();
+    if (qsizetype(row.size()) <= columns)
+        return true;
+    const std::optional<QString> notes = row.back();
+    row.resize(size_t(columns));
+    if (!notes)
+        return true;
+    QStringList lines;
+    for (const QString &line : notes->split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const int column = line.section(QLatin1Char(':'), 0, 0).toInt();
+        lines.append(QStringLiteral("%1: %2").arg(m_statement.abbreviations.value(column), line.section(QLatin1Char(':'), 1)));
+    }
+    const QString key = m_keyColumns.isEmpty() ? QStringLiteral("at row %1").arg(m_rowsRead) : describeKey(elementOf(row).keys);
+    warn(QStringLiteral("record %1: value cannot be carried exactly\n%2").arg(key, lines.join(QLatin1Char('\n'))));
+    return true;
+}
+
 RefElement ExportRun::elementOf(const RowValues &row) const
 {
     RefElement e;
@@ -206,7 +228,7 @@ bool ExportRun::exportRows()
         return written || fail(QStringLiteral("cannot write export data file\n%1").arg(m_output->path()));
     };
     RowValues row;
-    while (m_result.rows < maxRows && m_rows->next(row)) {
+    while (m_result.rows < maxRows && nextRow(row)) {
         ++m_result.rows;
         const qint64 recordLine = m_outputLine;
         const qsizetype start = pending.size();

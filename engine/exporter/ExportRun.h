@@ -71,6 +71,10 @@ private:
     enum class Streamed { Done, Failed, OutOfOrder };
     Streamed streamDelta();
     bool restartForSorting();
+    // The next row of m_rows; a value whose storage class cannot be carried (BlockFetch::setStorageNotes) is
+    // reported as a warning naming the record and the attribute, and the row is exported as it is.
+    bool nextRow(RowValues &row);
+    qint64 m_rowsRead = 0;  // by nextRow
     RefElement elementOf(const RowValues &row) const;
     QString describeKey(const Values &keys) const;
     // After each record written: single step reports it (its line in the output, change type, attribute

@@ -66,7 +66,7 @@ bool RowSource::fill(Part &part, Batch &batch)
     batch.error.clear();
     if (part.startNext) {
         part.startNext = false;
-        part.fetch = std::make_unique<db::BlockFetch>(part.connection);
+        part.fetch = newFetch(part.connection);
         if (!part.fetch->exec(part.statements.at(part.running), &batch.error)) {
             batch.statementEnd = batch.last = true;
             return false;

@@ -8,7 +8,8 @@
 // Or it reads a list of SELECTs whose rows follow each other in order (key ranges), alternately on two
 // connections: while next() hands out the rows of one, the other connection's thread reads the next one
 // (a range's rows fit in its pipe).
-// Values come out as export text (ValueText), NULL as an empty optional.
+// Values come out as export text (ValueText), NULL as an empty optional; a row may have one more element
+// after its values: its storage notes (BlockFetch::setStorageNotes).
 #include "../db/BlockFetch.h"
 #include "../run/BatchPipe.h"
 
@@ -50,7 +51,7 @@ private:
     };
     struct Part {
         Part(const db::Connection &c, QStringList list, int batches)
-            : connection(c), fetch(std::make_unique<db::BlockFetch>(c)), statements(std::move(list)), pipe(batches)
+            : connection(c), fetch(newFetch(c)), statements(std::move(list)), pipe(batches)
         {
         }
         const db::Connection &connection;
@@ -64,6 +65,13 @@ private:
         bool done = false;
     };
     static bool fill(Part &part, Batch &batch);
+    // A fetch whose rows carry storage notes (BlockFetch::setStorageNotes) after their values.
+    static std::unique_ptr<db::BlockFetch> newFetch(const db::Connection &connection)
+    {
+        auto fetch = std::make_unique<db::BlockFetch>(connection);
+        fetch->setStorageNotes(true);
+        return fetch;
+    }
     bool nextInTurn(RowValues &row);
     bool nextInOrder(RowValues &row);
     bool takeBatch(Part &part);

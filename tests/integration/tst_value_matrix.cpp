@@ -104,6 +104,7 @@ private slots:
     void cleanup();
     void roundTrip_data();
     void roundTrip();
+    void sqliteStorageClassesNamed();
 
 private:
     bool createTables(test::Sql &sql, const QString &backend);
@@ -262,6 +263,41 @@ void TestValueMatrix::roundTrip()
     const QByteArray first = test::readAll(m_dir->filePath("source.txt"));
     QVERIFY(first.size() > 1000000);
     QVERIFY(first == test::readAll(m_dir->filePath("copy.txt")));
+}
+
+// What an import cannot give back on SQLite - a BLOB in a TEXT column (an import stores text), a text or
+// number in a BLOB column (an import stores a BLOB) - is exported as hex digits with a warning that names the
+// record and the attribute (exit code 0x3C), never silently. A text that starts with U+FDD0 (the mark the
+// reader uses) and a BLOB in a BLOB column are carried exactly, without a word.
+void TestValueMatrix::sqliteStorageClassesNamed()
+{
+    const test::Backend b = test::Backend::sqlite(m_dir->filePath("classes.db"));
+    test::Sql sql(b);
+    QVERIFY2(sql.ok(), qPrintable(sql.error()));
+    QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, tx TEXT, bl BLOB)").arg(m_source)));
+    QVERIFY2(sql.exec(QStringLiteral("INSERT INTO %1 VALUES (1, x'4142', 'hello'), (2, char(64976) || 'blob 00', x'00ff'), "
+                                     "(3, 'plain', 5), (4, 'x', 1.5)").arg(m_source)),
+             qPrintable(sql.error()));
+    QFile f(m_dir->filePath("classes.ini"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("[version]\nVersion=1.06\n[attributes]\nID=%1.id\nTX=%1.tx\nBL=%1.bl\n[database]\n%2\n"
+                           "[export]\nFrom=%1\nSelect=ID,TX,BL\n[control]\nEncoding=UTF-8\n")
+                .arg(m_source, b.fieldLines.join(QLatin1Char('\n')))
+                .toUtf8());
+    f.close();
+    const test::ProgramRun r = test::runProgram(QStringLiteral("ODBCAgentExp"), {"-f", "classes.ini", "-o", "classes.txt"}, m_dir->path());
+    QCOMPARE(r.exitCode, 0x3C);
+    QVERIFY2(r.err.contains("record at row 1: value cannot be carried exactly\nTX: a BLOB stored in a SQL_LONGVARCHAR column is "
+                            "written as hex digits; an import stores them as text\nBL: a TEXT stored in a SQL_BINARY column is "
+                            "written as the hex digits of its text; an import stores them as a BLOB\n"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("record at row 3: value cannot be carried exactly\nBL: an INTEGER stored in a SQL_BINARY column"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("record at row 4: value cannot be carried exactly\nBL: a REAL stored in a SQL_BINARY column"), qPrintable(r.err));
+    QVERIFY2(!r.err.contains("row 2"), qPrintable(r.err));
+    QCOMPARE(test::readAll(m_dir->filePath("classes.txt")),
+             QByteArray("row:\nID: 1\nTX: 4142\nBL: 68656c6c6f\n\n"
+                        "row:\nID: 2\nTX: \\xef\\xb7\\x90blob 00\nBL: 00ff\n\n"
+                        "row:\nID: 3\nTX: plain\nBL: 35\n\n"
+                        "row:\nID: 4\nTX: x\nBL: 312e35\n\n"));
 }
 
 QTEST_GUILESS_MAIN(TestValueMatrix)
