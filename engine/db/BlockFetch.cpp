@@ -29,6 +29,7 @@ struct BlockFetch::Column {
     short cType = SQL_C_CHAR;
     bool sqliteMarked = false;  // values as sqliteStoredValue reads them (ExactSelect.h)
     bool binary = false;        // the original column is binary
+    QString typeName;           // of the original column, for storage notes
     SQLLEN width = 0;  // bytes per row; 0: long data, read with SQLGetData
     std::vector<char> data;
     std::vector<SQLLEN> indicator;
@@ -120,6 +121,7 @@ bool BlockFetch::run(const QString &sql, qsizetype packedRowBytes, const ExactSe
         c.sqliteMarked = exact && exact->sqliteMarks;
         m_sqliteMarks = m_sqliteMarks || c.sqliteMarked;
         c.binary = isBinaryType(info.sqlType);
+        c.typeName = sqlTypeName(info.sqlType);
         if (isFixedSizeCType(c.cType)) {
             c.width = c.cType == SQL_C_TYPE_DATE ? SQLLEN(sizeof(SQL_DATE_STRUCT))
                       : c.cType == SQL_C_TYPE_TIME ? SQLLEN(sizeof(SQL_TIME_STRUCT))
@@ -228,7 +230,19 @@ bool BlockFetch::readValue(size_t column, std::optional<QString> &value, QString
         m_positioned = m_position;
     }
     const Column &c = m_bound[column];
-    return readColumnValue(m_stmt, int(column + 1), c.cType, c.sqlType, value, errorBlock);
+    if (!c.sqliteMarked)
+        return readColumnValue(m_stmt, int(column + 1), c.cType, c.sqlType, value, errorBlock);
+    std::optional<QByteArray> bytes;
+    if (!readColumnBytes(m_stmt, int(column + 1), c.cType, bytes, errorBlock))
+        return false;
+    if (!bytes) {
+        value.reset();
+        return true;
+    }
+    if (!value)
+        value.emplace();
+    noteStorage(column, sqliteStoredValue(*bytes, c.binary, c.typeName, *value));
+    return true;
 }
 
 bool BlockFetch::next(std::vector<std::optional<QString>> &row, QString *errorBlock)
@@ -321,7 +335,10 @@ bool BlockFetch::nextValues(std::vector<std::optional<QString>> &row, QString *e
         } else if (c.cType == SQL_C_CHAR) {
             if (!row[i])
                 row[i].emplace();
-            setUtf8(*row[i], p, indicator);
+            if (c.sqliteMarked)
+                noteStorage(i, sqliteStoredValue(QByteArrayView(p, indicator), c.binary, c.typeName, *row[i]));
+            else
+                setUtf8(*row[i], p, indicator);
         } else {
             row[i] = fixedValueText(c.cType, c.sqlType, p);
         }
@@ -331,21 +348,20 @@ bool BlockFetch::nextValues(std::vector<std::optional<QString>> &row, QString *e
     return true;
 }
 
-// SQLite's values as stored (ExactSelect.h); with storage notes, one more element: what could not be
-// carried, "column index: message" lines, or nothing.
+void BlockFetch::noteStorage(size_t column, const std::optional<QString> &note)
+{
+    if (note && m_storageNotes)
+        m_rowNotes += QStringLiteral("%1:%2\n").arg(column).arg(*note);
+}
+
+// With storage notes, one more element after the row's values: what could not be carried, "column index:
+// message" lines, or nothing.
 void BlockFetch::finishRow(std::vector<std::optional<QString>> &row)
 {
-    if (!m_sqliteMarks)
+    if (!m_storageNotes || !m_sqliteMarks)
         return;
-    QString notes;
-    for (size_t i = 0; i < m_bound.size(); ++i) {
-        if (!row[i])
-            continue;
-        if (const auto note = sqliteStoredValue(*row[i], m_bound[i].binary, sqlTypeName(m_columns.at(qsizetype(i)).sqlType)))
-            notes += QStringLiteral("%1:%2\n").arg(i).arg(*note);
-    }
-    if (m_storageNotes)
-        row.push_back(notes.isEmpty() ? std::nullopt : std::optional<QString>(notes));
+    row.push_back(m_rowNotes.isEmpty() ? std::nullopt : std::optional<QString>(m_rowNotes));
+    m_rowNotes.clear();
 }
 
 }  // namespace oas::db

@@ -54,6 +54,7 @@ private:
     bool readValue(size_t column, std::optional<QString> &value, QString *errorBlock);
     bool truncated(size_t column) const;
     void finishRow(std::vector<std::optional<QString>> &row);
+    void noteStorage(size_t column, const std::optional<QString> &note);
 
     const Connection &m_connection;
     void *m_stmt = nullptr;
@@ -73,6 +74,7 @@ private:
     bool m_done = false;
     bool m_sqliteMarks = false;   // some column's values come marked (ExactSelect.h)
     bool m_storageNotes = false;
+    QString m_rowNotes;  // of the row being read
 };
 
 }  // namespace oas::db

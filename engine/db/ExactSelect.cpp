@@ -5,6 +5,8 @@
 
 #include <QLocale>
 
+#include <cstring>
+
 #include <sql.h>
 #include <sqlext.h>
 
@@ -60,9 +62,6 @@ bool postgresConverts(int t)
 
 namespace {
 
-// U+FDD0, a noncharacter: starts the text of a value whose storage class SQLite's reader must be told.
-constexpr char16_t kMark = 0xFDD0;
-
 // SQLite 3.40's printf is off in the 17th digit for some values (the largest double comes out as
 // 1.7976931348623156e+308): the 17 digits are used where SQLite reads them back as the same REAL, else 18.
 // Infinities as 9e999, which SQLite reads back as the same REAL ("Inf" would stay text).
@@ -73,20 +72,19 @@ QString sqliteRealText(const QString &n)
                           "ELSE printf('%!.18g', %1) END)").arg(n);
 }
 
-// A column of SQLite as text that says what is stored: a REAL, a BLOB in a column that is not binary, any
-// value but a BLOB in a binary one, and a text that starts with the mark itself come marked with their
-// storage class (mark, class, blank); integers and texts where they belong as they are; BLOBs in a binary
-// column as hex digits.
+// A column of SQLite as text that says what is stored. A REAL, a BLOB in a column that is not binary and
+// anything but a BLOB in a binary one start with the byte 0xFF (never the first byte of UTF-8 text), their
+// storage class and a blank; integers and texts where they belong come as they are, BLOBs in a binary column
+// as hex digits. One CASE on typeof() per value: a check of every text for the mark would double SQLite's
+// time.
 QString sqliteColumn(const QString &n, bool binary)
 {
-    const QString mark = QStringLiteral("char(%1)").arg(int(kMark));
+    const QString mark = QStringLiteral("CAST(x'ff' AS TEXT)");
     const QString real = QStringLiteral("WHEN 'real' THEN %1 || 'real ' || %2 ").arg(mark, sqliteRealText(n));
     if (binary)
         return QStringLiteral("CASE typeof(%1) WHEN 'blob' THEN lower(hex(%1)) WHEN 'null' THEN NULL %2"
                               "ELSE %3 || typeof(%1) || ' ' || %1 END").arg(n, real, mark);
-    return QStringLiteral("CASE typeof(%1) %2WHEN 'blob' THEN %3 || 'blob ' || lower(hex(%1)) "
-                          "WHEN 'text' THEN (CASE WHEN substr(%1, 1, 1) = %3 THEN %3 || 'text ' || %1 ELSE %1 END) "
-                          "ELSE %1 END").arg(n, real, mark);
+    return QStringLiteral("CASE typeof(%1) %2WHEN 'blob' THEN %3 || 'blob ' || lower(hex(%1)) ELSE %1 END").arg(n, real, mark);
 }
 
 }  // namespace
@@ -135,24 +133,39 @@ void shortestRealText(QString &text)
         text = QString::number(d, 'g', QLocale::FloatingPointShortest);
 }
 
-std::optional<QString> sqliteStoredValue(QString &value, bool binaryColumn, const QString &columnType)
+std::optional<QString> sqliteStoredValue(QByteArrayView bytes, bool binaryColumn, const QString &columnType, QString &value)
 {
-    if (value.isEmpty() || value.front() != QChar(kMark))
-        return std::nullopt;  // as it is: an integer or text in any column, or a BLOB's hex in a binary one
-    const qsizetype blank = value.indexOf(QLatin1Char(' '));
-    const QString kind = value.mid(1, blank - 1);
-    value.remove(0, blank + 1);
-    if (kind == QLatin1String("real"))
+    // The mark as exactSelect writes it: a storage class, a blank, then a REAL's digits or a BLOB's hex
+    // digits; else a text that starts with the byte 0xFF (not UTF-8).
+    const qsizetype blank = bytes.indexOf(' ');
+    const QByteArrayView kind = blank > 0 ? bytes.sliced(1, blank - 1) : QByteArrayView();
+    auto all = [&](const char *allowed) {
+        for (char c : bytes.sliced(blank + 1))
+            if (!std::strchr(allowed, c) || c == 0)
+                return false;
+        return true;
+    };
+    const bool marked = !bytes.isEmpty() && uchar(bytes.front()) == 0xFF && blank > 0
+                        && ((kind == "real" && all("0123456789.e+-")) || (kind == "blob" && !binaryColumn && all("0123456789abcdef"))
+                            || (binaryColumn && (kind == "integer" || kind == "text")));
+    if (!marked) {
+        // As it is: an integer or text in any column, or a BLOB's hex digits in a binary one.
+        if (!setUtf8Checked(value, bytes))
+            return QStringLiteral("a text that is not valid UTF-8 is written with U+FFFD in place of the bytes that are not");
+        return std::nullopt;
+    }
+    setUtf8Checked(value, bytes.sliced(blank + 1));  // digits, ASCII
+    if (kind == "real")
         shortestRealText(value);
     if (binaryColumn) {
         value = QString::fromLatin1(value.toUtf8().toHex());
         return QStringLiteral("%1 %2 stored in a %3 column is written as the hex digits of its text; an import "
-                              "stores them as a BLOB").arg(kind == QLatin1String("integer") ? QStringLiteral("an") : QStringLiteral("a"),
-                                                           kind.toUpper(), columnType);
+                              "stores them as a BLOB").arg(kind == "integer" ? QStringLiteral("an") : QStringLiteral("a"),
+                                                           QString::fromLatin1(kind).toUpper(), columnType);
     }
-    if (kind == QLatin1String("blob"))
+    if (kind == "blob")
         return QStringLiteral("a BLOB stored in a %1 column is written as hex digits; an import stores them as text").arg(columnType);
-    return std::nullopt;  // a REAL, or a text that starts with U+FDD0
+    return std::nullopt;  // a REAL
 }
 
 }  // namespace oas::db

@@ -14,6 +14,8 @@
 #include "ColumnInfo.h"
 #include "Connection.h"
 
+#include <QByteArrayView>
+
 #include <optional>
 #include <vector>
 
@@ -36,10 +38,10 @@ bool postgresConverts(int sqlType);
 // ("3.141592653589793", "1"); text that is not a number ("9e999" for an infinity) unchanged.
 void shortestRealText(QString &text);
 
-// A value of a SQLite column as exactSelect reads it, in place as the export writes it. A value whose
-// storage class an import cannot give back - a BLOB in a column that is not binary, anything but a BLOB in a
-// binary one - is still written (as hex digits), and the message says so (columnType: the declared type's
-// name as the trace shows it).
-std::optional<QString> sqliteStoredValue(QString &value, bool binaryColumn, const QString &columnType);
+// A value of a SQLite column as exactSelect reads it (its bytes), into value as the export writes it. A
+// value an import cannot give back - a BLOB in a column that is not binary, anything but a BLOB in a binary
+// one, a text that is not UTF-8 - is still written (as hex digits, or with U+FFFD), and the message says so
+// (columnType: the SQL type's name as the trace shows it).
+std::optional<QString> sqliteStoredValue(QByteArrayView bytes, bool binaryColumn, const QString &columnType, QString &value);
 
 }  // namespace oas::db

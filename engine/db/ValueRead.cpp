@@ -40,18 +40,20 @@ bool isAscii(const char *p, qsizetype n)
 
 namespace {
 
-// bytes decoded into text from position at on (text is resized to at + size first).
-void decodeAt(QString &text, qsizetype at, const char *bytes, qsizetype size)
+// bytes decoded into text from position at on (text is resized to at + size first); false when some were
+// not UTF-8 (U+FFFD in their place).
+bool decodeAt(QString &text, qsizetype at, const char *bytes, qsizetype size)
 {
     if (isAscii(bytes, size)) {
         char16_t *out = reinterpret_cast<char16_t *>(text.data()) + at;
         for (qsizetype i = 0; i < size; ++i)
             out[i] = uchar(bytes[i]);
-        return;
+        return true;
     }
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     const QChar *end = utf8.appendToBuffer(text.data() + at, QByteArrayView(bytes, size));
     text.truncate(end - text.constData());
+    return !utf8.hasError();
 }
 
 }  // namespace
@@ -67,6 +69,12 @@ void setUtf8(QString &text, const char *bytes, qsizetype size)
 {
     text.resize(size);
     decodeAt(text, 0, bytes, size);
+}
+
+bool setUtf8Checked(QString &text, QByteArrayView bytes)
+{
+    text.resize(bytes.size());
+    return decodeAt(text, 0, bytes.data(), bytes.size());
 }
 
 std::vector<char16_t> wideText(const QString &text)
@@ -162,8 +170,24 @@ bool readColumnValue(void *stmt, int number, short cType, int sqlType, std::opti
             value = fixedValueText(cType, sqlType, buffer);
         return true;
     }
+    std::optional<QByteArray> bytes;
+    if (!readColumnBytes(stmt, number, cType, bytes, errorBlock))
+        return false;
+    if (!bytes)
+        value.reset();
+    else if (cType == SQL_C_BINARY)
+        value = QString::fromLatin1(bytes->toHex());
+    else if (cType == SQL_C_WCHAR)
+        value = QString::fromUtf16(reinterpret_cast<const char16_t *>(bytes->constData()), bytes->size() / 2);
+    else
+        value = exporter::valueText(QString::fromUtf8(*bytes), sqlType);
+    return true;
+}
+
+bool readColumnBytes(void *stmt, int number, short cType, std::optional<QByteArray> &bytes, QString *errorBlock)
+{
     // Long data in pieces: text is NUL-terminated in each piece, binary is not.
-    QByteArray bytes;
+    bytes.emplace();
     char buffer[8192];
     const int terminator = cType == SQL_C_BINARY ? 0 : cType == SQL_C_WCHAR ? int(sizeof(SQLWCHAR)) : 1;
     for (;;) {
@@ -171,23 +195,19 @@ bool readColumnValue(void *stmt, int number, short cType, int sqlType, std::opti
         const SQLRETURN rc = SQLGetData(stmt, SQLUSMALLINT(number), cType, buffer, sizeof buffer, &indicator);
         if (rc == SQL_NO_DATA)
             break;
-        if (!SQL_SUCCEEDED(rc))
-            return failure();
+        if (!SQL_SUCCEEDED(rc)) {
+            *errorBlock = formatBlock(QStringLiteral("SQLGetData failure"), readDiagnostics(HandleKind::Statement, stmt));
+            return false;
+        }
         if (indicator == SQL_NULL_DATA) {
-            value.reset();
+            bytes.reset();
             return true;
         }
         const bool more = rc == SQL_SUCCESS_WITH_INFO && (indicator == SQL_NO_TOTAL || indicator > SQLLEN(sizeof buffer) - terminator);
-        bytes.append(buffer, more ? qsizetype(sizeof buffer) - terminator : qsizetype(indicator));
+        bytes->append(buffer, more ? qsizetype(sizeof buffer) - terminator : qsizetype(indicator));
         if (!more)
             break;
     }
-    if (cType == SQL_C_BINARY)
-        value = QString::fromLatin1(bytes.toHex());
-    else if (cType == SQL_C_WCHAR)
-        value = QString::fromUtf16(reinterpret_cast<const char16_t *>(bytes.constData()), bytes.size() / 2);
-    else
-        value = exporter::valueText(QString::fromUtf8(bytes), sqlType);
     return true;
 }
 

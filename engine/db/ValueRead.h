@@ -5,6 +5,7 @@
 // in one SQLGetData call, long data in pieces.
 #include "ColumnInfo.h"
 
+#include <QByteArrayView>
 #include <QString>
 
 #include <optional>
@@ -17,6 +18,8 @@ namespace oas::db {
 void appendUtf8(QString &text, const char *bytes, qsizetype size);
 // The same in place of text's content.
 void setUtf8(QString &text, const char *bytes, qsizetype size);
+// The same; false when some bytes were not UTF-8 (U+FFFD in their place).
+bool setUtf8Checked(QString &text, QByteArrayView bytes);
 
 // The text NUL-terminated in UTF-16, for SQLExecDirectW / SQLPrepareW.
 std::vector<char16_t> wideText(const QString &text);
@@ -33,5 +36,8 @@ QString fixedValueText(short cType, int sqlType, const char *p);
 // manual's "SQLGetData failure" block.
 bool readColumnValue(void *stmt, int number, short cType, int sqlType, std::optional<QString> &value,
                      QString *errorBlock);
+// The bytes of a column read as cType (SQL_C_CHAR, SQL_C_WCHAR or SQL_C_BINARY), whole, NULL as an empty
+// optional; false with the manual's "SQLGetData failure" block.
+bool readColumnBytes(void *stmt, int number, short cType, std::optional<QByteArray> &bytes, QString *errorBlock);
 
 }  // namespace oas::db

@@ -267,8 +267,9 @@ void TestValueMatrix::roundTrip()
 
 // What an import cannot give back on SQLite - a BLOB in a TEXT column (an import stores text), a text or
 // number in a BLOB column (an import stores a BLOB) - is exported as hex digits with a warning that names the
-// record and the attribute (exit code 0x3C), never silently. A text that starts with U+FDD0 (the mark the
-// reader uses) and a BLOB in a BLOB column are carried exactly, without a word.
+// record and the attribute (exit code 0x3C), never silently. A text that starts with U+FDD0 and a BLOB in a
+// BLOB column are carried exactly, without a word. A text that is not UTF-8 is written with U+FFFD, with a
+// warning (also one that starts like the reader's mark: the byte 0xFF and a storage class).
 void TestValueMatrix::sqliteStorageClassesNamed()
 {
     const test::Backend b = test::Backend::sqlite(m_dir->filePath("classes.db"));
@@ -276,7 +277,8 @@ void TestValueMatrix::sqliteStorageClassesNamed()
     QVERIFY2(sql.ok(), qPrintable(sql.error()));
     QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, tx TEXT, bl BLOB)").arg(m_source)));
     QVERIFY2(sql.exec(QStringLiteral("INSERT INTO %1 VALUES (1, x'4142', 'hello'), (2, char(64976) || 'blob 00', x'00ff'), "
-                                     "(3, 'plain', 5), (4, 'x', 1.5)").arg(m_source)),
+                                     "(3, 'plain', 5), (4, 'x', 1.5), (5, CAST(x'41ff42' AS TEXT), NULL), "
+                                     "(6, CAST(x'ff626c6f62207a7a' AS TEXT), NULL)").arg(m_source)),
              qPrintable(sql.error()));
     QFile f(m_dir->filePath("classes.ini"));
     QVERIFY(f.open(QIODevice::WriteOnly));
@@ -292,12 +294,17 @@ void TestValueMatrix::sqliteStorageClassesNamed()
                             "written as the hex digits of its text; an import stores them as a BLOB\n"), qPrintable(r.err));
     QVERIFY2(r.err.contains("record at row 3: value cannot be carried exactly\nBL: an INTEGER stored in a SQL_BINARY column"), qPrintable(r.err));
     QVERIFY2(r.err.contains("record at row 4: value cannot be carried exactly\nBL: a REAL stored in a SQL_BINARY column"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("record at row 5: value cannot be carried exactly\nTX: a text that is not valid UTF-8 is written with "
+                            "U+FFFD in place of the bytes that are not"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("record at row 6: value cannot be carried exactly\nTX: a text that is not valid UTF-8"), qPrintable(r.err));
     QVERIFY2(!r.err.contains("row 2"), qPrintable(r.err));
     QCOMPARE(test::readAll(m_dir->filePath("classes.txt")),
              QByteArray("row:\nID: 1\nTX: 4142\nBL: 68656c6c6f\n\n"
                         "row:\nID: 2\nTX: \\xef\\xb7\\x90blob 00\nBL: 00ff\n\n"
                         "row:\nID: 3\nTX: plain\nBL: 35\n\n"
-                        "row:\nID: 4\nTX: x\nBL: 312e35\n\n"));
+                        "row:\nID: 4\nTX: x\nBL: 312e35\n\n"
+                        "row:\nID: 5\nTX: A\\xef\\xbf\\xbdB\nBL:\n\n"
+                        "row:\nID: 6\nTX: \\xef\\xbf\\xbdblob zz\nBL:\n\n"));
 }
 
 QTEST_GUILESS_MAIN(TestValueMatrix)
