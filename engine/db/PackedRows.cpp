@@ -27,14 +27,6 @@ bool packable(const QString &typeName)
     return names.contains(typeName.toLower());
 }
 
-QString typeName(SQLHSTMT stmt, SQLUSMALLINT column)
-{
-    SQLWCHAR buffer[64] = {};
-    SQLSMALLINT bytes = 0;
-    if (!SQL_SUCCEEDED(SQLColAttributeW(stmt, column, SQL_DESC_TYPE_NAME, buffer, sizeof buffer, &bytes, nullptr)))
-        return {};
-    return QString::fromUtf16(reinterpret_cast<const char16_t *>(buffer), qsizetype(std::min<size_t>(size_t(bytes) / 2, 63)));
-}
 
 }  // namespace
 
@@ -52,7 +44,7 @@ PackedSelect packedSelect(const Connection &connection, const QString &sql)
     QStringList names;
     for (SQLUSMALLINT i = 1; ok && i <= SQLUSMALLINT(count); ++i) {
         ColumnInfo info;
-        ok = describeColumn(stmt, i, &info) && packable(typeName(stmt, i));
+        ok = describeColumn(stmt, i, &info) && packable(columnTypeName(stmt, i));
         packed.columns.append(info);
         names.append(QStringLiteral("c%1").arg(i));
     }

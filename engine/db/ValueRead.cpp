@@ -102,6 +102,15 @@ bool describeColumn(void *stmt, int number, ColumnInfo *info)
     return true;
 }
 
+QString columnTypeName(void *stmt, int number)
+{
+    SQLWCHAR buffer[64] = {};
+    SQLSMALLINT bytes = 0;
+    if (!SQL_SUCCEEDED(SQLColAttributeW(stmt, SQLUSMALLINT(number), SQL_DESC_TYPE_NAME, buffer, sizeof buffer, &bytes, nullptr)))
+        return {};
+    return QString::fromUtf16(reinterpret_cast<const char16_t *>(buffer), qsizetype(std::min<size_t>(size_t(bytes) / 2, 63)));
+}
+
 short cTypeForColumn(int sqlType, bool utf8Text)
 {
     switch (sqlType) {

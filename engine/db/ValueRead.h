@@ -25,6 +25,8 @@ bool setUtf8Checked(QString &text, QByteArrayView bytes);
 std::vector<char16_t> wideText(const QString &text);
 // Result column `number` (1-based) as SQLDescribeColW gives it; false when the driver refuses.
 bool describeColumn(void *stmt, int number, ColumnInfo *info);
+// The data source's name of the column's type (SQL_DESC_TYPE_NAME: "int4", "VARCHAR(20)"); empty when none.
+QString columnTypeName(void *stmt, int number);
 
 // The C type a column of that SQL type is read as: dates, times, timestamps, integers and floating point
 // as their structs; binary data as bytes; everything else as text (UTF-8 when utf8Text, else UTF-16).
