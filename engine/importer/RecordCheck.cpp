@@ -6,6 +6,12 @@
 
 #include <QRegularExpression>
 
+#include <cmath>
+#include <limits>
+
+#include <sql.h>
+#include <sqlext.h>
+
 namespace oas::importer {
 
 namespace {
@@ -17,6 +23,42 @@ void addIfAny(CheckedRecord &r, Event::Kind kind, const QString &title, const QS
     r.events.append({kind, QStringList{title} + names, false});
     if (kind == Event::Kind::Error)
         r.failed = true;
+}
+
+// Why a value cannot be a number of the column's type, where the database enforces it (PostgreSQL would
+// refuse it with a message that does not name the attribute); empty when it can.
+QString numberProblem(const db::ColumnInfo &column, const QString &value)
+{
+    static const QRegularExpression integer(QStringLiteral("^[+-]?[0-9]+$"));
+    static const QRegularExpression decimal(QStringLiteral("^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$"));
+    static const QRegularExpression special(QStringLiteral("^(NaN|[+-]?Infinity|[+-]?inf)$"), QRegularExpression::CaseInsensitiveOption);
+    struct Range {
+        int sqlType;
+        qint64 low;
+        qint64 high;
+    };
+    static const Range ranges[] = {{SQL_SMALLINT, -32768, 32767}, {SQL_INTEGER, -2147483648LL, 2147483647LL},
+                                   {SQL_BIGINT, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()}};
+    for (const Range &r : ranges) {
+        if (column.sqlType != r.sqlType)
+            continue;
+        bool ok = false;
+        const qint64 n = value.toLongLong(&ok);
+        if (integer.match(value).hasMatch() && ok && n >= r.low && n <= r.high)
+            return {};
+        return QStringLiteral("an integer from %1 to %2 expected").arg(r.low).arg(r.high);
+    }
+    const bool exact = column.sqlType == SQL_NUMERIC || column.sqlType == SQL_DECIMAL;
+    const bool floating = column.sqlType == SQL_REAL || column.sqlType == SQL_FLOAT || column.sqlType == SQL_DOUBLE;
+    if (!exact && !floating)
+        return {};
+    if (special.match(value).hasMatch())
+        return {};
+    if (!decimal.match(value).hasMatch())
+        return QStringLiteral("a number expected");
+    if (floating && std::isinf(value.toDouble()))
+        return QStringLiteral("a number within the range of %1 expected").arg(db::sqlTypeName(column.sqlType));
+    return {};
 }
 
 // Lengths are counted in characters (Unicode code points), the unit databases enforce, not in UTF-16
@@ -153,6 +195,13 @@ CheckedRecord checkRecord(const datafile::Record &record, const ImportPlan &plan
             }
             *v = *date;
             continue;
+        }
+        if (a.described && plan.typesEnforced()) {
+            if (const QString problem = numberProblem(a.column, *v); !problem.isEmpty()) {
+                r.events.append(Event::error(QStringLiteral("error: invalid number\n%1: %2 (%3)").arg(a.abbreviation, v->left(80), problem)));
+                r.failed = true;
+                continue;
+            }
         }
         if (a.described && db::isBinaryType(a.column.sqlType)) {
             // Binary data comes as hex digits, as the export writes it (DataFiles: bytea, BLOB).
