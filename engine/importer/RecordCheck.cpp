@@ -54,11 +54,12 @@ QString numberProblem(const db::ColumnInfo &column, const QString &value)
         return {};
     if (special.match(value).hasMatch())
         return {};
-    if (!decimal.match(value).hasMatch())
-        return QStringLiteral("a number expected");
-    if (floating && std::isinf(value.toDouble()))
-        return QStringLiteral("a number within the range of %1 expected").arg(db::sqlTypeName(column.sqlType));
-    return {};
+    // psqlODBC reports MONEY as a floating-point type: its text ("$1,234.56") is the server's to judge.
+    if (floating)
+        return decimal.match(value).hasMatch() && std::isinf(value.toDouble())
+                   ? QStringLiteral("a number within the range of %1 expected").arg(db::sqlTypeName(column.sqlType))
+                   : QString();
+    return decimal.match(value).hasMatch() ? QString() : QStringLiteral("a number expected");
 }
 
 // Lengths are counted in characters (Unicode code points), the unit databases enforce, not in UTF-16
