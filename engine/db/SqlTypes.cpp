@@ -119,4 +119,16 @@ QString columnInfoFacts(const ColumnInfo &column)
         .arg(column.nullable ? QStringLiteral("SQL_NULLABLE") : QStringLiteral("SQL_NO_NULLS"));
 }
 
+bool isHexText(const QString &text)
+{
+    if (text.size() % 2)
+        return false;
+    for (const QChar c : text) {
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))
+              || (c >= QLatin1Char('A') && c <= QLatin1Char('F'))))
+            return false;
+    }
+    return true;
+}
+
 }  // namespace oas::db

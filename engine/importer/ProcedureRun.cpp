@@ -242,6 +242,9 @@ std::optional<Outcome> ProcedureRun::call(const datafile::Record &record, QStrin
             }
             values[i] = *date;
         }
+        if (values[i] && db::isBinaryType(p.type.sqlType) && !db::isHexText(*values[i]))
+            outcome.events.append(Event::error(QStringLiteral("error: invalid binary value\n%1: %2 (an even number of hex digits expected)")
+                                                   .arg(p.tag, values[i]->left(80))));
     }
     if (!outcome.events.isEmpty())
         return outcome;

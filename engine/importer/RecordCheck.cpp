@@ -206,8 +206,7 @@ CheckedRecord checkRecord(const datafile::Record &record, const ImportPlan &plan
         }
         if (a.described && db::isBinaryType(a.column.sqlType)) {
             // Binary data comes as hex digits, as the export writes it (DataFiles: bytea, BLOB).
-            static const QRegularExpression hex(QStringLiteral("^([0-9A-Fa-f]{2})*$"));
-            if (!hex.match(*v).hasMatch()) {
+            if (!db::isHexText(*v)) {
                 r.events.append(Event::error(QStringLiteral("error: invalid binary value\n%1: %2 (an even number of hex digits expected)")
                                                  .arg(a.abbreviation, v->left(80))));
                 r.failed = true;

@@ -2,6 +2,7 @@
 
 #include "../db/Connection.h"
 #include "../db/OdbcDiagnostics.h"
+#include "../db/SqlTypes.h"
 #include "../db/Statement.h"
 #include "../importer/DateValue.h"
 #include "../secrets/Redact.h"
@@ -49,7 +50,13 @@ std::optional<db::Value> convert(const PairField &f, const QString &value, const
     if (value.isEmpty())
         return db::Value();
     switch (f.type) {
-    case FieldType::Char: return db::Value(value);
+    case FieldType::Char:
+        if (db::isBinaryType(column.sqlType) && !db::isHexText(value)) {
+            *error = QStringLiteral("type conversion failure: %1 (binary) from field %2: \"%3\" is not hex digits "
+                                    "(an even number expected)").arg(f.target, f.code, value.left(80));
+            return std::nullopt;
+        }
+        return db::Value(value);
     case FieldType::Date: {
         const std::optional<QString> date = importer::dateColumnText(value, config::DateFormat::isoDefault(),
                                                                      importer::isTimestampColumn(column.sqlType));

@@ -2,6 +2,7 @@
 // The databases integration tests run against: SQLite through the SQLite3 ODBC driver (always), and
 // PostgreSQL through psqlODBC when OAS_TEST_PG holds a connection string (scripts/test.sh starts a
 // throwaway server and sets it). Each test works in its own uniquely named table.
+#include <QDir>
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -92,16 +93,31 @@ private:
     QString m_error;
 };
 
-// The "backend" column of a data-driven test: sqlite always, postgresql when OAS_TEST_PG is set.
+// The backends of a data-driven test: sqlite always, postgresql when OAS_TEST_PG is set.
+inline QStringList backendNames()
+{
+    if (!Backend::postgresql().name.isEmpty())
+        return {QStringLiteral("sqlite"), QStringLiteral("postgresql")};
+    qWarning("PostgreSQL rows skipped: OAS_TEST_PG is not set (scripts/test.sh starts a server and sets it)");
+    return {QStringLiteral("sqlite")};
+}
+
+// The "backend" column of a data-driven test, one row per backend.
 inline void addBackendRows()
 {
     QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << "sqlite";
-    if (Backend::postgresql().name.isEmpty())
-        qWarning("PostgreSQL rows skipped: OAS_TEST_PG is not set (scripts/test.sh starts a server and sets it)");
-    else
-        QTest::newRow("postgresql") << "postgresql";
+    for (const QString &name : backendNames())
+        QTest::newRow(qPrintable(name)) << name;
 }
+
+// A temporary folder, the current directory while it lives (a test function's workspace).
+struct WorkDir {
+    QTemporaryDir dir;
+    WorkDir() { QDir::setCurrent(dir.path()); }
+    ~WorkDir() { QDir::setCurrent(QDir::tempPath()); }
+    QString path() const { return dir.path(); }
+    QString filePath(const QString &name) const { return dir.filePath(name); }
+};
 
 // The backend of a row: SQLite in a file of dir, or the configured PostgreSQL server.
 inline Backend backendNamed(const QString &name, const QString &dir)

@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace oas;
 
 namespace {
@@ -47,37 +49,29 @@ private:
     void writeConfigs(const test::Backend &b, const QString &sortControl);
     QStringList deltaChanges(const QByteArray &file, QString *problem);
 
-    QTemporaryDir *m_dir = nullptr;
+    std::unique_ptr<test::WorkDir> m_dir;
     QString m_source;
     QString m_replica;
 };
 
 void TestDeltaProperty::init()
 {
-    m_dir = new QTemporaryDir;
-    QVERIFY(m_dir->isValid());
-    QDir::setCurrent(m_dir->path());
+    m_dir = std::make_unique<test::WorkDir>();
+    QVERIFY(m_dir->dir.isValid());
     m_source = test::uniqueTable("dpsrc");
     m_replica = test::uniqueTable("dprep");
 }
 
 void TestDeltaProperty::cleanup()
 {
-    QDir::setCurrent(QDir::tempPath());
-    delete m_dir;
-    m_dir = nullptr;
+    m_dir.reset();
 }
 
 void TestDeltaProperty::rounds_data()
 {
     QTest::addColumn<QString>("backend");
     QTest::addColumn<QString>("sortControl");  // empty: the default order for the columns' types
-    QStringList backends{QStringLiteral("sqlite")};
-    if (test::Backend::postgresql().name.isEmpty())
-        qWarning("PostgreSQL rows skipped: OAS_TEST_PG is not set (scripts/test.sh starts a server and sets it)");
-    else
-        backends.append(QStringLiteral("postgresql"));
-    for (const QString &b : backends) {
+    for (const QString &b : test::backendNames()) {
         QTest::newRow(qPrintable(b + " default order")) << b << QString();
         QTest::newRow(qPrintable(b + " CI,Int")) << b << QStringLiteral("CI,Int");
         QTest::newRow(qPrintable(b + " CS,Num")) << b << QStringLiteral("CS,Num");

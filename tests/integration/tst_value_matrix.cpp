@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace oas;
 
 namespace {
@@ -132,37 +134,29 @@ private:
     // The rows in which source and copy differ, compared in the database itself: PostgreSQL's text of the
     // whole row, SQLite's storage class and value (IS) of each column.
     QStringList differences(test::Sql &sql, const QString &backend);
-    QTemporaryDir *m_dir = nullptr;
+    std::unique_ptr<test::WorkDir> m_dir;
     QString m_source;
     QString m_copy;
 };
 
 void TestValueMatrix::init()
 {
-    m_dir = new QTemporaryDir;
-    QVERIFY(m_dir->isValid());
-    QDir::setCurrent(m_dir->path());
+    m_dir = std::make_unique<test::WorkDir>();
+    QVERIFY(m_dir->dir.isValid());
     m_source = test::uniqueTable("vsrc");
     m_copy = test::uniqueTable("vcopy");
 }
 
 void TestValueMatrix::cleanup()
 {
-    QDir::setCurrent(QDir::tempPath());
-    delete m_dir;
-    m_dir = nullptr;
+    m_dir.reset();
 }
 
 void TestValueMatrix::roundTrip_data()
 {
     QTest::addColumn<QString>("backend");
     QTest::addColumn<bool>("keepEmpty");  // [control] KeepEmptyStrings=TRUE
-    QStringList backends{QStringLiteral("sqlite")};
-    if (test::Backend::postgresql().name.isEmpty())
-        qWarning("PostgreSQL rows skipped: OAS_TEST_PG is not set (scripts/test.sh starts a server and sets it)");
-    else
-        backends.append(QStringLiteral("postgresql"));
-    for (const QString &b : backends) {
+    for (const QString &b : test::backendNames()) {
         QTest::newRow(qPrintable(b)) << b << false;
         QTest::newRow(qPrintable(b + " KeepEmptyStrings")) << b << true;
     }
