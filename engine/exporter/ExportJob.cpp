@@ -348,6 +348,26 @@ ExportResult ExportRun::run()
         fail(QStringLiteral("cannot create reference directory\n%1").arg(m_plan.directory));
         return m_result;
     }
+    // One run of a configuration, and of a reference folder, at a time (DECISIONS.md 16): a second delta
+    // at once would compare with the same base and lose or repeat changes.
+    const QString configPath = m_req.configPath.isEmpty() ? m_cfg.fileName : m_req.configPath;
+    QString lockError;
+    if (!configPath.isEmpty()) {
+        m_configLock = run::RunLock::acquire(run::RunLock::lockFileForConfig(configPath), QStringLiteral("configuration %1").arg(configPath),
+                                             run::lockWaitSeconds(), &lockError);
+        if (!m_configLock) {
+            fail(lockError + QStringLiteral("\nexport not done"));
+            return m_result;
+        }
+    }
+    if (m_plan.writeReference) {
+        m_referenceLock = run::RunLock::acquire(run::RunLock::lockFileForFolder(m_plan.directory),
+                                                QStringLiteral("reference folder %1").arg(m_plan.directory), run::lockWaitSeconds(), &lockError);
+        if (!m_referenceLock) {
+            fail(lockError + QStringLiteral("\nexport not done"));
+            return m_result;
+        }
+    }
     if (!connect())
         return m_result;
     if (!openRows() || !prepareColumns() || !chooseBase())

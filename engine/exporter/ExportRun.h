@@ -10,6 +10,7 @@
 #include "delta/ReferencePlan.h"
 #include "../datafile/TaggedWriter.h"
 #include "../db/Connection.h"
+#include "../run/RunLock.h"
 #include "../sql/StatementBuilder.h"
 
 #include <QDir>
@@ -103,6 +104,8 @@ private:
     std::unique_ptr<ReferenceReader> m_base;  // the previous snapshot, when doing a delta
     std::unique_ptr<ExternalSorter> m_sorter;
     QTemporaryDir m_temp{QDir::tempPath() + QStringLiteral("/oas-export-XXXXXX")};
+    std::unique_ptr<run::RunLock> m_configLock;     // held for the whole run
+    std::unique_ptr<run::RunLock> m_referenceLock;
     QFile m_rowData;  // delta: formatted rows, read back for adds and modifies
     QDate m_today;
     qint64 m_outputLine = 1;

@@ -3,6 +3,7 @@
 
 #include "../db/SqlTypes.h"
 #include "../run/BatchPipe.h"
+#include "../run/RunLock.h"
 #include "../secrets/Redact.h"
 
 #include <QHash>
@@ -556,6 +557,19 @@ ImportResult ImportRun::run()
 ImportResult runImport(const ImportRequest &request, trace::Trace &trace, run::StepController *step,
                        run::JobObserver *observer)
 {
+    // One run of a configuration at a time (DECISIONS.md 16).
+    std::unique_ptr<run::RunLock> lock;
+    if (!request.config.fileName.isEmpty()) {
+        QString error;
+        lock = run::RunLock::acquire(run::RunLock::lockFileForConfig(request.config.fileName),
+                                     QStringLiteral("configuration %1").arg(request.config.fileName), run::lockWaitSeconds(), &error);
+        if (!lock) {
+            ImportResult refused;
+            refused.error = error + QStringLiteral("\nimport not done");
+            trace.error(refused.error);
+            return refused;
+        }
+    }
     if (request.config.usesProcedures()) {  // [procedures] takes precedence over [import]
         ProcedureRun run(request, trace, step, observer);
         return run.run();

@@ -4,6 +4,7 @@
 #include "../db/Connection.h"
 #include "../db/OdbcDiagnostics.h"
 #include "../db/Statement.h"
+#include "../run/RunLock.h"
 #include "../secrets/Redact.h"
 #include "../sql/QueueStatements.h"
 
@@ -111,6 +112,16 @@ RefreshResult refreshQueue(const RefreshRequest &request, const std::function<vo
 {
     RefreshResult result;
     QString error;
+    // One refresh of a queue at a time (DECISIONS.md 16): a second would freeze from the same mark.
+    std::unique_ptr<run::RunLock> lock;
+    if (!request.config.fileName.isEmpty()) {
+        lock = run::RunLock::acquire(run::RunLock::lockFileForConfig(request.config.fileName),
+                                     QStringLiteral("queue configuration %1").arg(request.config.fileName), run::lockWaitSeconds(), &error);
+        if (!lock) {
+            result.error = error;
+            return result;
+        }
+    }
     std::unique_ptr<db::Connection> c = connect(request.config, request.secrets, request.connectionName, &error);
     if (!c) {
         result.error = error;

@@ -1,0 +1,187 @@
+// One run of a configuration at a time (DECISIONS.md 16), with two real processes: a second export or
+// import of a configuration that is running refuses with exit code 1 and names the first (program, pid,
+// host, start time); a lock left by a killed process is taken over; OAS_LOCK_WAIT lets a run wait, bounded;
+// a queue refresh refuses while its configuration is locked.
+#include "Backend.h"
+#include "ProgramRun.h"
+#include "common/TestSupport.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+#include <memory>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+using namespace oas;
+
+class TestRunLocks : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void secondRunRefused_data();
+    void secondRunRefused();
+    void killedHolderTakenOver();
+    void waitIsBounded();
+    void queueRefreshRefused();
+
+private:
+    void writeConfigs();
+    // Starts program in step mode: it holds its lock while it waits at the first record.
+    bool startStepping(QProcess &p, const QString &program, const QStringList &args);
+    QString lockText(const QString &config) const;
+
+    std::unique_ptr<test::WorkDir> m_dir;
+    QString m_table;
+};
+
+void TestRunLocks::init()
+{
+    m_dir = std::make_unique<test::WorkDir>();
+    QVERIFY(m_dir->dir.isValid());
+    m_table = test::uniqueTable("locks");
+    test::Sql sql(test::Backend::sqlite(m_dir->filePath("locks.db")));
+    QVERIFY2(sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(20))").arg(m_table)), qPrintable(sql.error()));
+    for (int i = 1; i <= 5; ++i)
+        QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 VALUES (%2, 'n%2')").arg(m_table).arg(i)));
+    writeConfigs();
+}
+
+void TestRunLocks::cleanup()
+{
+    m_dir.reset();
+}
+
+void TestRunLocks::writeConfigs()
+{
+    const QString head = QStringLiteral("[version]\nVersion=1.06\n[attributes]\nID=%1.id\nN=%1.name\n[database]\nDRIVER=SQLite3\n"
+                                        "Database=%2\n").arg(m_table, m_dir->filePath("locks.db"));
+    auto write = [&](const QString &name, const QString &text) {
+        QFile f(m_dir->filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text.toUtf8());
+    };
+    write("export.ini", head + QStringLiteral("[export]\nMode=delta-or-full\nFrom=%1\nSelect=ID,N\nKeys=ID\nReferencePath=refs\n").arg(m_table));
+    write("import.ini", head + QStringLiteral("[import]\nTable=%1\nSelectBy=ID\nModify=N\n").arg(m_table));
+    write("in.txt", "row:\nID: 6\nN: six\nrow:\nID: 7\nN: seven\n");
+    write("queue.ini", QStringLiteral("[database]\nDRIVER=SQLite3\nDatabase=%1\n[queue]\nTablePrefix=q_\n[%2]\nKey=id\n")
+                           .arg(m_dir->filePath("locks.db"), m_table));
+}
+
+bool TestRunLocks::startStepping(QProcess &p, const QString &program, const QStringList &args)
+{
+    p.setWorkingDirectory(m_dir->path());
+    p.start(QStringLiteral(OAS_BIN_DIR "/") + program, args);
+    if (!p.waitForStarted(10000))
+        return false;
+    // Wait until it holds the lock (the lock file names it) and shows the first record.
+    QElapsedTimer timer;
+    timer.start();
+    const QString config = args.at(args.indexOf("-f") + 1);
+    while (timer.elapsed() < 30000 && p.state() == QProcess::Running
+           && !lockText(config).contains(QStringLiteral("pid %1 ").arg(p.processId())))
+        QTest::qWait(20);
+    return p.state() == QProcess::Running && lockText(config).contains(QStringLiteral("pid %1 ").arg(p.processId()));
+}
+
+QString TestRunLocks::lockText(const QString &config) const
+{
+    return QString::fromUtf8(test::readAll(m_dir->filePath("." + config + ".lock")));
+}
+
+void TestRunLocks::secondRunRefused_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("export") << "ODBCAgentExp" << QStringList{"-f", "export.ini", "-o", "out.txt"};
+    QTest::newRow("import") << "ODBCAgentImp" << QStringList{"-f", "import.ini", "-i", "in.txt"};
+}
+
+void TestRunLocks::secondRunRefused()
+{
+    QFETCH(QString, program);
+    QFETCH(QStringList, args);
+    QProcess first;
+    QVERIFY2(startStepping(first, program, args + QStringList{"-s"}), qPrintable(QString::fromUtf8(first.readAllStandardError())));
+    const test::ProgramRun second = test::runProgram(program, args, m_dir->path());
+    QCOMPARE(second.exitCode, 1);
+    const QString config = args.at(1);
+    QVERIFY2(second.err.contains(QStringLiteral("configuration %1 is in use by another run: %2, pid %3 on ")
+                                     .arg(config, program).arg(first.processId())),
+             qPrintable(second.err));
+    QVERIFY2(second.err.contains(" started ") && second.err.contains(" UTC"), qPrintable(second.err));
+    // The first goes on to the end undisturbed; then the configuration is free again.
+    first.write("g\n");
+    first.closeWriteChannel();
+    QVERIFY(first.waitForFinished(60000));
+    QCOMPARE(first.exitCode(), 0);
+    const test::ProgramRun third = test::runProgram(program, args, m_dir->path());
+    QVERIFY2(third.exitCode == 0, qPrintable(third.err));
+}
+
+void TestRunLocks::killedHolderTakenOver()
+{
+    QProcess first;
+    QVERIFY(startStepping(first, "ODBCAgentExp", {"-f", "export.ini", "-o", "out.txt", "-s"}));
+    first.kill();
+    QVERIFY(first.waitForFinished(10000));
+    QVERIFY(lockText("export.ini").contains("ODBCAgentExp"));  // the note of the dead holder is still there
+    const test::ProgramRun next = test::runProgram("ODBCAgentExp", {"-f", "export.ini", "-o", "out.txt"}, m_dir->path());
+    QVERIFY2(next.exitCode == 0, qPrintable(next.err));
+    QCOMPARE(test::readAll(m_dir->filePath("out.txt")).count("row:"), 5);
+}
+
+void TestRunLocks::waitIsBounded()
+{
+    // A lock held by someone else (here: the test) is waited for, up to OAS_LOCK_WAIT seconds.
+    const QByteArray path = QFile::encodeName(m_dir->filePath(".export.ini.lock"));
+    const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);  // not inherited by the programs it starts
+    QVERIFY(fd >= 0);
+    QVERIFY(::flock(fd, LOCK_EX) == 0);
+    QVERIFY(::write(fd, "a test, pid 1 on nowhere, started then\n", 39) == 39);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("OAS_LOCK_WAIT", "1");
+    QElapsedTimer timer;
+    timer.start();
+    const test::ProgramRun refused = test::runProgram("ODBCAgentExp", {"-f", "export.ini", "-o", "out.txt"}, m_dir->path(), env);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY(timer.elapsed() >= 900);
+    QVERIFY2(refused.err.contains("is in use by another run: a test, pid 1 on nowhere, started then (waited 1 s)"), qPrintable(refused.err));
+    // Released while the next run waits: it goes on.
+    env.insert("OAS_LOCK_WAIT", "60");
+    QProcess waiting;
+    waiting.setWorkingDirectory(m_dir->path());
+    waiting.setProcessEnvironment(env);
+    waiting.start(QStringLiteral(OAS_BIN_DIR "/ODBCAgentExp"), {"-f", "export.ini", "-o", "out.txt"});
+    QVERIFY(waiting.waitForStarted());
+    QTest::qWait(500);
+    QCOMPARE(waiting.state(), QProcess::Running);
+    ::close(fd);
+    QVERIFY(waiting.waitForFinished(60000));
+    QCOMPARE(waiting.exitCode(), 0);
+}
+
+void TestRunLocks::queueRefreshRefused()
+{
+    const QByteArray path = QFile::encodeName(m_dir->filePath(".queue.ini.lock"));
+    const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);  // not inherited by the programs it starts
+    QVERIFY(fd >= 0);
+    QVERIFY(::flock(fd, LOCK_EX) == 0);
+    QVERIFY(::write(fd, "odbc-agent, pid 2 on here, started now\n", 40) == 40);
+    const test::ProgramRun refused = test::runProgram("odbc-agent", {"queue", "refresh", "queue.ini"}, m_dir->path());
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("queue configuration queue.ini is in use by another run: odbc-agent, pid 2 on here, started now"),
+             qPrintable(refused.err + refused.out));
+    ::close(fd);
+    const test::ProgramRun free = test::runProgram("odbc-agent", {"queue", "refresh", "queue.ini"}, m_dir->path());
+    QVERIFY2(free.exitCode == 0, qPrintable(free.err + free.out));
+}
+
+QTEST_GUILESS_MAIN(TestRunLocks)
+#include "tst_run_locks.moc"
