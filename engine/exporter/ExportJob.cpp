@@ -82,11 +82,17 @@ bool ExportRun::prepareColumns()
 bool ExportRun::chooseBase()
 {
     const bool deltaOnly = m_cfg.exportSection.mode.value == config::ExportMode::Delta;
+    if (!m_plan.writeReference) {  // the manual: Mode=full says only that a full export takes place
+        m_trace.write(TraceLevel::RefData, QStringLiteral("Mode=full: full export"));
+        return true;
+    }
     m_trace.write(TraceLevel::RefData, QStringLiteral("reference data files:\n")
                                            + (m_plan.available.isEmpty() ? QStringLiteral("none")
                                                                          : m_plan.available.join(QLatin1Char('\n'))));
-    if (!m_plan.wantsDelta)
+    if (!m_plan.wantsDelta) {
+        m_trace.write(TraceLevel::RefData, QStringLiteral("-r: full export with a new reference file"));
         return true;
+    }
     if (m_plan.basePath.isEmpty()) {
         m_trace.write(TraceLevel::RefData, QStringLiteral("no previous reference file found"));
         return true;  // the first export: a full export that creates the first reference file
@@ -339,6 +345,18 @@ ExportResult ExportRun::run()
     if (m_plan.writeReference && m_cfg.exportSection.keys.value.isEmpty()) {
         fail(QStringLiteral("a reference file needs the Keys field in the export section"));
         return m_result;
+    }
+    // -r FILE names the base: one that cannot be read is an error in every mode, never a full export handed
+    // on as if it were a delta (the manual's fallback to a full export is for -r alone and for a changed
+    // export specification).
+    if (m_req.referenceFlag && !m_req.referenceFile.isEmpty()) {
+        ReferenceReader probe;
+        QString why;
+        if (!probe.open(m_req.referenceFile, &why)) {
+            fail(QStringLiteral("the reference file given with -r cannot be used: %1\n%2\nexport not done (-r alone starts "
+                                "again with a full export and a new reference file)").arg(why, m_req.referenceFile));
+            return m_result;
+        }
     }
     if (!m_temp.isValid()) {
         fail(QStringLiteral("cannot create a temporary directory in %1").arg(QDir::tempPath()));

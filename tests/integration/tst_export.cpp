@@ -179,6 +179,23 @@ void TestExport::modesAndReferenceFlag()
     QVERIFY(r.error.contains("not usable"));
     QVERIFY(!QFile::exists("c.txt"));
 
+    // -r FILE naming a file that cannot be read fails in every mode (a typo in a job must never hand a full
+    // export on as if it were a delta), with no output file.
+    for (const char *mode : {"full", "delta", "delta-or-full"}) {
+        cfg = writeConfig(b, QStringLiteral("Mode=%1\n").arg(mode) + base);
+        r = exportOnce(cfg, "r.txt", {}, true, "R6119999");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.error.startsWith("the reference file given with -r cannot be used: ") && r.error.contains("\nR6119999\n"),
+                 qPrintable(r.error));
+        QVERIFY(!QFile::exists("r.txt"));
+    }
+
+    // RefData with Mode=full: the manual's one message that a full export takes place.
+    cfg = writeConfig(b, "Mode=full\n" + base, "TraceLevel=RefData\nTrace=1\nTraceFile=" + m_dir->filePath("full-trace.txt") + "\n");
+    QCOMPARE(exportOnce(cfg, "modefull.txt").exitCode, 0);
+    const QByteArray fullTrace = readFile(m_dir->filePath("full-trace.txt"));
+    QVERIFY2(fullTrace.contains("Mode=full: full export") && !fullTrace.contains("reference data files"), fullTrace.constData());
+
     // A changed specification: delta fails, delta-or-full falls back to a full export.
     cfg = writeConfig(b, "Mode=delta\n" + base + "Where=ID < 3");
     r = exportOnce(cfg, "d.txt");
