@@ -217,16 +217,22 @@ ParseResult parseConfig(const QByteArray &bytes, const ParseOptions &options)
 ParseResult parseConfigFile(const QString &path, Operation operation)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QString tooLarge;
+    std::optional<QByteArray> bytes;
+    if (file.open(QIODevice::ReadOnly)) {
+        file.close();
+        bytes = readBoundedFile(path, &tooLarge);
+    }
+    if (!bytes) {
         ParseResult result;
         result.config.fileName = path;
         Diagnostic d;
         d.file = path;
-        d.message = QStringLiteral("cannot open configuration file for reading\n%1").arg(path);
+        d.message = tooLarge.isEmpty() ? QStringLiteral("cannot open configuration file for reading\n%1").arg(path) : tooLarge;
         result.diagnostics.append(d);
         return result;
     }
-    return parseConfig(file.readAll(), ParseOptions{operation, path});
+    return parseConfig(*bytes, ParseOptions{operation, path});
 }
 
 }  // namespace oas::config

@@ -18,18 +18,31 @@ bool isAbbreviation(const QString &text)
     return true;
 }
 
+bool ParseContext::room(Severity severity)
+{
+    if (m_diagnostics.size() < kMaxDiagnostics)
+        return true;
+    ++m_dropped;
+    m_droppedError = m_droppedError || severity == Severity::Error;
+    return false;
+}
+
 void ParseContext::error(const SourcePos &pos, const QString &message)
 {
-    m_diagnostics.append(m_source.diagnostic(Severity::Error, pos, message, m_file));
+    if (room(Severity::Error))
+        m_diagnostics.append(m_source.diagnostic(Severity::Error, pos, message, m_file));
 }
 
 void ParseContext::warning(const SourcePos &pos, const QString &message)
 {
-    m_diagnostics.append(m_source.diagnostic(Severity::Warning, pos, message, m_file));
+    if (room(Severity::Warning))
+        m_diagnostics.append(m_source.diagnostic(Severity::Warning, pos, message, m_file));
 }
 
 void ParseContext::fileError(const QString &message)
 {
+    if (!room(Severity::Error))
+        return;
     Diagnostic d;
     d.file = m_file;
     d.message = message;
@@ -38,12 +51,26 @@ void ParseContext::fileError(const QString &message)
 
 void ParseContext::fileWarning(const QString &message)
 {
-    fileError(message);
-    m_diagnostics.last().severity = Severity::Warning;
+    if (!room(Severity::Warning))
+        return;
+    Diagnostic d;
+    d.file = m_file;
+    d.severity = Severity::Warning;
+    d.message = message;
+    m_diagnostics.append(d);
 }
 
 Diagnostics ParseContext::takeDiagnostics()
 {
+    if (m_dropped > 0) {
+        Diagnostic d;
+        d.file = m_file;
+        d.severity = m_droppedError ? Severity::Error : Severity::Warning;
+        d.message = QStringLiteral("%1 more problems not shown (the first %2 are)").arg(m_dropped).arg(kMaxDiagnostics);
+        m_diagnostics.append(d);
+        m_dropped = 0;
+        m_droppedError = false;
+    }
     Diagnostics result = std::move(m_diagnostics);
     m_diagnostics.clear();
     return result;

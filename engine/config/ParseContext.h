@@ -53,9 +53,16 @@ public:
     NameList parseNameList(const FieldLine &field);
 
 private:
+    // At most this many diagnostics are kept (a generated or hostile file could have millions); the rest are
+    // counted, and one more diagnostic says how many, an error if any of them was.
+    static constexpr int kMaxDiagnostics = 200;
+    bool room(Severity severity);
+
     const SourceText &m_source;
     QString m_file;
     Diagnostics m_diagnostics;
+    qint64 m_dropped = 0;
+    bool m_droppedError = false;
     QSet<QString> m_written;
     static QString key(Section section, const QString &field)
     {

@@ -1,6 +1,8 @@
 // Checks that need more than one field: defined abbreviations, overlaps, mandatory fields, section order.
 #include "SectionParsers.h"
 
+#include <QSet>
+
 namespace oas::config {
 
 namespace {
@@ -30,15 +32,14 @@ private:
 
     void checkList(const Setting<NameList> &list, const QString &field)
     {
-        for (int i = 0; i < list.value.size(); ++i) {
-            const NameRef &ref = list.value.at(i);
+        QSet<QString> seen;  // case-folded: a list of a million names is checked in linear time
+        for (const NameRef &ref : list.value) {
             defined(ref);
-            for (int j = 0; j < i; ++j) {
-                if (list.value.at(j).name.compare(ref.name, Qt::CaseInsensitive) == 0) {
-                    m_ctx.warning(ref.pos, QStringLiteral("%1 is listed twice in %2").arg(ref.name, field));
-                    break;
-                }
-            }
+            const QString folded = ref.name.toCaseFolded();
+            if (seen.contains(folded))
+                m_ctx.warning(ref.pos, QStringLiteral("%1 is listed twice in %2").arg(ref.name, field));
+            else
+                seen.insert(folded);
         }
     }
 

@@ -1,5 +1,7 @@
 #include "SourceText.h"
 
+#include <QFile>
+
 #include <QStringDecoder>
 
 namespace oas::config {
@@ -104,6 +106,21 @@ QList<LogicalLine> SourceText::logicalLines() const
     return result;
 }
 
+std::optional<QByteArray> readBoundedFile(const QString &path, QString *error, qint64 maxBytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot open %1 for reading: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    QByteArray bytes = f.read(maxBytes + 1);
+    if (bytes.size() > maxBytes) {
+        *error = QStringLiteral("%1 is too large: more than %2 MiB (a configuration is a few kilobytes)").arg(path).arg(maxBytes / (1024 * 1024));
+        return std::nullopt;
+    }
+    return bytes;
+}
+
 QString SourceText::excerpt(const SourcePos &pos) const
 {
     const QString line = physicalLine(pos.line);
@@ -113,6 +130,14 @@ QString SourceText::excerpt(const SourcePos &pos) const
     QString trimmed = trimBlanks(line);
     const int at = std::clamp(pos.column - 1 - lead, 0, int(trimmed.size()));
     trimmed.insert(at, QStringLiteral("??"));
+    // A very long line (hostile or generated) is shown around the mark only: a diagnostic stays readable.
+    constexpr int kAround = 100;
+    if (trimmed.size() > 2 * kAround + 2) {
+        const int from = std::max(0, at - kAround);
+        const int to = std::min(int(trimmed.size()), at + 2 + kAround);
+        trimmed = (from > 0 ? QStringLiteral("...") : QString()) + trimmed.mid(from, to - from)
+                  + (to < trimmed.size() ? QStringLiteral("...") : QString());
+    }
     return trimmed;
 }
 

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace oas::config {
 
 // A logical line: one or more physical lines joined by backslash continuation. Leading whitespace of a
@@ -44,6 +46,12 @@ public:
 private:
     QStringList m_lines;
 };
+
+// The bytes of a configuration-sized file (a configuration, a pair's mapping, a queue configuration, a
+// secret): at most maxBytes, read no further, so a huge or endless file (/dev/zero) is refused with a
+// message instead of filling memory; nullopt with *error.
+constexpr qint64 kMaxConfigBytes = 4 * 1024 * 1024;
+std::optional<QByteArray> readBoundedFile(const QString &path, QString *error, qint64 maxBytes = kMaxConfigBytes);
 
 bool isBlank(QChar c);
 QString trimBlanks(const QString &s);  // trims spaces and tabs only (a form feed is data)

@@ -1,5 +1,7 @@
 #include "PairCatalog.h"
 
+#include "../config/SourceText.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -9,12 +11,7 @@ namespace {
 
 std::optional<QByteArray> readFile(const QString &path, QString *error)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
-        return std::nullopt;
-    }
-    return f.readAll();
+    return config::readBoundedFile(path, error);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "QueueConfig.h"
 
+#include "../config/SourceText.h"
+
 #include <QFile>
 #include <QRegularExpression>
 
@@ -126,16 +128,17 @@ QueueParse parseQueueConfig(const QString &fileName, const QByteArray &bytes)
 
 QueueParse readQueueConfig(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    QString error;
+    const std::optional<QByteArray> bytes = config::readBoundedFile(path, &error);
+    if (!bytes) {
         QueueParse r;
         config::Diagnostic d;
         d.file = path;
-        d.message = QStringLiteral("cannot read the file: %1").arg(f.errorString());
+        d.message = error;
         r.diagnostics.append(d);
         return r;
     }
-    return parseQueueConfig(path, f.readAll());
+    return parseQueueConfig(path, *bytes);
 }
 
 }  // namespace oas::queue

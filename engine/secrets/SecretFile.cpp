@@ -1,5 +1,7 @@
 #include "SecretFile.h"
 
+#include "../config/SourceText.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -45,12 +47,12 @@ std::optional<QString> readSecretFile(const QString &path, QString *error)
                      .arg(QString::number(st.st_mode & 07777, 8).rightJustified(4, QLatin1Char('0')));
         return std::nullopt;
     }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read secret file %1: %2").arg(path, f.errorString());
+    std::optional<QByteArray> read = config::readBoundedFile(path, error, 64 * 1024);
+    if (!read) {
+        *error = QStringLiteral("secret file: %1").arg(*error);
         return std::nullopt;
     }
-    QByteArray bytes = f.readAll();
+    QByteArray bytes = *read;
     if (bytes.endsWith('\n'))
         bytes.chop(bytes.endsWith("\r\n") ? 2 : 1);
     if (bytes.isEmpty()) {

@@ -87,6 +87,20 @@ public:
     }
 
 private:
+    // Parentheses and ! nest by recursion here and in every walk of the tree: a bounded depth (and a bounded
+    // number of terms, which makes the tree's depth) keeps hostile input from overflowing the stack.
+    static constexpr int kMaxDepth = 100;
+    static constexpr int kMaxTerms = 1000;
+    struct Nesting {
+        Nesting(Parser &p, const Token &t) : parser(p)
+        {
+            if (++parser.m_depth > kMaxDepth)
+                parser.fail(t, QStringLiteral("SelectBy nested more than %1 deep (parentheses and !)").arg(kMaxDepth));
+        }
+        ~Nesting() { --parser.m_depth; }
+        Parser &parser;
+    };
+
     const Token &peek() const { return m_tokens.at(m_pos); }
     const Token &take() { return m_tokens.at(m_pos++); }
 
@@ -139,6 +153,9 @@ private:
         if (peek().kind != Token::Kind::Not)
             return parsePrimary();
         const Token op = take();
+        const Nesting nesting(*this, op);
+        if (m_failed)
+            return std::nullopt;
         auto operand = parseNot();
         if (!operand)
             return std::nullopt;
@@ -156,6 +173,10 @@ private:
         switch (t.kind) {
         case Token::Kind::Name: {
             take();
+            if (++m_terms > kMaxTerms) {
+                fail(t, QStringLiteral("SelectBy names more than %1 attributes").arg(kMaxTerms));
+                return std::nullopt;
+            }
             SelectByNode n;
             n.kind = SelectByNode::Kind::Attribute;
             n.name = t.text;
@@ -165,6 +186,9 @@ private:
         }
         case Token::Kind::Open: {
             take();
+            const Nesting nesting(*this, t);
+            if (m_failed)
+                return std::nullopt;
             auto inner = parseOr();
             if (!inner)
                 return std::nullopt;
@@ -198,6 +222,8 @@ private:
     }
 
     QList<Token> m_tokens;
+    int m_depth = 0;
+    int m_terms = 0;
     int m_pos = 0;
     bool m_failed = false;
     QList<SelectByError> m_errors;

@@ -34,6 +34,7 @@ private slots:
     void configErrorsExitOne();
     void importDataFileMissing();
     void validateCommand();
+    void hostileConfigurations();
     void sqlCommand();
     void odbcAgentUsage();
 
@@ -107,6 +108,48 @@ void TestPrograms::validateCommand()
                                              QStringLiteral(OAS_TEST_DATA_DIR "/manual/orders.ini")});
     QCOMPARE(forImport.exitCode, 1);
     QVERIFY(forImport.out.contains("missing import section (or procedures section)"));
+}
+
+// Hostile configurations end with a diagnostic and exit code 1: never a crash (exit -2), a hang (-1) or
+// memory without bound.
+void TestPrograms::hostileConfigurations()
+{
+    QTemporaryDir dir;
+    auto write = [&](const QString &name, const QByteArray &text) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    const QByteArray head = "[version]\nVersion=1.06\n[attributes]\nA=T.a\nB=T.b\n[database]\nDRIVER=SQLite3\nDatabase="
+                            + dir.filePath("x.db").toUtf8() + "\n";
+    // SelectBy nested 10,000 deep (it overflowed the stack): refused, the line shown around the mark only.
+    write("deep.ini", head + "[import]\nTable=T\nSelectBy=" + QByteArray(10000, '(') + "A" + QByteArray(10000, ')') + "\nModify=B\n");
+    for (const QString &program : {QStringLiteral("odbc-agent"), QStringLiteral("ODBCAgentImp")}) {
+        const Run r = program == "odbc-agent" ? run(program, {"validate", dir.filePath("deep.ini")})
+                                              : run(program, {"-f", dir.filePath("deep.ini"), "-i", dir.filePath("deep.ini")});
+        QCOMPARE(r.exitCode, 1);
+        const QString text = r.out + r.err;
+        QVERIFY2(text.contains("SelectBy nested more than 100 deep (parentheses and !) at line 11"), qPrintable(text.left(500)));
+        QVERIFY2(text.size() < 2000, qPrintable(QString::number(text.size())));
+    }
+    // An endless file and a 5 MiB one: refused before they are read whole.
+    for (const QString &path : {QStringLiteral("/dev/zero"), dir.filePath("big.ini")}) {
+        if (path.endsWith("big.ini"))
+            write("big.ini", head + "[export]\nFrom=T\nSelect=" + QByteArray(5 * 1024 * 1024, 'A') + "\n");
+        const Run r = run("odbc-agent", {"validate", path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(path + " is too large: more than 4 MiB (a configuration is a few kilobytes)"), qPrintable(r.out.left(500)));
+    }
+    // 300,000 unknown abbreviations in Select (3 MiB; it took 22 GB): the first 200 problems and a count.
+    QByteArray select = "Select=";
+    for (int i = 0; i < 300000; ++i)
+        select += "X" + QByteArray::number(i) + ",";
+    select.chop(1);
+    write("many.ini", head + "[export]\nFrom=T\n" + select + "\n");
+    const Run many = run("odbc-agent", {"validate", dir.filePath("many.ini")});
+    QCOMPARE(many.exitCode, 1);
+    QVERIFY2(many.out.contains("299800 more problems not shown (the first 200 are)"), qPrintable(many.out.right(500)));
+    QVERIFY(many.out.size() < 200000);
 }
 
 void TestPrograms::sqlCommand()

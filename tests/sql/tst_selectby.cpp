@@ -25,6 +25,7 @@ private slots:
     void trees();
     void errors_data();
     void errors();
+    void limitsHold();
     void attributeOrder();
 };
 
@@ -73,6 +74,16 @@ void TestSelectBy::errors_data()
     QTest::newRow("missing operator") << "A B" << "missing operator before B" << 2 << 1;
     QTest::newRow("missing operator paren") << "A (B)" << "missing operator before (" << 2 << 1;
     QTest::newRow("bad character") << "A = B" << "unexpected character = in SelectBy predicate" << 2 << 1;
+    // Hostile depth and length: a diagnostic at the first token past the limit, never a stack overflow.
+    QTest::newRow("101 parentheses") << QString(101, '(') + "A" + QString(101, ')')
+                                     << "SelectBy nested more than 100 deep (parentheses and !)" << 100 << 1;
+    QTest::newRow("10,000 parentheses") << QString(10000, '(') + "A" + QString(10000, ')')
+                                        << "SelectBy nested more than 100 deep (parentheses and !)" << 100 << 1;
+    QTest::newRow("10,000 nots") << QString(10000, '!') + "A" << "SelectBy nested more than 100 deep (parentheses and !)" << 100 << 1;
+    QString terms = "A";
+    for (int i = 0; i < 1000; ++i)
+        terms += " & A";
+    QTest::newRow("1001 terms") << terms << "SelectBy names more than 1000 attributes" << 4000 << 1;
 }
 
 void TestSelectBy::errors()
@@ -87,6 +98,17 @@ void TestSelectBy::errors()
     QCOMPARE(p.errors.first().message, message);
     QCOMPARE(p.errors.first().offset, offset);
     QCOMPARE(p.errors.first().length, length);
+}
+
+void TestSelectBy::limitsHold()
+{
+    // Exactly at the limits: parsed.
+    QVERIFY(parseSelectBy(QString(100, '(') + "A" + QString(100, ')')).root);
+    QVERIFY(parseSelectBy(QString(50, '!') + QString(50, '(') + "A" + QString(50, ')')).root);
+    QString terms = "A";
+    for (int i = 1; i < 1000; ++i)
+        terms += " | A";
+    QVERIFY(parseSelectBy(terms).root);
 }
 
 void TestSelectBy::attributeOrder()
