@@ -1,5 +1,7 @@
 #include "ImportAccount.h"
 
+#include "../secrets/Redact.h"
+
 namespace oas::importer {
 
 QString ImportAccount::fileError() const
@@ -7,8 +9,9 @@ QString ImportAccount::fileError() const
     return QStringLiteral("cannot write the exceptions file\n%1\n%2").arg(m_result.exceptionsPath, m_file.errorString());
 }
 
-bool ImportAccount::open(const QString &path, QString *error)
+bool ImportAccount::open(const QString &path, const QStringList &secrets, QString *error)
 {
+    m_secrets = secrets;
     m_result.exceptionsPath = path;
     m_file.setFileName(path);
     if (m_file.open(QIODevice::WriteOnly))
@@ -21,7 +24,14 @@ void ImportAccount::account(int line, const QByteArray &rawRecord, const Outcome
 {
     m_result.stats.count(outcome);
     if (outcome.failed()) {
-        m_file.write(exceptionEntry(line, rawRecord, outcome.events, m_format));
+        if (m_secrets.isEmpty()) {
+            m_file.write(exceptionEntry(line, rawRecord, outcome.events, m_format));
+        } else {
+            QList<Event> events = outcome.events;
+            for (Event &e : events)
+                e.lines = secrets::redact(e.lines, m_secrets);
+            m_file.write(exceptionEntry(line, rawRecord, events, m_format));
+        }
         ++m_result.exceptions;
         return;
     }

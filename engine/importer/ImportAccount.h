@@ -12,8 +12,10 @@ class ImportAccount {
 public:
     ImportAccount(ImportResult &result, const datafile::DataFormat &format) : m_result(result), m_format(format) {}
 
-    // Opens the exceptions file (path, else the Exceptions field) and records its path in the result.
-    bool open(const QString &path, QString *error);
+    // Opens the exceptions file (path, else the Exceptions field) and records its path in the result; the
+    // comments of its entries keep the job's secrets out as ***, as the trace does (a database message may
+    // quote a value equal to the password). The records themselves stay as supplied, for a re-import.
+    bool open(const QString &path, const QStringList &secrets, QString *error);
     // One record's outcome: counted, written to the exceptions file when it failed.
     void account(int line, const QByteArray &rawRecord, const Outcome &outcome);
     // Keeps the exceptions file, writes the Statistics block and sets the exit code when the run went
@@ -21,6 +23,7 @@ public:
     bool finish(bool ok, trace::Trace &trace, QString *error);
 
 private:
+    QStringList m_secrets;
     QString fileError() const;
 
     ImportResult &m_result;

@@ -542,7 +542,8 @@ ImportResult ImportRun::run()
     if (!openInput() || !connect() || !prepareStatements())
         return m_result;
     QString error;
-    if (!m_account.open(m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath, &error)
+    if (!m_account.open(m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath,
+                        m_trace.secrets(), &error)
         || !db::setAutoCommit(*m_connection, false, &error)) {
         fail(error);
         return m_result;

@@ -421,7 +421,8 @@ ImportResult ProcedureRun::run()
     m_decryption = std::move(*decryption);
     if (!connect() || !describe() || !prepare(false))
         return m_result;
-    if (!m_account.open(m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath, &error)) {
+    if (!m_account.open(m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath,
+                        m_trace.secrets(), &error)) {
         fail(error);
         return m_result;
     }

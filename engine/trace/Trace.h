@@ -40,6 +40,7 @@ public:
     // Keeps a secret (a password) out of every block from now on: it is written as ***.
     void hide(const QString &secret);
     QString redact(const QString &text) const;
+    const QStringList &secrets() const { return m_secrets; }
     // The trace file being written (Trace=1), empty otherwise.
     QString filePath() const { return m_file ? m_file->currentPath() : QString(); }
 

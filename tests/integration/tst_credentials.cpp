@@ -37,6 +37,7 @@ private slots:
     void encryptedAttributes();
     void attributesLeftEncryptedUnderAdminPw();
     void encryptedProcedureParameter();
+    void passwordQuotedByTheDatabase();
 
 private:
     Run run(const QString &program, const QStringList &args, const QByteArray &input = {});
@@ -406,6 +407,38 @@ void TestCredentials::encryptedProcedureParameter()
     // The function's own message quotes the value: hidden too.
     QVERIFY2(readAll(m_dir.filePath("except-proc.txt")).contains("refused value ***"), readAll(m_dir.filePath("except-proc.txt")).constData());
     verifyNoSecretIn({r}, {stored, refused, kPassword});
+}
+
+// The database's message may quote a value equal to the password (DETAIL: Key (pw)=(...) already exists):
+// the exceptions file's comments hide it as ***, as the trace and stderr do. The record itself stays as
+// supplied, so that it can be imported again.
+void TestCredentials::passwordQuotedByTheDatabase()
+{
+    if (m_pg.name.isEmpty())
+        QSKIP("OAS_TEST_PG is not set");
+    m_env.insert("OAS_SEC_PW", kPassword);
+    const QString cfg = writeConfig("quoted.ini", QString("ID=%1.id\nPW=%1.pw\n").arg(m_table), pgDatabase("Password=env:OAS_SEC_PW"),
+                                    QString("[import]\nTable=%1\nSelectBy=ID\nModify=PW\nExceptions=except-quoted.txt\n"
+                                            "[control]\nEncoding=UTF-8\nTrace=1\nTraceFile=trace-quoted.txt\n%2")
+                                        .arg(m_table, kAllLevels));
+    QFile in(m_dir.filePath("quoted-in.txt"));
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write("row:\nID: 11\nPW: " + kPassword.toUtf8() + "\nrow:\nID: 12\nPW: " + kPassword.toUtf8() + "\n");
+    in.close();
+    const Run r = run("ODBCAgentImp", {"-f", cfg, "-i", "quoted-in.txt", "-v"});
+    QCOMPARE(r.exitCode, 0x3C);  // the second violates the UNIQUE pw
+    const QString exceptions = QString::fromUtf8(readAll(m_dir.filePath("except-quoted.txt")));
+    QStringList comments;
+    for (const QString &line : exceptions.split('\n'))
+        if (line.startsWith('#'))
+            comments << line;
+    QVERIFY2(comments.join('\n').contains("already exists"), qPrintable(exceptions));
+    QVERIFY2(comments.join('\n').contains("***"), qPrintable(exceptions));
+    QVERIFY2(!comments.join('\n').contains(kPassword), qPrintable(exceptions));
+    QVERIFY2(exceptions.contains("PW: " + kPassword), qPrintable(exceptions));  // the record, for a re-import
+    QVERIFY(!r.err.contains(kPassword) && !r.out.contains(kPassword));
+    QVERIFY(!QString::fromUtf8(readAll(m_dir.filePath("trace-quoted.txt"))).contains(kPassword));
+    Sql(m_pg).exec(QString("DELETE FROM %1 WHERE id > 10").arg(m_table));
 }
 
 QTEST_GUILESS_MAIN(TestCredentials)
