@@ -1,5 +1,6 @@
 #include "ImportAccount.h"
 
+#include "../run/FileMode.h"
 #include "../secrets/Redact.h"
 
 namespace oas::importer {
@@ -14,7 +15,7 @@ bool ImportAccount::open(const QString &path, const QStringList &secrets, QStrin
     m_secrets = secrets;
     m_result.exceptionsPath = path;
     m_file.setFileName(path);
-    if (m_file.open(QIODevice::WriteOnly))
+    if (m_file.open(QIODevice::WriteOnly) && run::makePrivate(m_file.handle()))
         return true;
     *error = fileError();
     return false;

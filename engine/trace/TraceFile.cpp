@@ -1,5 +1,7 @@
 #include "TraceFile.h"
 
+#include "../run/FileMode.h"
+
 #include <QFileInfo>
 
 namespace oas::trace {
@@ -20,7 +22,10 @@ bool TraceFile::openIndex(int index, bool truncate)
     m_file.close();
     m_index = index;
     m_file.setFileName(m_rotating ? pathFor(index) : m_name);
-    return m_file.open(QIODevice::WriteOnly | (truncate ? QIODevice::Truncate : QIODevice::Append));
+    if (!m_file.open(QIODevice::WriteOnly | (truncate ? QIODevice::Truncate : QIODevice::Append)))
+        return false;
+    run::makePrivate(m_file.handle());  // record values: owner only (FileMode.h)
+    return true;
 }
 
 bool TraceFile::open(QString *error)

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTest>
 
@@ -16,6 +17,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace oas;
@@ -30,6 +32,7 @@ private slots:
     void killedHolderTakenOver();
     void waitIsBounded();
     void queueRefreshRefused();
+    void recordFilesOwnerOnly();
 
 private:
     void writeConfigs();
@@ -181,6 +184,36 @@ void TestRunLocks::queueRefreshRefused()
     ::close(fd);
     const test::ProgramRun free = test::runProgram("odbc-agent", {"queue", "refresh", "queue.ini"}, m_dir->path());
     QVERIFY2(free.exitCode == 0, qPrintable(free.err + free.out));
+}
+
+// Trace and exceptions files hold record values: created owner-only (0600) whatever the umask, unless
+// OAS_FILE_MODE says otherwise; data files keep the umask.
+void TestRunLocks::recordFilesOwnerOnly()
+{
+    const mode_t saved = ::umask(022);  // the usual umask: group and others may read what is created
+    QFile cfg(m_dir->filePath("import.ini"));
+    QVERIFY(cfg.open(QIODevice::Append));
+    cfg.write("[control]\nTrace=1\nTraceFile=import-trace.txt\nTraceLevel=Summary\n");
+    cfg.close();
+    QFile in(m_dir->filePath("bad.txt"));
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write("row:\nN: no id\n");  // fails: an exceptions entry
+    in.close();
+    auto mode = [&](const QString &name) { return QFileInfo(m_dir->filePath(name)).permissions() & 0x7777; };
+    const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser;
+    const test::ProgramRun r = test::runProgram("ODBCAgentImp", {"-f", "import.ini", "-i", "bad.txt"}, m_dir->path());
+    QCOMPARE(r.exitCode, 0x3C);
+    QCOMPARE(mode("import-trace.txt"), ownerOnly);
+    QCOMPARE(mode("except.txt"), ownerOnly);
+    const test::ProgramRun exported = test::runProgram("ODBCAgentExp", {"-f", "export.ini", "-o", "data.txt"}, m_dir->path());
+    QCOMPARE(exported.exitCode, 0);
+    QVERIFY(mode("data.txt") & QFileDevice::ReadOther);  // the umask (022 here) applies to data files
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("OAS_FILE_MODE", "0640");
+    QFile::remove(m_dir->filePath("except.txt"));
+    QCOMPARE(test::runProgram("ODBCAgentImp", {"-f", "import.ini", "-i", "bad.txt"}, m_dir->path(), env).exitCode, 0x3C);
+    QCOMPARE(mode("except.txt"), ownerOnly | QFileDevice::ReadGroup);
+    ::umask(saved);
 }
 
 QTEST_GUILESS_MAIN(TestRunLocks)
