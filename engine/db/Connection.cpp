@@ -119,8 +119,10 @@ QList<config::DatabaseField> driverOptions(bool postgres, bool sqlite, Connectio
         if (use != Connection::Use::Streaming)
             add("Protocol", "7.4-1");
     }
-    if (sqlite)
+    if (sqlite) {
         add("StepAPI", "1");
+        add("Timeout", "30000");  // ms a busy database is waited for (the driver's own default is 100 s a statement)
+    }
     return options;
 }
 
@@ -171,8 +173,11 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
     // Statements prepared once and run many times get a generic plan from PostgreSQL after five runs; for
     // a table that was empty or small then (an initial load), that plan is a sequential scan, and every
     // later lookup reads the whole table. Custom plans per execution keep lookups on the index.
-    if ((use == Use::Statements || use == Use::Refresh) && c->m_info.isPostgreSql())
+    if ((use == Use::Statements || use == Use::Refresh) && c->m_info.isPostgreSql()) {
         QSqlQuery(c->database()).exec(QStringLiteral("SET plan_cache_mode = force_custom_plan"));  // PostgreSQL 12+
+        // A row another session holds is waited for 30 s at most, not for ever (SETOPTIONS may change it).
+        QSqlQuery(c->database()).exec(QStringLiteral("SET lock_timeout = '30s'"));
+    }
     // Streamed results are read as UTF-8 where the driver gives it unchanged; checked now, in auto-commit
     // mode, before any transaction of the job begins.
     c->m_info.utf8Text = c->m_info.isSqlite() || (streams && c->m_info.isPostgreSql() && probeUtf8Text(c->rawHandle()));

@@ -272,6 +272,16 @@ bool isConnectionLost(const QList<DiagRecord> &records)
     return false;
 }
 
+bool isDatabaseBusy(const QList<DiagRecord> &records)
+{
+    for (const DiagRecord &r : records) {
+        if (r.state == QLatin1String("55P03") || r.message.contains(QLatin1String("database is locked"), Qt::CaseInsensitive)
+            || r.message.contains(QLatin1String("database table is locked"), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 bool isForeignKeyViolation(const QList<DiagRecord> &records)
 {
     for (const DiagRecord &r : records) {

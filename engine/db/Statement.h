@@ -78,6 +78,9 @@ bool setAutoCommit(const Connection &connection, bool on, QString *errorBlock);
 bool endTransaction(const Connection &connection, bool commit, QString *errorBlock);
 // Whether a diagnostic means the connection itself is gone (SQLSTATE class 08, or HYT01/HY000 "closed").
 bool isConnectionLost(const QList<DiagRecord> &records);
+// Whether a diagnostic says the database stayed locked by another writer longer than the connection waits
+// (SQLite "database is locked" / SQLITE_BUSY after its Timeout; PostgreSQL 55P03 after lock_timeout).
+bool isDatabaseBusy(const QList<DiagRecord> &records);
 // Whether a diagnostic is a referential-integrity violation (SQLSTATE 23503, or the driver's message).
 bool isForeignKeyViolation(const QList<DiagRecord> &records);
 // psqlODBC runs "{call x(...)}" as a function call: a PostgreSQL PROCEDURE refuses it (42809), and

@@ -92,7 +92,10 @@ Applied ImportRun::statementFailed(Outcome outcome, const QString &what, const Q
     Applied a;
     a.rollback = true;
     const QList<db::DiagRecord> diagnostics = statement ? statement->diagnostics() : QList<db::DiagRecord>();
-    a.fatal = db::isConnectionLost(diagnostics);
+    // Busy beyond the bounded wait (another writer holds the database or the rows): every later record would
+    // wait as long again, so the run stops, saying where to resume.
+    a.busy = db::isDatabaseBusy(diagnostics);
+    a.fatal = a.busy || db::isConnectionLost(diagnostics);
     a.followReferences = what == QLatin1String("DELETE") && !m_relationships.empty() && db::isForeignKeyViolation(diagnostics);
     outcome.disposition = Disposition::Error;
     outcome.events.append(Event::error(QStringLiteral("error: %1 failed\n%2").arg(what, block.trimmed())));

@@ -330,8 +330,13 @@ bool ImportRun::connectionLost(const std::vector<Pending> &batch, size_t at, con
     QString ignored;
     db::endTransaction(*m_connection, false, &ignored);
     const QString detail = applied.outcome.events.isEmpty() ? QString() : applied.outcome.events.last().lines.join(QLatin1Char('\n'));
-    return fail(QStringLiteral("%1\nthe connection was lost: records from line %2 on are not imported")
-                    .arg(detail)
+    m_result.resumeLine = batch[at].record.line;
+    return fail(QStringLiteral("%1\n%2: records from line %3 on are not imported")
+                    .arg(detail,
+                         applied.busy ? QStringLiteral("the database stayed locked by another writer longer than the wait allows "
+                                                       "(SQLite: Timeout= in [database], in ms, default 30000; PostgreSQL: "
+                                                       "lock_timeout, default 30s, SETOPTIONS may change it)")
+                                      : QStringLiteral("the connection was lost"))
                     .arg(batch[at].record.line));
 }
 

@@ -59,7 +59,8 @@ struct Applied {
         return a;
     }
     bool rollback = false;          // a statement failed: the transaction must be rolled back
-    bool fatal = false;             // the connection is gone: stop the import
+    bool fatal = false;             // the connection is gone, or the database stayed busy: stop the import
+    bool busy = false;              // ... the database stayed locked by another writer longer than the wait
     bool followReferences = false;  // retry alone, nullifying the Relationships first
 };
 

@@ -270,8 +270,12 @@ std::optional<Outcome> ProcedureRun::call(const datafile::Record &record, QStrin
         ok = m_statement->execute(pointers, &block);
     }
     if (!ok) {
-        if (db::isConnectionLost(m_statement->diagnostics())) {
-            fail(QStringLiteral("%1\nthe connection was lost: records from line %2 on are not imported").arg(block.trimmed()).arg(record.line));
+        if (db::isConnectionLost(m_statement->diagnostics()) || db::isDatabaseBusy(m_statement->diagnostics())) {
+            fail(QStringLiteral("%1\n%2: records from line %3 on are not imported")
+                     .arg(block.trimmed(), db::isDatabaseBusy(m_statement->diagnostics())
+                                               ? QStringLiteral("the database stayed locked by another writer longer than the wait allows")
+                                               : QStringLiteral("the connection was lost"))
+                     .arg(record.line));
             m_result.resumeLine = record.line;
             return std::nullopt;
         }

@@ -52,6 +52,9 @@ public:
     }
     ~Sql() { QSqlDatabase::removeDatabase(m_name); }
     bool ok() const { return m_ok; }
+    // Starts a transaction on this connection (statements then run inside it until commit()).
+    bool begin() { return QSqlDatabase::database(m_name).transaction(); }
+    bool commit() { return QSqlDatabase::database(m_name).commit(); }
     QString error() const { return m_error; }
     bool exec(const QString &sql, const QVariantList &values = {})
     {

@@ -33,6 +33,8 @@ private slots:
     void waitIsBounded();
     void queueRefreshRefused();
     void recordFilesOwnerOnly();
+    void busyDatabaseWaitIsBounded();
+    void lockedRowWaitIsBounded();
 
 private:
     void writeConfigs();
@@ -214,6 +216,75 @@ void TestRunLocks::recordFilesOwnerOnly()
     QCOMPARE(test::runProgram("ODBCAgentImp", {"-f", "import.ini", "-i", "bad.txt"}, m_dir->path(), env).exitCode, 0x3C);
     QCOMPARE(mode("except.txt"), ownerOnly | QFileDevice::ReadGroup);
     ::umask(saved);
+}
+
+// Another writer holds the SQLite database (another import, a queue refresh, any tool): the import waits
+// at most the driver's Timeout (here 1 s), then stops with exit code 1, names the line to resume from, and
+// imports nothing twice when run again. (It once waited 100 s per record: more than 10 minutes.)
+void TestRunLocks::busyDatabaseWaitIsBounded()
+{
+    QFile cfg(m_dir->filePath("import.ini"));
+    QVERIFY(cfg.open(QIODevice::ReadOnly));
+    const QByteArray text = cfg.readAll().replace("[import]", "Timeout=1000\n[import]");
+    cfg.close();
+    QVERIFY(cfg.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    cfg.write(text);
+    cfg.close();
+    QProcess holder;  // the sqlite3 tool holds a write transaction for a few seconds
+    holder.setWorkingDirectory(m_dir->path());
+    holder.start("sqlite3", {"locks.db", "BEGIN IMMEDIATE;", ".system touch holding.flag", ".system sleep 4", "COMMIT;"});
+    QVERIFY2(holder.waitForStarted(), "the sqlite3 tool is missing (scripts/setup.sh installs it)");
+    QElapsedTimer timer;
+    timer.start();
+    while (!QFile::exists(m_dir->filePath("holding.flag")) && timer.elapsed() < 20000)
+        QTest::qWait(20);
+    QVERIFY(QFile::exists(m_dir->filePath("holding.flag")));
+    timer.restart();
+    const test::ProgramRun busy = test::runProgram("ODBCAgentImp", {"-f", "import.ini", "-i", "in.txt"}, m_dir->path());
+    QCOMPARE(busy.exitCode, 1);
+    QVERIFY(timer.elapsed() < 30000);
+    QVERIFY2(busy.err.contains("database is locked") && busy.err.contains("the database stayed locked by another writer longer "
+                                                                          "than the wait allows")
+                 && busy.err.contains("records from line 1 on are not imported"),
+             qPrintable(busy.err));
+    QVERIFY(holder.waitForFinished(30000));
+    const test::ProgramRun again = test::runProgram("ODBCAgentImp", {"-f", "import.ini", "-i", "in.txt"}, m_dir->path());
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    test::Sql sql(test::Backend::sqlite(m_dir->filePath("locks.db")));
+    QCOMPARE(sql.rows(QStringLiteral("SELECT count(*) FROM %1").arg(m_table)), QStringList{"7"});
+}
+
+// PostgreSQL: a row another session holds is waited for at most lock_timeout (30 s by default; SETOPTIONS
+// sets 1 s here), then the import stops with exit code 1 naming the line to resume from (line 1: both
+// records were in one transaction, so neither is imported and nothing is imported twice when run again).
+void TestRunLocks::lockedRowWaitIsBounded()
+{
+    const test::Backend pg = test::Backend::postgresql();
+    if (pg.name.isEmpty())
+        QSKIP("OAS_TEST_PG is not set");
+    test::Sql setup(pg);
+    QVERIFY(setup.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(20))").arg(m_table)));
+    QVERIFY(setup.exec(QStringLiteral("INSERT INTO %1 VALUES (6, 'old'), (7, 'old')").arg(m_table)));
+    QFile cfg(m_dir->filePath("pg-import.ini"));
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write(QStringLiteral("[version]\nVersion=1.06\n[attributes]\nID=%1.id\nN=%1.name\n[database]\n%2\n[import]\nTable=%1\n"
+                             "SelectBy=ID\nModify=N\nSETOPTIONS=SET lock_timeout = '1s'\n")
+                  .arg(m_table, pg.fieldLines.join('\n'))
+                  .toUtf8());
+    cfg.close();
+    test::Sql holder(pg);
+    QVERIFY(holder.begin());
+    QCOMPARE(holder.rows(QStringLiteral("SELECT name FROM %1 WHERE id = 7 FOR UPDATE").arg(m_table)), QStringList{"old"});
+    QElapsedTimer timer;
+    timer.start();
+    const test::ProgramRun busy = test::runProgram("ODBCAgentImp", {"-f", "pg-import.ini", "-i", "in.txt"}, m_dir->path());
+    QCOMPARE(busy.exitCode, 1);
+    QVERIFY(timer.elapsed() < 30000);
+    QVERIFY2(busy.err.contains("55P03") && busy.err.contains("records from line 1 on are not imported"), qPrintable(busy.err));
+    QVERIFY(holder.commit());
+    const test::ProgramRun again = test::runProgram("ODBCAgentImp", {"-f", "pg-import.ini", "-i", "in.txt"}, m_dir->path());
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    QCOMPARE(setup.rows(QStringLiteral("SELECT id, name FROM %1 ORDER BY id").arg(m_table)), QStringList({"6|six", "7|seven"}));
 }
 
 QTEST_GUILESS_MAIN(TestRunLocks)
