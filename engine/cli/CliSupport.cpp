@@ -44,7 +44,9 @@ run::StepController::Prompter keyboardPrompter()
     return [](const QString &what) {
         QTextStream prompt(stderr);
         prompt << what << " - <CR> next, g go on, q stop: " << Qt::flush;
-        QTextStream in(stdin);
+        // One stream for every prompt: a stream reads ahead, and answers that arrive together (a pipe,
+        // typing ahead) would be lost with a stream made per prompt.
+        static QTextStream in(stdin);
         const QString line = in.readLine();
         if (line.isNull())
             return run::StepController::Decision::Stop;  // no more input: nobody to ask

@@ -3,6 +3,7 @@
 // reference naming across days; the configuration write-back; and a killed export. How rows are read
 // (connections, long values, two connections at once) is in tst_export_reading.cpp.
 #include "ExportFixture.h"
+#include "ProgramRun.h"
 
 #include <QProcess>
 
@@ -33,6 +34,7 @@ private slots:
     void singleStepStops_data();
     void singleStepStops();
     void killedExportRecovers();
+    void stepAnswersArrivingTogether();
 };
 
 
@@ -332,6 +334,23 @@ void TestExport::singleStepStops()
     QVERIFY(cancelled.referenceWritten.isEmpty());
     QCOMPARE(readFile(cfg), configBefore);
     QCOMPARE(QDir().entryList({"R*"}, QDir::Files), QStringList{"R6112300"});
+}
+
+void TestExport::stepAnswersArrivingTogether()
+{
+    // -s with its answers written ahead (a pipe): each answer counts. "\n\nq" writes three records (two
+    // "next", then stop after the third is shown); "\nG" goes on to the end after the first. Answers were
+    // lost when each prompt read with a stream of its own.
+    const test::Backend b = test::Backend::sqlite(m_dir->filePath("test.db"));
+    QVERIFY(prepareTable(b));
+    const QString cfg = writeConfig(b, "Select=ID, NAME\nFrom=" + m_table);
+    for (const auto &[input, records] : {std::pair<QByteArray, int>{"\n\nq\n", 3}, {"\nG\n", 3}, {"\nq\n", 2}}) {
+        QFile::remove(m_dir->filePath("step.txt"));
+        const test::ProgramRun r = test::runProgram("ODBCAgentExp", {"-f", cfg, "-o", "step.txt", "-s"}, m_dir->path(),
+                                                    QProcessEnvironment::systemEnvironment(), input);
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 0x3C, qPrintable(r.err));
+        QCOMPARE(readFile(m_dir->filePath("step.txt")).count("row:"), records);
+    }
 }
 
 void TestExport::killedExportRecovers()
