@@ -38,6 +38,7 @@ QString sqlTypeName(int t)
     case SQL_TIME: return QStringLiteral("SQL_TIME");
     case SQL_TIMESTAMP: return QStringLiteral("SQL_TIMESTAMP");
     case SQL_GUID: return QStringLiteral("SQL_GUID");
+    case SQL_UNKNOWN_TYPE: return QStringLiteral("SQL_UNKNOWN_TYPE");
     default: return QStringLiteral("SQL_TYPE(%1)").arg(t);
     }
 }

@@ -272,6 +272,13 @@ bool isConnectionLost(const QList<DiagRecord> &records)
     return false;
 }
 
+qint64 parameterBufferBytes(const ParamType &type)
+{
+    const qint64 size = std::max<qint64>(type.size, 1);
+    const qint64 bytes = isBinaryType(type.sqlType) ? size : (size + 1) * qint64(sizeof(char16_t));
+    return type.direction == ParamType::Direction::In ? bytes : std::max<qint64>(bytes, kOutputBytes);
+}
+
 bool isDatabaseBusy(const QList<DiagRecord> &records)
 {
     for (const DiagRecord &r : records) {

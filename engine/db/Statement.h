@@ -22,6 +22,10 @@ struct ParamType {
 
 using Value = std::optional<QString>;  // NULL as an empty optional
 
+// The bytes of the buffer a parameter of this type is bound with for a value of the column's size (text as
+// UTF-16 with its terminator, binary data as its bytes; OUT parameters get at least 512), for the PC trace.
+qint64 parameterBufferBytes(const ParamType &type);
+
 class Statement {
 public:
     explicit Statement(const Connection &connection);

@@ -61,23 +61,25 @@ QString characteristics(const QString &id, int number, const db::ProcedureColumn
                     db::sqlTypeName(c.dataType), q(c.typeName))
                .arg(c.columnSize)
            + QStringLiteral("buffer-length = %1\ndecimal-digits = %2\nnum-prec-radix = %3\nnullable = %4\nremarks = %5\n"
-                            "column-def = %6\nsql-data-type = %7\nchar-octet-length = %8\nordinal-position = %9\n")
+                            "column-def = %6\nsql-data-type = %7\nsql-datetime-sub = %8\nchar-octet-length = %9\n")
                  .arg(c.bufferLength)
                  .arg(c.decimalDigits)
                  .arg(c.radix)
                  .arg(c.nullable == SQL_NULLABLE ? QStringLiteral("SQL_NULLABLE")
                       : c.nullable == SQL_NO_NULLS ? QStringLiteral("SQL_NO_NULLS")
                                                    : QStringLiteral("SQL_NULLABLE_UNKNOWN"), q(c.remarks),
-                      q(c.columnDef), db::sqlTypeName(c.sqlDataType))
+                      q(c.columnDef), db::sqlTypeName(c.sqlDataType), db::sqlTypeName(c.datetimeSub))
                  .arg(c.charOctetLength)
+           + QStringLiteral("ordinal-position = %1\nis-nullable = %2\n\nparameter bind info\nparameter-number = %3\n"
+                            "parameter-type = %4\nc-data-type = %5\nsql_type = %6\nprecision = %7\nscale = %8\nbuffer-width = %9")
                  .arg(c.ordinal)
-           + QStringLiteral("is-nullable = %1\n\nparameter bind info\nparameter-number = %2\nparameter-type = %3\n"
-                            "c-data-type = SQL_C_WCHAR\nsql_type = %4\nprecision = %5\nscale = %6")
                  .arg(q(c.isNullable))
                  .arg(number)
-                 .arg(QLatin1String(direction), db::sqlTypeName(type.sqlType))
+                 .arg(QLatin1String(direction), db::isBinaryType(type.sqlType) ? QStringLiteral("SQL_C_BINARY") : QStringLiteral("SQL_C_WCHAR"),
+                      db::sqlTypeName(type.sqlType))
                  .arg(type.size)
-                 .arg(type.decimalDigits);
+                 .arg(type.decimalDigits)
+                 .arg(db::parameterBufferBytes(type));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "common/TestSupport.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 
 using namespace oas;
 using namespace oas::test;
@@ -163,6 +164,13 @@ void TestProcedures::procedureWithReturnParameter()
     QVERIFY2(r.exceptions.contains("# error: invalid date\n# born: 1999-04-03 (expected the form DD-MON-YYYY)\n"), qPrintable(r.exceptions));
     QVERIFY(r.exceptions.contains("# error: the procedure returned 3\n# refused\n"));
     QVERIFY(r.trace.contains(QString("CALL pr_role_%1(?, ?, ?)").arg(m_suffix)));
+    // The PC trace has the manual's lines: sql-datetime-sub in the column info, buffer-width in the bind info.
+    QVERIFY2(r.trace.contains(QRegularExpression("\nsql-data-type = \\S+\nsql-datetime-sub = \\S+\nchar-octet-length = ")),
+             qPrintable(r.trace.left(3000)));
+    QVERIFY2(r.trace.contains(QRegularExpression("parameter bind info\nparameter-number = 3\nparameter-type = SQL_PARAM_INPUT_OUTPUT\n"
+                                                 "c-data-type = SQL_C_WCHAR\nsql_type = SQL_INTEGER\nprecision = \\d+\nscale = 0\n"
+                                                 "buffer-width = 512")),
+             qPrintable(r.trace.left(3000)));
 }
 
 void TestProcedures::exactValuesThroughProcedures()
