@@ -1,6 +1,8 @@
 // Checks that need more than one field: defined abbreviations, overlaps, mandatory fields, section order.
 #include "SectionParsers.h"
 
+#include "../sql/Substitution.h"
+
 #include <QSet>
 
 namespace oas::config {
@@ -113,6 +115,17 @@ private:
             requireField(Section::Export, e.headerPos, QStringLiteral("Keys"), QStringLiteral("export"),
                          QStringLiteral(" (needed for a delta export)"));
         checkList(e.select, QStringLiteral("Select"));
+        // An abbreviation spelled like a table or correlation name of From: kept where it is the correlation
+        // name ("AS Boss"), replaced anywhere else in From and Where - rarely what was meant.
+        const QStringList names = sql::fromNames(e.from.value);
+        for (const AttributeDef &a : m_config.attributes.attributes) {
+            for (const QString &name : names) {
+                if (a.abbreviation.compare(name, Qt::CaseInsensitive) == 0)
+                    m_ctx.warning(e.from.pos, QStringLiteral("abbreviation %1 is spelled like the table or correlation name %2 of "
+                                                             "From: it is replaced by %3 in From and Where except where it "
+                                                             "stands as a correlation name").arg(a.abbreviation, name, a.column.text));
+            }
+        }
         checkList(e.keys, QStringLiteral("Keys"));
         checkList(e.saveAttr, QStringLiteral("SaveAttr"));
         for (const NameRef &s : e.saveAttr.value) {

@@ -35,6 +35,7 @@ private slots:
     void singleStepStops();
     void killedExportRecovers();
     void stepAnswersArrivingTogether();
+    void selfJoinCorrelationName();
 };
 
 
@@ -351,6 +352,31 @@ void TestExport::stepAnswersArrivingTogether()
         QVERIFY2(r.exitCode == 0 || r.exitCode == 0x3C, qPrintable(r.err));
         QCOMPARE(readFile(m_dir->filePath("step.txt")).count("row:"), records);
     }
+}
+
+void TestExport::selfJoinCorrelationName()
+{
+    // The manual's self join with a correlation name spelled like an abbreviation (BOSS / Boss): the name
+    // stays a name (it became "AS Boss.name", a syntax error), and validate warns about the spelling.
+    const test::Backend b = test::Backend::sqlite(m_dir->filePath("test.db"));
+    test::Sql sql(b);
+    QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(20), boss INTEGER)").arg(m_table)));
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 VALUES (1, 'Fuller', NULL), (2, 'Davolio', 1)").arg(m_table)));
+    const QString t = m_table;
+    QFile f(m_dir->filePath("boss.ini"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("[version]\nVersion=1.06\n[attributes]\nID=%1.id\nNAME=%1.name\nBOSS=Boss.name\n[database]\n%2\n"
+                           "[export]\nSelect=ID, NAME, BOSS\nFrom=%1 LEFT OUTER JOIN %1 AS Boss ON %1.boss = Boss.id\n"
+                           "Where=%1.id > 0 ORDER BY %1.id\n")
+                .arg(t, b.fieldLines.join('\n'))
+                .toUtf8());
+    f.close();
+    const test::ProgramRun r = test::runProgram("ODBCAgentExp", {"-f", "boss.ini", "-o", "boss.txt"}, m_dir->path());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(readFile(m_dir->filePath("boss.txt")), QByteArray("row:\nID: 1\nNAME: Fuller\nBOSS:\n\nrow:\nID: 2\nNAME: Davolio\nBOSS: Fuller\n\n"));
+    const test::ProgramRun v = test::runProgram("odbc-agent", {"validate", "boss.ini"}, m_dir->path());
+    QCOMPARE(v.exitCode, 0);  // a warning
+    QVERIFY2(v.out.contains("warning: abbreviation BOSS is spelled like the table or correlation name Boss of From"), qPrintable(v.out));
 }
 
 void TestExport::killedExportRecovers()

@@ -148,6 +148,13 @@ void TestStatements::substitutionRules_data()
     QTest::newRow("hyphenated name") << "org-unit = 1" << "Employees.OrgUnit = 1";
     QTest::newRow("no recursion") << "ALIAS" << "GN";
     QTest::newRow("unclosed quote kept") << "GN = 'abc" << "Employees.FirstName = 'abc";
+    // A correlation name spelled like an abbreviation is never replaced (it once became "AS Boss.LastName").
+    QTest::newRow("correlation after AS") << "Employees LEFT OUTER JOIN Employees AS gn ON Employees.ReportsTo = gn.EmployeeID"
+                                          << "Employees LEFT OUTER JOIN Employees AS gn ON Employees.ReportsTo = gn.EmployeeID";
+    QTest::newRow("implicit correlation") << "Employees JOIN Orders sn ON sn.EmployeeID = Employees.EmployeeID WHERE SN = 1"
+                                          << "Employees JOIN Orders sn ON sn.EmployeeID = Employees.EmployeeID WHERE Employees.LastName = 1";
+    QTest::newRow("after a comma") << "FROM Orders o, [Order Details] GN" << "FROM Orders o, [Order Details] GN";
+    QTest::newRow("backticks are quotes") << "`GN` = GN" << "`GN` = Employees.FirstName";
 }
 
 void TestStatements::substitutionRules()
