@@ -22,6 +22,8 @@ const char kUsage[] =
     "  scramble                           print the scrambled form of the secret read from standard input\n"
     "                                     (obfuscation: anyone with this program can read it back)\n"
     "  encrypt [--key-source SPEC]        print the encrypted form of the secret read from standard input\n"
+    "  reencrypt [--key-source SPEC]      print an encrypted: value read from standard input in the current\n"
+    "                                     format (values of format 1 keep working; this moves them to 2)\n"
     "  check CONFIG [--key-source SPEC]   say where CONFIG's user and password come from, and whether they can\n"
     "                                     be read (never printing them)\n"
     "The key source is file:PATH or env:NAME; default $OAS_KEY_SOURCE, else file:~/.config/odbc-agent/secret.key.\n";
@@ -134,7 +136,7 @@ int secretCommand(const QStringList &arguments, QTextStream &in, QTextStream &ou
         out << secrets::scramble(*secret) << '\n';
         return Success;
     }
-    if (command == QLatin1String("encrypt")) {
+    if (command == QLatin1String("encrypt") || command == QLatin1String("reencrypt")) {
         QString keySource = takeKeySource(args);
         if (!args.isEmpty()) {
             err << kUsage;
@@ -143,12 +145,25 @@ int secretCommand(const QStringList &arguments, QTextStream &in, QTextStream &ou
         QString error;
         const auto key = secrets::loadKey(keySource.isEmpty() ? secrets::defaultKeySource() : keySource, &error);
         if (!key) {
-            err << "odbc-agent secret encrypt: " << error << '\n';
+            err << "odbc-agent secret " << command << ": " << error << '\n';
             return NotDone;
         }
-        const auto secret = readSecret(in, err);
+        auto secret = readSecret(in, err);
         if (!secret)
             return NotDone;
+        if (command == QLatin1String("reencrypt")) {
+            const QString value = secret->trimmed();
+            if (!value.startsWith(QLatin1String("encrypted:"))) {
+                err << "odbc-agent secret reencrypt: an encrypted: value expected on standard input\n";
+                return NotDone;
+            }
+            const secrets::Decrypted d = secrets::decrypt(*key, value.mid(10));
+            if (!d.value) {
+                err << "odbc-agent secret reencrypt: " << d.error << '\n';
+                return NotDone;
+            }
+            secret = d.value;
+        }
         out << secrets::encrypt(*key, *secret) << '\n';
         return Success;
     }

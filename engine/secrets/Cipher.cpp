@@ -2,16 +2,30 @@
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
-#include <QRandomGenerator>
+
+#include <sodium.h>
+
+#include <cstring>
 
 namespace oas::secrets {
 
 namespace {
 
-constexpr int NonceBytes = 16;
+constexpr int NonceBytes = 16;  // version 1
 constexpr int IdBytes = 4;
-constexpr int TagBytes = 32;
-constexpr QByteArrayView FormatVersion = "\x01";
+constexpr int TagBytes = 32;     // version 1
+constexpr char Version1 = 1;
+constexpr char Version2 = 2;
+constexpr int NonceBytes2 = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+constexpr int TagBytes2 = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+static_assert(crypto_aead_xchacha20poly1305_ietf_KEYBYTES == KeyBytes);
+
+void ensureSodium()
+{
+    static const bool ready = sodium_init() >= 0;
+    if (!ready)
+        qFatal("libsodium cannot be initialised");
+}
 const auto B64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
 
 QByteArray hmac(const QByteArray &key, const QByteArray &message)
@@ -51,10 +65,9 @@ bool sameBytes(const QByteArray &a, const QByteArray &b)  // in constant time fo
 
 QByteArray randomBytes(int n)
 {
+    ensureSodium();
     QByteArray b(n, '\0');
-    QRandomGenerator *g = QRandomGenerator::system();
-    for (int i = 0; i < n; ++i)
-        b[i] = char(g->bounded(256));
+    randombytes_buf(b.data(), size_t(n));
     return b;
 }
 
@@ -74,30 +87,56 @@ const QByteArray &scrambleKey()
     return key;
 }
 
-QByteArray keyIdBytes(const QByteArray &key)
+QByteArray keyIdBytes(QByteArrayView key)
 {
     return QCryptographicHash::hash(key, QCryptographicHash::Sha256).left(IdBytes);
 }
 
-void derive(const Key &key)
-{
-    if (!key.encryptionKey.isEmpty())
-        return;
-    key.encryptionKey = hmac(key.bytes, "oas encryption key v1");
-    key.authenticationKey = hmac(key.bytes, "oas authentication key v1");
-    key.idBytes = keyIdBytes(key.bytes);
-}
+// Version 1's sub-keys, made for one value and wiped after it.
+struct Version1Keys {
+    QByteArray encryption;
+    QByteArray authentication;
+    explicit Version1Keys(const Key &key)
+    {
+        const QByteArray bytes(reinterpret_cast<const char *>(key.data()), KeyBytes);
+        encryption = hmac(bytes, "oas encryption key v1");
+        authentication = hmac(bytes, "oas authentication key v1");
+        sodium_memzero(const_cast<char *>(bytes.constData()), size_t(bytes.size()));
+    }
+    ~Version1Keys()
+    {
+        sodium_memzero(encryption.data(), size_t(encryption.size()));
+        sodium_memzero(authentication.data(), size_t(authentication.size()));
+    }
+};
 
 }  // namespace
 
+Key::Key(QByteArray keyBytes, QString keySource) : source(std::move(keySource))
+{
+    ensureSodium();
+    if (keyBytes.size() != KeyBytes)
+        return;
+    auto *guarded = static_cast<unsigned char *>(sodium_malloc(KeyBytes));
+    if (!guarded)
+        return;
+    std::memcpy(guarded, keyBytes.constData(), KeyBytes);
+    m_id = keyIdBytes(QByteArrayView(keyBytes));
+    sodium_memzero(keyBytes.data(), size_t(keyBytes.size()));
+    m_bytes = std::shared_ptr<unsigned char>(guarded, [](unsigned char *p) { sodium_free(p); });
+}
+
 QString Key::id() const
 {
-    return QString::fromLatin1(keyIdBytes(bytes).toHex());
+    return QString::fromLatin1(m_id.toHex());
 }
 
 QByteArray newKeyBytes()
 {
-    return randomBytes(KeyBytes);
+    ensureSodium();
+    QByteArray key(KeyBytes, '\0');
+    crypto_aead_xchacha20poly1305_ietf_keygen(reinterpret_cast<unsigned char *>(key.data()));
+    return key;
 }
 
 QString scramble(const QString &plain)
@@ -121,34 +160,71 @@ std::optional<QString> unscramble(const QString &payload)
 
 QString encrypt(const Key &key, const QString &plain)
 {
-    derive(key);
-    const QByteArray head = FormatVersion.toByteArray() + key.idBytes + randomBytes(NonceBytes);
-    const QByteArray body = head + xorStream(key.encryptionKey, head.mid(1 + IdBytes), plain.toUtf8());
-    return QStringLiteral("encrypted:") + QString::fromLatin1((body + hmac(key.authenticationKey, body)).toBase64(B64));
+    ensureSodium();
+    const QByteArray text = plain.toUtf8();
+    const QByteArray head = QByteArray(1, Version2) + key.idBytes() + randomBytes(NonceBytes2);
+    QByteArray sealed(text.size() + TagBytes2, '\0');
+    unsigned long long sealedLength = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(
+        reinterpret_cast<unsigned char *>(sealed.data()), &sealedLength, reinterpret_cast<const unsigned char *>(text.constData()),
+        quint64(text.size()), reinterpret_cast<const unsigned char *>(head.constData()), 1 + IdBytes, nullptr,
+        reinterpret_cast<const unsigned char *>(head.constData()) + 1 + IdBytes, key.data());
+    sealed.truncate(qsizetype(sealedLength));
+    return QStringLiteral("encrypted:") + QString::fromLatin1((head + sealed).toBase64(B64));
+}
+
+int encryptedVersion(const QString &payload)
+{
+    const auto bytes = fromBase64(payload);
+    if (!bytes || bytes->isEmpty())
+        return 0;
+    if (bytes->at(0) == Version1 && bytes->size() >= 1 + IdBytes + NonceBytes + TagBytes)
+        return 1;
+    if (bytes->at(0) == Version2 && bytes->size() >= 1 + IdBytes + NonceBytes2 + TagBytes2)
+        return 2;
+    return 0;
 }
 
 Decrypted decrypt(const Key &key, const QString &payload)
 {
+    ensureSodium();
     Decrypted r;
-    const auto bytes = fromBase64(payload);
-    if (!bytes || bytes->size() < 1 + IdBytes + NonceBytes + TagBytes || bytes->at(0) != FormatVersion[0]) {
+    const int version = encryptedVersion(payload);
+    if (version == 0 || !key.isValid()) {
         r.error = QStringLiteral("not a value made by \"odbc-agent secret encrypt\" (damaged or cut off)");
         return r;
     }
-    derive(key);
-    const QByteArray id = bytes->mid(1, IdBytes);
-    if (id != key.idBytes) {
+    const QByteArray bytes = *fromBase64(payload);
+    const QByteArray id = bytes.mid(1, IdBytes);
+    if (id != key.idBytes()) {
         r.error = QStringLiteral("encrypted with another key (key id %1; the key from %2 has id %3)")
                       .arg(QString::fromLatin1(id.toHex()), key.source, key.id());
         return r;
     }
-    const QByteArray body = bytes->left(bytes->size() - TagBytes);
-    if (!sameBytes(hmac(key.authenticationKey, body), bytes->right(TagBytes))) {
-        r.error = QStringLiteral("the encrypted value is damaged (its check does not match)");
+    const QString damaged = QStringLiteral("the encrypted value is damaged (its check does not match)");
+    if (version == 1) {
+        const Version1Keys keys(key);
+        const QByteArray body = bytes.left(bytes.size() - TagBytes);
+        if (!sameBytes(hmac(keys.authentication, body), bytes.right(TagBytes))) {
+            r.error = damaged;
+            return r;
+        }
+        r.value = QString::fromUtf8(xorStream(keys.encryption, body.mid(1 + IdBytes, NonceBytes), body.mid(1 + IdBytes + NonceBytes)));
         return r;
     }
-    const QByteArray plain = xorStream(key.encryptionKey, body.mid(1 + IdBytes, NonceBytes), body.mid(1 + IdBytes + NonceBytes));
-    r.value = QString::fromUtf8(plain);
+    const QByteArray sealed = bytes.mid(1 + IdBytes + NonceBytes2);
+    QByteArray text(sealed.size(), '\0');
+    unsigned long long textLength = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            reinterpret_cast<unsigned char *>(text.data()), &textLength, nullptr, reinterpret_cast<const unsigned char *>(sealed.constData()),
+            quint64(sealed.size()), reinterpret_cast<const unsigned char *>(bytes.constData()), 1 + IdBytes,
+            reinterpret_cast<const unsigned char *>(bytes.constData()) + 1 + IdBytes, key.data())
+        != 0) {
+        r.error = damaged;
+        return r;
+    }
+    r.value = QString::fromUtf8(text.constData(), qsizetype(textLength));
+    sodium_memzero(text.data(), size_t(text.size()));
     return r;
 }
 

@@ -35,6 +35,7 @@ private slots:
     void importDataFileMissing();
     void validateCommand();
     void hostileConfigurations();
+    void secretReencrypt();
     void sqlCommand();
     void odbcAgentUsage();
 
@@ -150,6 +151,34 @@ void TestPrograms::hostileConfigurations()
     QCOMPARE(many.exitCode, 1);
     QVERIFY2(many.out.contains("299800 more problems not shown (the first 200 are)"), qPrintable(many.out.right(500)));
     QVERIFY(many.out.size() < 200000);
+}
+
+void TestPrograms::secretReencrypt()
+{
+    // A value of format 1 (the earlier construction) becomes format 2 (libsodium), the same secret; a
+    // damaged value is refused.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("OAS_KEY_SOURCE", "env:OAS_TST_K");
+    env.insert("OAS_TST_K", QString::fromLatin1(QByteArray(32, 'k').toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
+    auto secret = [&](const QStringList &args, const QByteArray &input) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(OAS_BIN_DIR "/odbc-agent"), QStringList{"secret"} + args);
+        p.write(input);
+        p.closeWriteChannel();
+        p.waitForFinished(30000);
+        return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()).trimmed(), QString::fromUtf8(p.readAllStandardError())};
+    };
+    const Run re = secret({"reencrypt"}, "encrypted:AV4xj4zSpfd0mr6ZRCShUphViz0ETi4yqjiJbeI_dVSEN9bcdOTyK_Dupwa9M4OZDzA7RIbdienUI-7Oyjp8ZwcQ\n");
+    QCOMPARE(re.exitCode, 0);
+    QVERIFY2(re.out.startsWith("encrypted:Al"), qPrintable(re.out));  // version byte 2
+    // Its secret is the same: encrypting that secret again and re-encrypting both agree on the text.
+    const Run again = secret({"reencrypt"}, re.out.toUtf8() + "\n");
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY(again.out != re.out);  // a new nonce every time
+    const Run bad = secret({"reencrypt"}, "encrypted:AV4xj4zSpfd0mr6ZRCShUphViz0ETi4yqjiJbeI_dVSEN9bcdOTyK_Dupwa9M4OZDzA7RIbdienUI-7Oyjp8ZwcR\n");
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains("damaged"), qPrintable(bad.err));
 }
 
 void TestPrograms::sqlCommand()

@@ -46,6 +46,7 @@ private slots:
     void scrambleRoundTrip();
     void encryptRoundTrip();
     void encryptRefusesWrongKeyAndDamage();
+    void formatOneStillRead();
     void writtenForms();
     void environmentValues();
     void fileValuesNeedPrivateFiles();
@@ -86,6 +87,22 @@ void TestSecrets::encryptRoundTrip()
     const QString longText(1000, QChar('z'));  // more than one key-stream block
     QCOMPARE(*secrets::decrypt(key, secrets::encrypt(key, longText).mid(10)).value, longText);
     QCOMPARE(key.id().size(), 8);
+    QCOMPARE(secrets::encryptedVersion(e.mid(10)), 2);  // libsodium's XChaCha20-Poly1305
+}
+
+void TestSecrets::formatOneStillRead()
+{
+    // A value made by the earlier HMAC-SHA-256 construction (format 1, by the previous release) with the key
+    // of 32 'k' bytes: still read, and refused when changed or read with another key.
+    const QString v1 = QStringLiteral("AV4xj4zSpfd0mr6ZRCShUphViz0ETi4yqjiJbeI_dVSEN9bcdOTyK_Dupwa9M4OZDzA7RIbdienUI-7Oyjp8ZwcQ");
+    QCOMPARE(secrets::encryptedVersion(v1), 1);
+    const secrets::Decrypted d = secrets::decrypt(testKey('k'), v1);
+    QVERIFY2(d.value, qPrintable(d.error));
+    QCOMPARE(*d.value, kNasty);
+    QString damaged = v1;
+    damaged[40] = damaged[40] == QChar('A') ? QChar('B') : QChar('A');
+    QVERIFY(!secrets::decrypt(testKey('k'), damaged).value);
+    QVERIFY(secrets::decrypt(testKey('j'), v1).error.contains("another key"));
 }
 
 void TestSecrets::encryptRefusesWrongKeyAndDamage()
@@ -185,10 +202,10 @@ void TestSecrets::keySources()
     QCOMPARE(QFile::permissions(keyFile) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
     std::optional<secrets::Key> key = secrets::loadKey("file:" + keyFile, &error);
     QVERIFY2(key, qPrintable(error));
-    QCOMPARE(key->bytes, keyBytes);
+    QCOMPARE(QByteArray(reinterpret_cast<const char *>(key->data()), secrets::KeyBytes), keyBytes);
     qputenv("OAS_TST_KEY", secrets::keyText(keyBytes));
     key = secrets::loadKey("env:OAS_TST_KEY", &error);
-    QVERIFY2(key && key->bytes == keyBytes, qPrintable(error));
+    QVERIFY2(key && QByteArray(reinterpret_cast<const char *>(key->data()), secrets::KeyBytes) == keyBytes, qPrintable(error));
     qputenv("OAS_TST_KEY", "c2hvcnQ");
     QVERIFY(!secrets::loadKey("env:OAS_TST_KEY", &error));
     QVERIFY2(error.contains("does not hold a key") && error.contains("odbc-agent secret new-key"), qPrintable(error));
