@@ -46,6 +46,9 @@ int runImportCommand(const AgentOptions &options, const config::AgentConfig &con
                                 .arg(s.skips);
     if (r.exceptions)
         summary += QStringLiteral("; %1 record%2 written to %3").arg(r.exceptions).arg(r.exceptions == 1 ? "" : "s").arg(r.exceptionsPath);
+    if (r.warningEntries)
+        summary += QStringLiteral("; %1 imported record%2 with a warning listed in %3")
+                       .arg(r.warningEntries).arg(r.warningEntries == 1 ? "" : "s").arg(r.exceptionsPath);
     if (r.warnings)
         summary += QStringLiteral("; %1 record%2 with warnings").arg(r.warnings).arg(r.warnings == 1 ? "" : "s");
     if (r.stopped)

@@ -42,6 +42,21 @@ void ImportAccount::account(int line, const QByteArray &rawRecord, const Outcome
             break;
         }
     }
+    // The manual's Import Procedure: a repeated attribute's warning goes to the error file too. The entry
+    // says the record was imported, so nobody takes it for a failure to import again.
+    QList<Event> listed;
+    for (const Event &e : outcome.events) {
+        if (e.toExceptions)
+            listed.append(e);
+    }
+    if (!listed.isEmpty()) {
+        listed.append(Event::note(QStringLiteral("note: the record was imported (%1); this entry is only the warning")
+                                      .arg(dispositionText(outcome.disposition))));
+        for (Event &e : listed)
+            e.lines = secrets::redact(e.lines, m_secrets);
+        m_file.write(exceptionEntry(line, rawRecord, listed, m_format));
+        ++m_result.warningEntries;
+    }
 }
 
 bool ImportAccount::finish(bool ok, trace::Trace &trace, QString *error)

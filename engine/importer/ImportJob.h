@@ -30,7 +30,8 @@ struct ImportResult {
     int exitCode = 1;
     ImportStats stats;
     qint64 recordsRead = 0;  // every record of the input up to end: or the end, skipped ones included
-    qint64 exceptions = 0;   // records written to the exceptions file
+    qint64 exceptions = 0;   // records written to the exceptions file because they failed
+    qint64 warningEntries = 0;  // imported records written there for a warning the manual puts there
     qint64 warnings = 0;     // records with warnings
     bool stopped = false;    // stopped in single-step mode or cancelled
     int resumeLine = 0;      // when stopped or failed part-way: the first record not imported

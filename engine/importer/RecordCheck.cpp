@@ -16,11 +16,11 @@ namespace oas::importer {
 
 namespace {
 
-void addIfAny(CheckedRecord &r, Event::Kind kind, const QString &title, const QStringList &names)
+void addIfAny(CheckedRecord &r, Event::Kind kind, const QString &title, const QStringList &names, bool toExceptions = false)
 {
     if (names.isEmpty())
         return;
-    r.events.append({kind, QStringList{title} + names, false});
+    r.events.append({kind, QStringList{title} + names, false, toExceptions});
     if (kind == Event::Kind::Error)
         r.failed = true;
 }
@@ -157,7 +157,7 @@ CheckedRecord checkRecord(const datafile::Record &record, const ImportPlan &plan
         r.emptyStrings[size_t(i)] = a.emptyString;
     }
     addIfAny(r, Event::Kind::Warning, QStringLiteral("warning: unrecognized attribute in import data file"), unrecognized);
-    addIfAny(r, Event::Kind::Warning, QStringLiteral("warning: repeated attribute, first value used"), repeated);
+    addIfAny(r, Event::Kind::Warning, QStringLiteral("warning: repeated attribute, first value used"), repeated, true);
 
     QStringList unset;
     QStringList emptyNaming;

@@ -17,12 +17,15 @@ struct Event {
     Kind kind = Kind::Error;
     QStringList lines;
     bool quiet = false;
+    // The manual puts this warning in the error (exceptions) file even when the record is imported (a
+    // repeated attribute, "Import Procedure").
+    bool toExceptions = false;
 
-    static Event error(const QString &text) { return {Kind::Error, text.split(QLatin1Char('\n')), false}; }
-    static Event note(const QString &text) { return {Kind::Note, text.split(QLatin1Char('\n')), false}; }
+    static Event error(const QString &text) { return {Kind::Error, text.split(QLatin1Char('\n')), false, false}; }
+    static Event note(const QString &text) { return {Kind::Note, text.split(QLatin1Char('\n')), false, false}; }
     static Event warning(const QString &text, bool quiet = false)
     {
-        return {Kind::Warning, text.split(QLatin1Char('\n')), quiet};
+        return {Kind::Warning, text.split(QLatin1Char('\n')), quiet, false};
     }
 };
 

@@ -99,7 +99,13 @@ void TestImport::rulesOfTheManual()
                                       "# warning: unrecognized attribute in import data file\n# Surname\n#\n"
                                       "# unset naming attributes\n# SN\n#\n"
                                       "# record at line 28\nrow:\nGN: Dup\nSN: Name\nTI: z\n"
-                                      "# error: ambiguous selection\n# 2 rows match\n#\n"));
+                                      "# error: ambiguous selection\n# 2 rows match\n#\n"
+                                      // The manual: a repeated attribute's warning goes to the error file, though
+                                      // the record is imported (with the first value).
+                                      "# record at line 36\nrow:\nGN: Janet\nSN: Leverling\nCITY:\nTI: Lead\nTI: ignored\n"
+                                      "# warning: repeated attribute, first value used\n# TI\n#\n"
+                                      "# note: the record was imported (updated); this entry is only the warning\n#\n"));
+    QCOMPARE(r.result.warningEntries, 1);
 }
 
 void TestImport::createAndInsertOptions_data()
