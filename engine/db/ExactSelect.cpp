@@ -46,6 +46,77 @@ bool describeAll(const Connection &connection, const QString &sql, QList<ColumnI
     return ok;
 }
 
+// The top-level parts of sql outside quotes, brackets and parentheses: where each top-level occurrence of
+// word (case-insensitive, as a whole word) starts; -1 for none.
+QList<qsizetype> topLevel(const QString &sql, QLatin1String word)
+{
+    const bool wholeWord = word.size() > 0 && QChar(word.front()).isLetter();
+    QList<qsizetype> at;
+    int depth = 0;
+    for (qsizetype i = 0; i < sql.size(); ++i) {
+        const QChar c = sql.at(i);
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('`') || c == QLatin1Char('[')) {
+            const QChar close = c == QLatin1Char('[') ? QLatin1Char(']') : c;
+            const qsizetype end = sql.indexOf(close, i + 1);
+            if (end < 0)
+                return {};
+            i = end;
+        } else if (c == QLatin1Char('(')) {
+            ++depth;
+        } else if (c == QLatin1Char(')')) {
+            --depth;
+        } else if (depth == 0 && sql.mid(i, word.size()).compare(word, Qt::CaseInsensitive) == 0
+                   && (!wholeWord || ((i == 0 || !sql.at(i - 1).isLetterOrNumber())
+                                      && (i + word.size() >= sql.size() || !sql.at(i + word.size()).isLetterOrNumber())))) {
+            at.append(i);
+        }
+    }
+    return at;
+}
+
+// SQLite runs a CTE whose query has an ORDER BY as a co-routine (each row copied once more: the ordered
+// export took half as long again). A trailing ORDER BY of the export's own form - terms that are items of
+// its select list - moves to the outer query as the CTE's column names (c1, ...), which keep the values and
+// collations; nullopt when the statement is not of that form (then it stays inside, slower but right).
+struct MovedOrder {
+    QString inner;  // sql without the ORDER BY
+    QString order;  // " ORDER BY c2, c1"
+};
+std::optional<MovedOrder> moveOrderBy(const QString &sql)
+{
+    const QList<qsizetype> orders = topLevel(sql, QLatin1String("ORDER"));
+    const QList<qsizetype> froms = topLevel(sql, QLatin1String("FROM"));
+    if (orders.size() != 1 || froms.isEmpty() || !sql.trimmed().startsWith(QLatin1String("SELECT "), Qt::CaseInsensitive))
+        return std::nullopt;
+    const qsizetype orderAt = orders.first();
+    QString tail = sql.mid(orderAt + 5).trimmed();
+    if (!tail.startsWith(QLatin1String("BY "), Qt::CaseInsensitive))
+        return std::nullopt;
+    tail = tail.mid(3);
+    const qsizetype selectAt = sql.indexOf(QLatin1String("SELECT "), 0, Qt::CaseInsensitive) + 7;
+    QStringList items;
+    const QString list = sql.mid(selectAt, froms.first() - selectAt);
+    qsizetype start = 0;
+    for (qsizetype comma : topLevel(list, QLatin1String(","))) {
+        items.append(list.mid(start, comma - start).trimmed());
+        start = comma + 1;
+    }
+    items.append(list.mid(start).trimmed());
+    QStringList order;
+    start = 0;
+    QList<qsizetype> commas = topLevel(tail, QLatin1String(","));
+    commas.append(tail.size());
+    for (qsizetype comma : commas) {
+        const QString term = tail.mid(start, comma - start).trimmed();
+        start = comma + 1;
+        const qsizetype index = items.indexOf(term);
+        if (term.isEmpty() || index < 0 || items.lastIndexOf(term) != index)
+            return std::nullopt;
+        order.append(QStringLiteral("c%1").arg(index + 1));
+    }
+    return MovedOrder{sql.left(orderAt).trimmed(), QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "))};
+}
+
 QString withoutSemicolons(const QString &sql)
 {
     QString inner = sql.trimmed();
@@ -135,8 +206,14 @@ ExactSelect exactSelect(const Connection &connection, const QString &sql)
     if (!rewritten)
         return exact;
     const QString list = names.join(QStringLiteral(", "));
-    exact.sql = postgres ? QStringLiteral("SELECT %1 FROM (%2) AS exact(%3)").arg(outer.join(QStringLiteral(", ")), withoutSemicolons(sql), list)
-                         : QStringLiteral("WITH exact(%3) AS (%2) SELECT %1 FROM exact").arg(outer.join(QStringLiteral(", ")), withoutSemicolons(sql), list);
+    if (postgres) {
+        exact.sql = QStringLiteral("SELECT %1 FROM (%2) AS exact(%3)").arg(outer.join(QStringLiteral(", ")), withoutSemicolons(sql), list);
+        return exact;
+    }
+    const QString inner = withoutSemicolons(sql);
+    const std::optional<MovedOrder> moved = moveOrderBy(inner);
+    exact.sql = QStringLiteral("WITH exact(%3) AS (%2) SELECT %1 FROM exact%4")
+                    .arg(outer.join(QStringLiteral(", ")), moved ? moved->inner : inner, list, moved ? moved->order : QString());
     return exact;
 }
 
