@@ -138,9 +138,11 @@ void TestCredentials::verifyNoSecretIn(const QList<Run> &runs, const QStringList
         texts << r.out << r.err;
         names << "stdout" << "stderr";
     }
-    // psqlODBC's communication log, should one be written (the agents turn it off).
+    // psqlODBC's communication log (psqlodbc_PROGRAM_USERPID.log). The agents pass CommLog=0, yet psqlODBC
+    // still writes a line when the last connection closes, under Debian's global CommLog=1 (a known
+    // difference, in the issue notes): whatever it holds must not hold a secret.
     for (const Run &r : runs) {
-        for (const QFileInfo &log : QDir(QDir::tempPath()).entryInfoList({QString("psqlodbc_*_%1.log").arg(r.pid)}, QDir::Files)) {
+        for (const QFileInfo &log : QDir(QDir::tempPath()).entryInfoList({QString("psqlodbc_*%1.log").arg(r.pid)}, QDir::Files)) {
             texts << QString::fromUtf8(readAll(log.filePath()));
             names << log.filePath();
         }
@@ -199,8 +201,6 @@ void TestCredentials::passwordForms()
                                         .arg(m_table, form, kAllLevels));
     const Run exported = run("ODBCAgentExp", {"-f", cfg, "-o", form + "-out.txt", "-v", "-AuditLevel", "1"});
     QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
-    QVERIFY2(QDir(QDir::tempPath()).entryList({QString("psqlodbc_*_%1.log").arg(exported.pid)}).isEmpty(),
-             "psqlODBC's CommLog is off unless the configuration sets it");
     QCOMPARE(readAll(m_dir.filePath(form + "-out.txt")), QByteArray("row:\nID: 1\nNM: Nancy\n\nrow:\nID: 2\nNM: Andrew\n\nrow:\nID: 3\nNM: Janet\n\n"));
     const QString origin = form == "env" ? "env:OAS_SEC_PW" : form == "file" ? "file:" + m_dir.filePath("db.secret") : form;
     QVERIFY2(exported.err.contains(QString("audit: database credentials\nUser (%1 line %3): plain\nPassword (%1 line %4): %2")
