@@ -35,6 +35,7 @@ private slots:
     void recordFilesOwnerOnly();
     void busyDatabaseWaitIsBounded();
     void lockedRowWaitIsBounded();
+    void deadlockVictimRetried();
 
 private:
     void writeConfigs();
@@ -284,6 +285,52 @@ void TestRunLocks::lockedRowWaitIsBounded()
     QVERIFY(holder.commit());
     const test::ProgramRun again = test::runProgram("ODBCAgentImp", {"-f", "pg-import.ini", "-i", "in.txt"}, m_dir->path());
     QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    QCOMPARE(setup.rows(QStringLiteral("SELECT id, name FROM %1 ORDER BY id").arg(m_table)), QStringList({"6|six", "7|seven"}));
+}
+
+// PostgreSQL: the import and another session lock two rows in opposite order. PostgreSQL breaks the
+// deadlock by aborting the import's transaction (40P01); the import rolls its batch back and applies it
+// again record by record once the other session is done: every record imported, nothing reported.
+void TestRunLocks::deadlockVictimRetried()
+{
+    const test::Backend pg = test::Backend::postgresql();
+    if (pg.name.isEmpty())
+        QSKIP("OAS_TEST_PG is not set");
+    test::Sql setup(pg);
+    QVERIFY(setup.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(20))").arg(m_table)));
+    QVERIFY(setup.exec(QStringLiteral("INSERT INTO %1 VALUES (6, 'old'), (7, 'old')").arg(m_table)));
+    QFile cfg(m_dir->filePath("pg-import.ini"));
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write(QStringLiteral("[version]\nVersion=1.06\n[attributes]\nID=%1.id\nN=%1.name\n[database]\n%2\n"
+                             "pqopt={application_name=%1}\n[import]\nTable=%1\nSelectBy=ID\nModify=N\n")
+                  .arg(m_table, pg.fieldLines.join('\n'))
+                  .toUtf8());
+    cfg.close();
+    QFile in(m_dir->filePath("pg-in.txt"));  // 7 first, then 6: the other session takes 6, then 7
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write("row:\nID: 7\nN: seven\nrow:\nID: 6\nN: six\n");
+    in.close();
+    test::Sql other(pg);
+    QVERIFY(other.begin());
+    QVERIFY(other.exec(QStringLiteral("UPDATE %1 SET name = 'other' WHERE id = 6").arg(m_table)));
+    QProcess agent;
+    agent.setWorkingDirectory(m_dir->path());
+    agent.start(QStringLiteral(OAS_BIN_DIR "/ODBCAgentImp"), {"-f", "pg-import.ini", "-i", "pg-in.txt"});
+    QVERIFY(agent.waitForStarted());
+    // Wait until the import holds row 7 and waits for row 6.
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 20000 && agent.state() == QProcess::Running
+           && setup.rows(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name = '%1' AND wait_event_type = 'Lock'")
+                             .arg(m_table)) != QStringList{"1"})
+        QTest::qWait(20);
+    QCOMPARE(agent.state(), QProcess::Running);
+    QVERIFY2(timer.elapsed() < 20000, "the import never waited for the row the other session holds");
+    QVERIFY(other.exec(QStringLiteral("UPDATE %1 SET name = 'other' WHERE id = 7").arg(m_table)));  // the cycle
+    QVERIFY(other.commit());
+    QVERIFY(agent.waitForFinished(60000));
+    const QString err = QString::fromUtf8(agent.readAllStandardError());
+    QVERIFY2(agent.exitCode() == 0, qPrintable(err + QString::fromUtf8(test::readAll(m_dir->filePath("except.txt")))));
     QCOMPARE(setup.rows(QStringLiteral("SELECT id, name FROM %1 ORDER BY id").arg(m_table)), QStringList({"6|six", "7|seven"}));
 }
 
