@@ -50,13 +50,16 @@ BlockFetch::~BlockFetch()
 
 bool BlockFetch::exec(const QString &sql, QString *errorBlock)
 {
+    // One description of the statement decides both how values are read exactly and whether PostgreSQL
+    // rows can come packed (the columns exactSelect casts to text always can).
     const ExactSelect exact = exactSelect(m_connection, sql);
     const QString &readSql = exact.sql.isEmpty() ? sql : exact.sql;
-    const PackedSelect packed = m_packing == Packing::Allowed ? packedSelect(m_connection, readSql) : PackedSelect();
+    const bool packing = m_packing == Packing::Allowed && m_connection.info().isPostgreSql();
+    const PackedSelect packed = packing ? packedSelect(readSql, exact.columns, exact.asText) : PackedSelect();
     if (!packed.sql.isEmpty()) {
         if (run(packed.sql, packedRowBytes(packed.columns), nullptr, errorBlock) && m_bound.size() == 1) {
             m_packedColumns = size_t(packed.columns.size());
-            m_columns = exact.columns.isEmpty() ? packed.columns : exact.columns;
+            m_columns = packed.columns;
             return true;
         }
         reset();  // read column by column

@@ -10,6 +10,7 @@ struct ColumnInfo {
     qint64 size = 0;
     int decimalDigits = 0;
     bool nullable = true;
+    QString typeName;  // the data source's name of the type (SQL_DESC_TYPE_NAME: "int4", "VARCHAR(20)")
 };
 
 // The Columns trace block's lines about one column (the manual's "column info" format): the first three,

@@ -1,6 +1,7 @@
 #include "ExactSelect.h"
 
 #include "SqlTypes.h"
+#include "Statement.h"
 #include "ValueRead.h"
 
 #include <QLocale>
@@ -23,27 +24,6 @@ bool isDateTimeType(int t)
 bool isFloatType(int t)
 {
     return t == SQL_REAL || t == SQL_FLOAT || t == SQL_DOUBLE;
-}
-
-// The columns of sql as the driver describes them (prepared, not executed).
-bool describeAll(const Connection &connection, const QString &sql, QList<ColumnInfo> *columns, QStringList *typeNames)
-{
-    void *dbc = connection.rawHandle();
-    SQLHSTMT stmt = nullptr;
-    if (!dbc || !SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &stmt)))
-        return false;
-    std::vector<char16_t> wide = wideText(sql);
-    SQLSMALLINT count = 0;
-    bool ok = SQL_SUCCEEDED(SQLPrepareW(stmt, reinterpret_cast<SQLWCHAR *>(wide.data()), SQL_NTS))
-              && SQL_SUCCEEDED(SQLNumResultCols(stmt, &count)) && count > 0;
-    for (SQLUSMALLINT i = 1; ok && i <= SQLUSMALLINT(count); ++i) {
-        ColumnInfo info;
-        ok = describeColumn(stmt, i, &info);
-        columns->append(info);
-        typeNames->append(columnTypeName(stmt, i));
-    }
-    SQLFreeHandle(SQL_HANDLE_STMT, stmt);
-    return ok;
 }
 
 // The top-level parts of sql outside quotes, brackets and parentheses: where each top-level occurrence of
@@ -117,14 +97,6 @@ std::optional<MovedOrder> moveOrderBy(const QString &sql)
     return MovedOrder{sql.left(orderAt).trimmed(), QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "))};
 }
 
-QString withoutSemicolons(const QString &sql)
-{
-    QString inner = sql.trimmed();
-    while (inner.endsWith(QLatin1Char(';')))
-        inner = inner.chopped(1).trimmed();
-    return inner;
-}
-
 }  // namespace
 
 bool postgresConverts(int t)
@@ -179,8 +151,8 @@ ExactSelect exactSelect(const Connection &connection, const QString &sql)
     ExactSelect exact;
     const bool postgres = connection.info().isPostgreSql();
     const bool sqlite = connection.info().isSqlite();
-    QStringList typeNames;
-    if ((!postgres && !sqlite) || !describeAll(connection, sql, &exact.columns, &typeNames))
+    QString ignored;  // a statement that cannot be described is run as it is, and fails there with its block
+    if ((!postgres && !sqlite) || !describeQuery(connection, sql, &exact.columns, &ignored) || exact.columns.isEmpty())
         return {};
     const qsizetype n = exact.columns.size();
     exact.asText.assign(size_t(n), sqlite);
@@ -193,7 +165,7 @@ ExactSelect exactSelect(const Connection &connection, const QString &sql)
         const QString name = QStringLiteral("c%1").arg(i + 1);
         names.append(name);
         if (sqlite) {
-            outer.append(sqliteColumn(name, isBinaryType(type), textAffinity(typeNames.at(i))));
+            outer.append(sqliteColumn(name, isBinaryType(type), textAffinity(exact.columns.at(i).typeName)));
         } else if (postgresConverts(type)) {
             // 64 characters hold every date / time / timestamp (with offset and era), double and uuid text.
             outer.append(QStringLiteral("CAST(%1 AS VARCHAR(64))").arg(name));
@@ -207,10 +179,10 @@ ExactSelect exactSelect(const Connection &connection, const QString &sql)
         return exact;
     const QString list = names.join(QStringLiteral(", "));
     if (postgres) {
-        exact.sql = QStringLiteral("SELECT %1 FROM (%2) AS exact(%3)").arg(outer.join(QStringLiteral(", ")), withoutSemicolons(sql), list);
+        exact.sql = QStringLiteral("SELECT %1 FROM (%2) AS exact(%3)").arg(outer.join(QStringLiteral(", ")), withoutTrailingSemicolons(sql), list);
         return exact;
     }
-    const QString inner = withoutSemicolons(sql);
+    const QString inner = withoutTrailingSemicolons(sql);
     const std::optional<MovedOrder> moved = moveOrderBy(inner);
     exact.sql = QStringLiteral("WITH exact(%3) AS (%2) SELECT %1 FROM exact%4")
                     .arg(outer.join(QStringLiteral(", ")), moved ? moved->inner : inner, list, moved ? moved->order : QString());
@@ -227,9 +199,10 @@ void shortestRealText(QString &text)
 
 std::optional<QString> sqliteStoredValue(QByteArrayView bytes, bool binaryColumn, const QString &columnType, QString &value)
 {
-    // The mark as exactSelect writes it: a storage class, a blank, then a REAL's digits or a BLOB's hex
-    // digits; else a text that starts with the byte 0xFF (not UTF-8).
-    const qsizetype blank = bytes.indexOf(' ');
+    // The mark as exactSelect writes it: the byte 0xFF, a storage class, a blank, then a REAL's digits or a
+    // BLOB's hex digits; else a text that starts with the byte 0xFF (not UTF-8). Most values have no 0xFF.
+    const bool flagged = !bytes.isEmpty() && uchar(bytes.front()) == 0xFF;
+    const qsizetype blank = flagged ? bytes.indexOf(' ') : -1;
     const QByteArrayView kind = blank > 0 ? bytes.sliced(1, blank - 1) : QByteArrayView();
     auto all = [&](const char *allowed) {
         for (char c : bytes.sliced(blank + 1))
@@ -237,7 +210,7 @@ std::optional<QString> sqliteStoredValue(QByteArrayView bytes, bool binaryColumn
                 return false;
         return true;
     };
-    const bool marked = !bytes.isEmpty() && uchar(bytes.front()) == 0xFF && blank > 0
+    const bool marked = blank > 0
                         && ((kind == "real" && all("0123456789.e+-")) || (kind == "blob" && !binaryColumn && all("0123456789abcdef"))
                             || (binaryColumn && (kind == "integer" || kind == "text")));
     if (!marked) {

@@ -27,37 +27,23 @@ bool packable(const QString &typeName)
     return names.contains(typeName.toLower());
 }
 
-
 }  // namespace
 
-PackedSelect packedSelect(const Connection &connection, const QString &sql)
+PackedSelect packedSelect(const QString &sql, const QList<ColumnInfo> &columns, const std::vector<bool> &castToText)
 {
     PackedSelect packed;
-    void *dbc = connection.rawHandle();
-    SQLHSTMT stmt = nullptr;
-    if (!connection.info().isPostgreSql() || !dbc || !SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &stmt)))
+    if (columns.isEmpty())
         return packed;
-    std::vector<char16_t> wide = wideText(sql);
-    SQLSMALLINT count = 0;
-    bool ok = SQL_SUCCEEDED(SQLPrepareW(stmt, reinterpret_cast<SQLWCHAR *>(wide.data()), SQL_NTS))
-              && SQL_SUCCEEDED(SQLNumResultCols(stmt, &count)) && count > 0;
     QStringList names;
-    for (SQLUSMALLINT i = 1; ok && i <= SQLUSMALLINT(count); ++i) {
-        ColumnInfo info;
-        ok = describeColumn(stmt, i, &info) && packable(columnTypeName(stmt, i));
-        packed.columns.append(info);
-        names.append(QStringLiteral("c%1").arg(i));
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        const bool cast = size_t(i) < castToText.size() && castToText[size_t(i)];
+        if (!cast && !packable(columns.at(i).typeName))
+            return packed;
+        names.append(QStringLiteral("c%1").arg(i + 1));
     }
-    SQLFreeHandle(SQL_HANDLE_STMT, stmt);
-    if (!ok) {
-        packed.columns.clear();
-        return packed;
-    }
-    QString inner = sql.trimmed();
-    while (inner.endsWith(QLatin1Char(';')))
-        inner = inner.chopped(1).trimmed();
+    packed.columns = columns;
     const QString list = names.join(QStringLiteral(", "));
-    packed.sql = QStringLiteral("SELECT CAST(ROW(%1) AS text) FROM (%2) AS packed(%1)").arg(list, inner);
+    packed.sql = QStringLiteral("SELECT CAST(ROW(%1) AS text) FROM (%2) AS packed(%1)").arg(list, withoutTrailingSemicolons(sql));
     return packed;
 }
 

@@ -5,7 +5,8 @@
 // - which is split here. Only for results whose columns are all integers or character strings (by their
 // PostgreSQL type names), as their text is the same both ways; anything else is read column by column.
 #include "ColumnInfo.h"
-#include "Connection.h"
+
+#include <QList>
 
 #include <optional>
 #include <vector>
@@ -17,9 +18,10 @@ struct PackedSelect {
     QList<ColumnInfo> columns;   // the original statement's columns
 };
 
-// Describes sql (prepared, not executed) and, when every column qualifies, gives the SELECT that returns
-// its rows packed: SELECT CAST(ROW(c1, ...) AS text) FROM (sql) AS packed(c1, ...).
-PackedSelect packedSelect(const Connection &connection, const QString &sql);
+// When every column qualifies - by its type name in columns (sql's description), or because castToText
+// says the statement sql casts it to text (ExactSelect.h) - the SELECT that returns its rows packed:
+// SELECT CAST(ROW(c1, ...) AS text) FROM (sql) AS packed(c1, ...); else an empty sql.
+PackedSelect packedSelect(const QString &sql, const QList<ColumnInfo> &columns, const std::vector<bool> &castToText);
 
 // The fields of one packed row (record syntax: NULL as nothing, "" for an empty string, quotes doubled,
 // backslashes escaping); false when text is not a record of row.size() fields. The row's strings are

@@ -77,6 +77,14 @@ bool setUtf8Checked(QString &text, QByteArrayView bytes)
     return decodeAt(text, 0, bytes.data(), bytes.size());
 }
 
+QString withoutTrailingSemicolons(const QString &sql)
+{
+    QString inner = sql.trimmed();
+    while (inner.endsWith(QLatin1Char(';')))
+        inner = inner.chopped(1).trimmed();
+    return inner;
+}
+
 std::vector<char16_t> wideText(const QString &text)
 {
     std::vector<char16_t> wide(text.utf16(), text.utf16() + text.size());
@@ -99,6 +107,7 @@ bool describeColumn(void *stmt, int number, ColumnInfo *info)
     info->size = qint64(size);
     info->decimalDigits = digits;
     info->nullable = nullable != SQL_NO_NULLS;
+    info->typeName = columnTypeName(stmt, number);
     return true;
 }
 

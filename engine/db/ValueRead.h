@@ -21,9 +21,12 @@ void setUtf8(QString &text, const char *bytes, qsizetype size);
 // The same; false when some bytes were not UTF-8 (U+FFFD in their place).
 bool setUtf8Checked(QString &text, QByteArrayView bytes);
 
+// A statement without its trailing semicolons, to be wrapped in another (a subquery, a CTE).
+QString withoutTrailingSemicolons(const QString &sql);
 // The text NUL-terminated in UTF-16, for SQLExecDirectW / SQLPrepareW.
 std::vector<char16_t> wideText(const QString &text);
-// Result column `number` (1-based) as SQLDescribeColW gives it; false when the driver refuses.
+// Result column `number` (1-based) as SQLDescribeColW gives it, with its type name; false when the driver
+// refuses.
 bool describeColumn(void *stmt, int number, ColumnInfo *info);
 // The data source's name of the column's type (SQL_DESC_TYPE_NAME: "int4", "VARCHAR(20)"); empty when none.
 QString columnTypeName(void *stmt, int number);
