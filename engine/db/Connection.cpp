@@ -1,5 +1,6 @@
 #include "Connection.h"
 
+#include "DriverLog.h"
 #include "Utf8Text.h"
 
 #include <QSqlQuery>
@@ -49,7 +50,12 @@ bool tryOpen(const QString &name, const QList<config::DatabaseField> &fields, co
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QODBC"), name);
     db.setDatabaseName(databaseName);
     db.setConnectOptions(QStringLiteral("SQL_ATTR_ODBC_VERSION=SQL_OV_ODBC3"));
-    if (!db.open()) {
+    bool opened = false;
+    {
+        OwnerOnlyFiles ownerOnly(PsqlOdbcLog::askedFor(fields));  // the driver creates its log while connecting
+        opened = db.open();
+    }
+    if (!opened) {
         QList<DiagRecord> records = readDiagnostics(HandleKind::Connection, rawHandle(db.driver()->handle()));
         if (records.isEmpty())
             records = fromSqlError(db.lastError());
@@ -157,13 +163,32 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
                      infoBits(dbc, SQL_POS_OPERATIONS)};
     };
     readInfo();
+    // Counted before a first connection is closed again below: that close may be the process's last.
+    auto commLogOff = [&] {
+        for (const config::DatabaseField &f : c->m_fields) {
+            if (f.key.compare(QLatin1String("CommLog"), Qt::CaseInsensitive) == 0)
+                return f.value.trimmed() == QLatin1String("0");
+        }
+        return false;
+    };
+    c->m_psqlOdbc = c->m_info.isPostgreSql() && c->m_info.driverName.contains(QLatin1String("psqlodbc"), Qt::CaseInsensitive);
+    if (c->m_psqlOdbc)
+        PsqlOdbcLog::opened(commLogOff());
     const QList<config::DatabaseField> missing = driverOptions(c->m_info.isPostgreSql(), c->m_info.isSqlite(), use, c->m_fields);
     if (!missing.isEmpty()) {
         c->database().close();
         QSqlDatabase::removeDatabase(name);
         c->m_fields += missing;
-        if (!tryOpen(name, c->m_fields, credentials, &error, &c->m_connectWarnings)) {
+        const bool reopened = tryOpen(name, c->m_fields, credentials, &error, &c->m_connectWarnings);
+        if (c->m_psqlOdbc)
+            PsqlOdbcLog::opened(commLogOff());
+        if (c->m_psqlOdbc)
+            PsqlOdbcLog::closed();  // the first connection's close (balanced only now, so the count stayed above 0)
+        if (!reopened) {
             QSqlDatabase::removeDatabase(name);
+            if (c->m_psqlOdbc)
+                PsqlOdbcLog::closed();
+            c->m_psqlOdbc = false;
             result.errorBlock = error;
             return result;
         }
@@ -193,6 +218,8 @@ Connection::~Connection()
             db.close();
     }
     QSqlDatabase::removeDatabase(m_name);
+    if (m_psqlOdbc)
+        PsqlOdbcLog::closed();
 }
 
 QStringList Connection::connectAttributes() const

@@ -71,6 +71,7 @@ private:
     DriverInfo m_info;
     QList<config::DatabaseField> m_fields;
     QList<DiagRecord> m_connectWarnings;
+    bool m_psqlOdbc = false;  // counted by PsqlOdbcLog
 };
 
 }  // namespace oas::db
