@@ -350,11 +350,15 @@ void TestFields::databaseValues()
     // "DSN=" before any other, so a DSN connection hands over its DSN field first, without the key.
     const db::Credentials scott{QStringLiteral("scott"), QStringLiteral("ti;ger")};
     QString error;
-    QCOMPARE(db::qodbcDatabaseName(db.driverFields, scott, &error), db::buildConnectionString(db.driverFields, scott));
+    // The name has no trailing ';' and does not end with a braced value (MariaDB Connector/ODBC fails to parse
+    // either, as QODBC passes the terminating NUL too).
+    QString expected = db::buildConnectionString(db.driverFields, scott);
+    expected.replace(QStringLiteral("UID=scott;PWD={ti;ger};"), QStringLiteral("PWD={ti;ger};UID=scott"));
+    QCOMPARE(db::qodbcDatabaseName(db.driverFields, scott, &error), expected);
     const QList<config::DatabaseField> dsn{{"Timeout", "5", {}}, {"DSN", "payroll", {}}};
     QCOMPARE(db::buildConnectionString(dsn, scott), QStringLiteral("Timeout=5;DSN=payroll;UID=scott;PWD={ti;ger};"));
-    QCOMPARE(db::qodbcDatabaseName(dsn, scott, &error), QStringLiteral("payroll;Timeout=5;UID=scott;PWD={ti;ger};"));
-    QCOMPARE(db::qodbcDatabaseName({{"dsn", "{my db}", {}}}, {}, &error), QStringLiteral("{my db};"));
+    QCOMPARE(db::qodbcDatabaseName(dsn, scott, &error), QStringLiteral("payroll;Timeout=5;PWD={ti;ger};UID=scott"));
+    QCOMPARE(db::qodbcDatabaseName({{"dsn", "{my db}", {}}}, {}, &error), QStringLiteral("{my db}"));
     QVERIFY(db::qodbcDatabaseName({{"DSN", "prod.dsn", {}}}, {}, &error).isEmpty());
     QVERIFY2(error.contains("FILEDSN"), qPrintable(error));
 }
