@@ -16,7 +16,7 @@ const AttributeDef *AttributesSection::find(const QString &abbreviation) const
 
 namespace {
 
-// Finds the end of a quoted part starting at i ("..." or [...]); -1 when it is not closed.
+// Finds the end of a quoted part starting at i ("...", `...` or [...]); -1 when it is not closed.
 int closingOf(const QString &text, int i)
 {
     const QChar open = text.at(i);
@@ -25,13 +25,13 @@ int closingOf(const QString &text, int i)
     return end;
 }
 
-// Checks that (), [], "" and '' are balanced; returns the offset of the first problem or -1.
+// Checks that (), [], "", `` and '' are balanced; returns the offset of the first problem or -1.
 int unbalancedAt(const QString &text, QString *what)
 {
     QList<int> opens;
     for (int i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
-        if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('[')) {
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('`') || c == QLatin1Char('[')) {
             const int end = closingOf(text, i);
             if (end < 0) {
                 *what = QStringLiteral("unclosed %1").arg(c);
@@ -62,7 +62,7 @@ bool splitDottedName(const QString &text, QStringList *parts)
     while (i < text.size()) {
         const QChar c = text.at(i);
         int end;
-        if (c == QLatin1Char('[') || c == QLatin1Char('"')) {
+        if (c == QLatin1Char('[') || c == QLatin1Char('"') || c == QLatin1Char('`')) {  // `...`: MariaDB / MySQL
             end = closingOf(text, i);
             if (end < 0)
                 return false;

@@ -20,7 +20,7 @@ QString withoutQuotedText(const QString &text)
                 close = QChar();
             else
                 out[i] = QLatin1Char(' ');
-        } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
+        } else if (c == QLatin1Char('"') || c == QLatin1Char('\'') || c == QLatin1Char('`')) {
             close = c;
         } else if (c == QLatin1Char('[')) {
             close = QLatin1Char(']');
@@ -44,7 +44,7 @@ void parseTable(const FieldLine &field, ParseContext &ctx, ImportSection &s)
         return;
     }
     static const QRegularExpression first(QStringLiteral(
-        "^[\\s(]*((?:\\[[^\\]]*\\]|\"[^\"]*\"|[\\w$#]+)(?:\\.(?:\\[[^\\]]*\\]|\"[^\"]*\"|[\\w$#]+))*)"));
+        "^[\\s(]*((?:\\[[^\\]]*\\]|\"[^\"]*\"|`[^`]*`|[\\w$#]+)(?:\\.(?:\\[[^\\]]*\\]|\"[^\"]*\"|`[^`]*`|[\\w$#]+))*)"));
     const auto m = first.match(field.value);
     if (!m.hasMatch()) {
         ctx.error(field.valuePos(), QStringLiteral("invalid Table value, expected a table name or a JOIN"));

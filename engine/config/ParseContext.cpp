@@ -178,7 +178,7 @@ QList<ValuePiece> splitTopLevel(const QString &value, QChar sep)
         if (!quote.isNull()) {
             if (c == quote)
                 quote = QChar();
-        } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
+        } else if (c == QLatin1Char('"') || c == QLatin1Char('\'') || c == QLatin1Char('`')) {
             quote = c;
         } else if (c == QLatin1Char('[')) {
             quote = QLatin1Char(']');

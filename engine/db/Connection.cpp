@@ -79,12 +79,22 @@ bool DriverInfo::isSqlite() const
     return dbmsName.contains(QLatin1String("SQLite"), Qt::CaseInsensitive);
 }
 
+bool DriverInfo::isMariaDb() const
+{
+    return driverName.contains(QLatin1String("maodbc"), Qt::CaseInsensitive)
+           || driverName.contains(QLatin1String("myodbc"), Qt::CaseInsensitive)
+           || dbmsName.contains(QLatin1String("MariaDB"), Qt::CaseInsensitive)
+           || dbmsName.contains(QLatin1String("MySQL"), Qt::CaseInsensitive);
+}
+
 sql::SqlDialect DriverInfo::dialect() const
 {
     if (isPostgreSql())
         return sql::SqlDialect::postgresql();
     if (isSqlite())
         return sql::SqlDialect::sqlite();
+    if (isMariaDb())
+        return sql::SqlDialect::mariadb();
     if (dbmsName.contains(QLatin1String("Oracle"), Qt::CaseInsensitive))
         return sql::SqlDialect::oracle();
     return sql::SqlDialect::generic();
@@ -107,27 +117,39 @@ namespace {
 // rollback sends a SAVEPOINT before every statement (the import replays a batch itself when a statement
 // fails, so there it only costs time, transaction-level being 1.7 times faster; a snapshot cannot be
 // exported inside one). Debian registers psqlODBC with CommLog=1, so every process would leave a
-// world-readable /tmp/psqlodbc_*.log behind.
-QList<config::DatabaseField> driverOptions(bool postgres, bool sqlite, Connection::Use use,
+// world-readable /tmp/psqlodbc_*.log behind. MariaDB Connector/ODBC takes its switches as one OPTION
+// bitmask: rows matched rather than rows changed as the count of an UPDATE (FOUND_ROWS, 2: an UPDATE that
+// writes the values a row already has still found it), and for a large SELECT the rows read from the
+// server as they are fetched (NO_CACHE, 1048576, with FORWARD_CURSOR, 2097152) instead of all at once.
+QList<config::DatabaseField> driverOptions(sql::SqlDialect::Kind kind, Connection::Use use,
                                            const QList<config::DatabaseField> &fields)
 {
     QList<config::DatabaseField> options;
-    auto add = [&](const char *key, const char *value) {
+    auto add = [&](const char *key, const QString &value) {
         if (!hasField(fields, QLatin1String(key)) && !hasField(options, QLatin1String(key)))
-            options.append({QLatin1String(key), QLatin1String(value), {}});
+            options.append({QLatin1String(key), value, {}});
     };
-    if (postgres) {
-        add("CommLog", "0");
+    switch (kind) {
+    case sql::SqlDialect::Kind::PostgreSql:
+        add("CommLog", QStringLiteral("0"));
         if (use != Connection::Use::Statements && !hasField(fields, QStringLiteral("UseDeclareFetch"))) {
-            add("UseDeclareFetch", "1");
-            add("Fetch", "2000");
+            add("UseDeclareFetch", QStringLiteral("1"));
+            add("Fetch", QStringLiteral("2000"));
         }
         if (use != Connection::Use::Streaming)
-            add("Protocol", "7.4-1");
-    }
-    if (sqlite) {
-        add("StepAPI", "1");
-        add("Timeout", "30000");  // ms a busy database is waited for (the driver's own default is 100 s a statement)
+            add("Protocol", QStringLiteral("7.4-1"));
+        break;
+    case sql::SqlDialect::Kind::Sqlite:
+        add("StepAPI", QStringLiteral("1"));
+        add("Timeout", QStringLiteral("30000"));  // ms a busy database is waited for (the driver's own default is 100 s a statement)
+        break;
+    case sql::SqlDialect::Kind::MariaDb:
+        if (!hasField(fields, QStringLiteral("OPTIONS")))
+            add("OPTION", QString::number(use == Connection::Use::Streaming || use == Connection::Use::SnapshotStreaming ? 2 | 1048576 | 2097152 : 2));
+        break;
+    case sql::SqlDialect::Kind::Generic:
+    case sql::SqlDialect::Kind::Oracle:
+        break;
     }
     return options;
 }
@@ -144,9 +166,7 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
     // The driver options go into the connection string from the start when DRIVER names the driver; the
     // driver's own facts, known once connected, decide in the end (a DSN, an unusual name): then the
     // connection is opened again with what was missing.
-    const sql::SqlDialect::Kind expected = expectedDialect(section).kind;
-    c->m_fields += driverOptions(expected == sql::SqlDialect::Kind::PostgreSql, expected == sql::SqlDialect::Kind::Sqlite,
-                                 use, c->m_fields);
+    c->m_fields += driverOptions(expectedDialect(section).kind, use, c->m_fields);
     QString error;
     if (!tryOpen(name, c->m_fields, credentials, &error, &c->m_connectWarnings)) {
         QSqlDatabase::removeDatabase(name);
@@ -174,7 +194,7 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
     c->m_psqlOdbc = c->m_info.isPostgreSql() && c->m_info.driverName.contains(QLatin1String("psqlodbc"), Qt::CaseInsensitive);
     if (c->m_psqlOdbc)
         PsqlOdbcLog::opened(commLogOff());
-    const QList<config::DatabaseField> missing = driverOptions(c->m_info.isPostgreSql(), c->m_info.isSqlite(), use, c->m_fields);
+    const QList<config::DatabaseField> missing = driverOptions(c->m_info.dialect().kind, use, c->m_fields);
     if (!missing.isEmpty()) {
         c->database().close();
         QSqlDatabase::removeDatabase(name);
@@ -202,6 +222,12 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
         QSqlQuery(c->database()).exec(QStringLiteral("SET plan_cache_mode = force_custom_plan"));  // PostgreSQL 12+
         // A row another session holds is waited for 30 s at most, not for ever (SETOPTIONS may change it).
         QSqlQuery(c->database()).exec(QStringLiteral("SET lock_timeout = '30s'"));
+    }
+    if ((use == Use::Statements || use == Use::Refresh) && c->m_info.isMariaDb()) {
+        // The same bounded wait for a locked row; and values a column cannot hold are refused, never cut or
+        // changed with only a warning, whatever the server's default SQL mode is.
+        QSqlQuery(c->database()).exec(QStringLiteral("SET SESSION innodb_lock_wait_timeout = 30"));
+        QSqlQuery(c->database()).exec(QStringLiteral("SET SESSION sql_mode = CONCAT_WS(',', @@SESSION.sql_mode, 'STRICT_ALL_TABLES')"));
     }
     // Streamed results are read as UTF-8 where the driver gives it unchanged; checked now, in auto-commit
     // mode, before any transaction of the job begins.

@@ -27,6 +27,7 @@ struct DriverInfo {
 
     bool isPostgreSql() const;
     bool isSqlite() const;
+    bool isMariaDb() const;  // MariaDB or MySQL, through MariaDB Connector/ODBC or MySQL's
     sql::SqlDialect dialect() const;
 };
 

@@ -37,8 +37,9 @@ bool BatchLocate::eligible(const config::AgentConfig &config, const sql::SqlDial
                            QString *why)
 {
     const config::ImportSection &imp = config.importSection;
-    if (dialect.kind != sql::SqlDialect::Kind::PostgreSql && dialect.kind != sql::SqlDialect::Kind::Sqlite)
-        return *why = QStringLiteral("not PostgreSQL or SQLite"), false;
+    if (dialect.kind != sql::SqlDialect::Kind::PostgreSql && dialect.kind != sql::SqlDialect::Kind::Sqlite
+        && dialect.kind != sql::SqlDialect::Kind::MariaDb)
+        return *why = QStringLiteral("not PostgreSQL, SQLite or MariaDB"), false;
     if (!imp.selectByTree || !isConjunction(*imp.selectByTree))
         return *why = QStringLiteral("SelectBy is not a conjunction (&) of attributes"), false;
     QStringList seen;

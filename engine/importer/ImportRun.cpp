@@ -398,7 +398,7 @@ Prepared *ImportRun::groupedStatement(const WriteOp &op, int rows, QString *erro
     QString sql;
     switch (op.kind) {
     case WriteOp::Kind::Insert: sql = sql::buildInsertRows(m_cfg, m_dialect, op.attributes, rows); break;
-    case WriteOp::Kind::Update: sql = sql::buildUpdateRows(m_cfg, op.attributes, rows, m_updateCasts); break;
+    case WriteOp::Kind::Update: sql = sql::buildUpdateRows(m_cfg, m_dialect, op.attributes, rows, m_updateCasts); break;
     default: sql = sql::buildDeleteRows(m_cfg, rows); break;
     }
     Prepared p;

@@ -7,6 +7,7 @@ QString SqlDialect::sequenceNextValue(const QString &sequence) const
     switch (kind) {
     case Kind::PostgreSql: return QStringLiteral("nextval('%1')").arg(sequence);
     case Kind::Sqlite: return QStringLiteral("NULL");  // SQLite has no sequences: NULL numbers an INTEGER PRIMARY KEY
+    case Kind::MariaDb: return QStringLiteral("NEXT VALUE FOR %1").arg(sequence);  // MariaDB 10.3+ sequences
     case Kind::Generic:
     case Kind::Oracle: break;
     }
@@ -19,6 +20,7 @@ QString SqlDialect::rowIdentity() const
     case Kind::PostgreSql: return QStringLiteral("ctid");
     case Kind::Sqlite: return QStringLiteral("rowid");
     case Kind::Oracle: return QStringLiteral("ROWID");
+    case Kind::MariaDb:  // no row identity, but UPDATE takes a join as written
     case Kind::Generic: break;
     }
     return {};
@@ -44,9 +46,16 @@ SqlDialect SqlDialect::oracle()
     return {Kind::Oracle, QStringLiteral("oracle"), false};
 }
 
+SqlDialect SqlDialect::mariadb()
+{
+    return {Kind::MariaDb, QStringLiteral("mariadb"), true};
+}
+
 std::optional<SqlDialect> SqlDialect::byName(const QString &name)
 {
-    for (const SqlDialect &d : {generic(), postgresql(), sqlite(), oracle()}) {
+    if (name.compare(QLatin1String("mysql"), Qt::CaseInsensitive) == 0)
+        return mariadb();
+    for (const SqlDialect &d : {generic(), postgresql(), sqlite(), oracle(), mariadb()}) {
         if (d.name.compare(name, Qt::CaseInsensitive) == 0)
             return d;
     }

@@ -8,7 +8,7 @@
 namespace oas::sql {
 
 struct SqlDialect {
-    enum class Kind { Generic, PostgreSql, Sqlite, Oracle };
+    enum class Kind { Generic, PostgreSql, Sqlite, Oracle, MariaDb };
     Kind kind = Kind::Generic;
     QString name;
     // UPDATE t SET t.col=? (the manual's Access / SQL Server form) or SET col=? (PostgreSQL, SQLite).
@@ -23,7 +23,9 @@ struct SqlDialect {
     static SqlDialect postgresql();
     static SqlDialect sqlite();
     static SqlDialect oracle();
-    static std::optional<SqlDialect> byName(const QString &name);  // generic, postgresql, sqlite, oracle
+    static SqlDialect mariadb();  // MariaDB and MySQL
+    // generic, postgresql, sqlite, oracle, mariadb (or mysql)
+    static std::optional<SqlDialect> byName(const QString &name);
 };
 
 }  // namespace oas::sql

@@ -288,8 +288,10 @@ QString buildInsertRows(const AgentConfig &config, const SqlDialect &dialect, co
     return QStringLiteral("INSERT INTO %1 (%2) VALUES %3").arg(primaryTable(config), names, tuples.join(QStringLiteral(", ")));
 }
 
-QString buildUpdateRows(const AgentConfig &config, const QStringList &modify, int rows, const QHash<QString, QString> &casts)
+QString buildUpdateRows(const AgentConfig &config, const SqlDialect &dialect, const QStringList &modify, int rows,
+                        const QHash<QString, QString> &casts)
 {
+    const bool joined = dialect.kind == SqlDialect::Kind::MariaDb;
     int column = 0;
     auto value = [&](const QString &abbreviation) {
         const QString v = QStringLiteral("v.column%1").arg(++column);
@@ -297,11 +299,25 @@ QString buildUpdateRows(const AgentConfig &config, const QStringList &modify, in
         return type.isEmpty() ? v : QStringLiteral("CAST(%1 AS %2)").arg(v, type);
     };
     QStringList sets;
-    for (const QString &m : modify)
-        sets.append(config.attributes.find(m)->column.columnName() + QLatin1Char('=') + value(m));
+    for (const QString &m : modify) {
+        const config::ColumnIdentifier &c = config.attributes.find(m)->column;
+        sets.append((joined ? c.text : c.columnName()) + QLatin1Char('=') + value(m));
+    }
     QStringList matches;
     for (const config::NameRef &n : config.importSection.selectByAttributes)
         matches.append(config.attributes.find(n.name)->column.text + QLatin1Char('=') + value(n.name));
+    if (joined) {
+        QStringList first;
+        for (int i = 1; i <= column; ++i)
+            first.append(QStringLiteral("? AS column%1").arg(i));
+        QStringList selects{QStringLiteral("SELECT ") + first.join(QStringLiteral(", "))};
+        const QString other = QStringLiteral("SELECT ") + QStringList(column, QStringLiteral("?")).join(QStringLiteral(", "));
+        for (int i = 1; i < rows; ++i)
+            selects.append(other);
+        return QStringLiteral("UPDATE %1 JOIN (%2) AS v ON %3 SET %4")
+            .arg(config.importSection.table.value, selects.join(QStringLiteral(" UNION ALL ")),
+                 matches.join(QStringLiteral(" AND ")), sets.join(QStringLiteral(", ")));
+    }
     QStringList marks(column, QStringLiteral("?"));
     const QString tuple = QLatin1Char('(') + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
     QStringList tuples;

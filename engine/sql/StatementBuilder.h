@@ -80,8 +80,9 @@ QStringList insertableAttributes(const config::AgentConfig &config);
 QString buildInsertRows(const config::AgentConfig &config, const SqlDialect &dialect, const QStringList &attributes,
                         int rows);
 // casts: the type each attribute's VALUES column is cast to (PostgreSQL infers text for untyped
-// parameters); attributes without one are not cast.
-QString buildUpdateRows(const config::AgentConfig &config, const QStringList &modify, int rows,
+// parameters); attributes without one are not cast. MariaDB has no UPDATE ... FROM: there the rows are a
+// derived table of SELECTs joined to the table.
+QString buildUpdateRows(const config::AgentConfig &config, const SqlDialect &dialect, const QStringList &modify, int rows,
                         const QHash<QString, QString> &casts = {});
 QString buildDeleteRows(const config::AgentConfig &config, int rows);
 // The SELECT of the import for `count` records at once: the SelectBy predicate repeated, joined by OR, with

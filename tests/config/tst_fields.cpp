@@ -28,6 +28,7 @@ private slots:
     void controlValues();
     void attributeValues();
     void databaseValues();
+    void backtickNames();
     void versionGating_data();
     void versionGating();
 };
@@ -322,6 +323,30 @@ void TestFields::attributeValues()
                             "missing closing parenthesis at line 5\nC=??(unclosed\n"
                             "attribute minimum length greater than maximum at line 6\nD(text[??9-2])=x\n"
                             "the # flag must follow a qualifier such as (text[1-64]) at line 8\nE??#=x"));
+}
+
+void TestFields::backtickNames()
+{
+    // MariaDB's and MySQL's quotes are quoted identifiers exactly as [...] and "..." are: in attributes, in
+    // Table (a JOIN too), with blanks, dots and commas inside.
+    const ParseResult r = test::parse(
+        "[version]\nVersion=1.06\n[attributes]\nQTY=`Order Details`.Quantity\nOID=`Order Details`.`Order, ID`\n"
+        "D=`my.db`.`Order Details`.`Dis count`\nON=Orders.OrderID\n[database]\nDSN=x\n[import]\n"
+        "Table=`Order Details` INNER JOIN Orders ON `Order Details`.`Order, ID` = Orders.OrderID\nSelectBy=OID\nModify=QTY\n");
+    QVERIFY2(r.ok(), qPrintable(test::diagnosticsText(r)));
+    const auto &a = r.config.attributes.attributes;
+    QCOMPARE(a.at(0).column.parts, (QStringList{"`Order Details`", "Quantity"}));
+    QVERIFY(!a.at(0).column.isExpression);
+    QCOMPARE(a.at(1).column.columnName(), QStringLiteral("`Order, ID`"));
+    QCOMPARE(a.at(2).column.tableName(), QStringLiteral("`my.db`.`Order Details`"));
+    QCOMPARE(r.config.importSection.primaryTable, QStringLiteral("`Order Details`"));
+    QVERIFY(r.config.importSection.isJoin);
+    const ParseResult single = test::parse("[version]\nVersion=1.06\n[attributes]\nQTY=`Order Details`.Quantity\n"
+                                           "D=`Order Details`.`Dis count`\n[database]\nDSN=x\n[import]\nTable=`Order Details`\nSelectBy=QTY\nModify=D\n");
+    QVERIFY2(single.ok(), qPrintable(test::diagnosticsText(single)));
+    QCOMPARE(single.config.importSection.primaryTable, QStringLiteral("`Order Details`"));
+    const ParseResult open = test::parse("[version]\nVersion=1.06\n[attributes]\nQTY=`Order Details.Quantity\n[database]\nDSN=x\n");
+    QVERIFY(test::diagnosticsText(open).contains("unclosed `"));
 }
 
 void TestFields::databaseValues()

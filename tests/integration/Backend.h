@@ -1,7 +1,8 @@
 #pragma once
-// The databases integration tests run against: SQLite through the SQLite3 ODBC driver (always), and
-// PostgreSQL through psqlODBC when OAS_TEST_PG holds a connection string (scripts/test.sh starts a
-// throwaway server and sets it). Each test works in its own uniquely named table.
+// The databases integration tests run against: SQLite through the SQLite3 ODBC driver (always),
+// PostgreSQL through psqlODBC when OAS_TEST_PG holds a connection string, and MariaDB through MariaDB
+// Connector/ODBC when OAS_TEST_MARIADB does (scripts/test.sh starts throwaway servers and sets both).
+// Each test works in its own uniquely named table.
 #include <QDir>
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
@@ -17,7 +18,7 @@
 namespace oas::test {
 
 struct Backend {
-    QString name;            // "sqlite" or "postgresql"
+    QString name;            // "sqlite", "postgresql" or "mariadb"
     QStringList fieldLines;  // the [database] section's lines
     QString connectionString;
 
@@ -27,7 +28,19 @@ struct Backend {
                 QStringLiteral("DRIVER=SQLite3;Database=%1;").arg(file)};
     }
     // Empty name when PostgreSQL is not configured.
-    static Backend postgresql(const char *variable = "OAS_TEST_PG")
+    static Backend postgresql(const char *variable = "OAS_TEST_PG") { return fromVariable(QStringLiteral("postgresql"), variable); }
+    // Empty name when MariaDB is not configured.
+    static Backend mariadb(const char *variable = "OAS_TEST_MARIADB") { return fromVariable(QStringLiteral("mariadb"), variable); }
+    static Backend named(const QString &name, const QString &sqliteFile)
+    {
+        return name == QLatin1String("sqlite") ? sqlite(sqliteFile) : name == QLatin1String("mariadb") ? mariadb() : postgresql();
+    }
+    bool isPostgres() const { return name == QLatin1String("postgresql"); }
+    bool isMariaDb() const { return name == QLatin1String("mariadb"); }
+    bool isServer() const { return isPostgres() || isMariaDb(); }
+
+private:
+    static Backend fromVariable(const QString &name, const char *variable)
     {
         const QString cs = qEnvironmentVariable(variable);
         if (cs.isEmpty())
@@ -35,14 +48,14 @@ struct Backend {
         QStringList lines;
         for (const QString &part : cs.split(QLatin1Char(';'), Qt::SkipEmptyParts))
             lines.append(part);
-        return {QStringLiteral("postgresql"), lines, cs};
+        return {name, lines, cs};
     }
 };
 
 // Runs statements directly (not through the agents) to set up and change test data.
 class Sql {
 public:
-    explicit Sql(const Backend &backend) : m_name(QUuid::createUuid().toString())
+    explicit Sql(const Backend &backend) : m_name(QUuid::createUuid().toString()), m_inlineValues(backend.isMariaDb())
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QODBC"), m_name);
         db.setDatabaseName(backend.connectionString);
@@ -58,6 +71,8 @@ public:
     QString error() const { return m_error; }
     bool exec(const QString &sql, const QVariantList &values = {})
     {
+        if (m_inlineValues && !values.isEmpty())
+            return exec(withLiterals(sql, values));
         QSqlQuery q(QSqlDatabase::database(m_name));
         if (!q.prepare(sql)) {
             m_error = q.lastError().text() + " / " + sql;
@@ -91,18 +106,55 @@ public:
     }
 
 private:
+    // Qt's QODBC binds a string with its terminating NUL counted, which MariaDB Connector/ODBC stores: on
+    // MariaDB the values go into the statement as literals (the '?' of the test statements, in order).
+    static QString withLiterals(const QString &sql, const QVariantList &values)
+    {
+        QString out;
+        qsizetype next = 0;
+        for (const QChar c : sql) {
+            if (c != QLatin1Char('?') || next >= values.size()) {
+                out += c;
+                continue;
+            }
+            const QVariant &v = values.at(next++);
+            if (v.isNull())
+                out += QStringLiteral("NULL");
+            else if (v.typeId() == QMetaType::QByteArray)
+                out += QStringLiteral("X'") + QString::fromLatin1(v.toByteArray().toHex()) + QLatin1Char('\'');
+            else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Double)
+                out += v.toString();
+            else if (v.typeId() == QMetaType::QDate)
+                out += QLatin1Char('\'') + v.toDate().toString(Qt::ISODate) + QLatin1Char('\'');
+            else {
+                QString text = v.toString();
+                text.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("''"));
+                out += QLatin1Char('\'') + text + QLatin1Char('\'');
+            }
+        }
+        return out;
+    }
+
     QString m_name;
+    bool m_inlineValues = false;
     bool m_ok = false;
     QString m_error;
 };
 
-// The backends of a data-driven test: sqlite always, postgresql when OAS_TEST_PG is set.
+// The backends of a data-driven test: sqlite always, postgresql when OAS_TEST_PG is set, mariadb when
+// OAS_TEST_MARIADB is set.
 inline QStringList backendNames()
 {
+    QStringList names{QStringLiteral("sqlite")};
     if (!Backend::postgresql().name.isEmpty())
-        return {QStringLiteral("sqlite"), QStringLiteral("postgresql")};
-    qWarning("PostgreSQL rows skipped: OAS_TEST_PG is not set (scripts/test.sh starts a server and sets it)");
-    return {QStringLiteral("sqlite")};
+        names << QStringLiteral("postgresql");
+    else
+        qWarning("PostgreSQL rows skipped: OAS_TEST_PG is not set (scripts/test.sh starts a server and sets it)");
+    if (!Backend::mariadb().name.isEmpty())
+        names << QStringLiteral("mariadb");
+    else
+        qWarning("MariaDB rows skipped: OAS_TEST_MARIADB is not set (scripts/test.sh starts a server and sets it)");
+    return names;
 }
 
 // The "backend" column of a data-driven test, one row per backend.
@@ -122,10 +174,10 @@ struct WorkDir {
     QString filePath(const QString &name) const { return dir.filePath(name); }
 };
 
-// The backend of a row: SQLite in a file of dir, or the configured PostgreSQL server.
+// The backend of a row: SQLite in a file of dir, or the configured server.
 inline Backend backendNamed(const QString &name, const QString &dir)
 {
-    return name == QLatin1String("sqlite") ? Backend::sqlite(dir + "/test.db") : Backend::postgresql();
+    return Backend::named(name, dir + "/test.db");
 }
 
 inline QString uniqueTable(const char *stem)

@@ -197,9 +197,9 @@ void TestImport::lengthsAndHostileValues()
     const QString t = m_table;
     // SN: naming, 2-20 characters; TI: at most 8 (truncated); CITY: at most 40 but a PostgreSQL column holds
     // 15 (truncated to the smaller), at least 3 (padded); GN fails when over its PostgreSQL column's 10 because
-    // it is naming. SQLite does not enforce declared sizes: there the configured limits alone count.
-    // Lengths are characters: nine emoji are nine, cut to eight whole ones.
-    const bool pg = backend == QLatin1String("postgresql");
+    // it is naming. SQLite does not enforce declared sizes: there the configured limits alone count
+    // (PostgreSQL and MariaDB do). Lengths are characters: nine emoji are nine, cut to eight whole ones.
+    const bool pg = backend != QLatin1String("sqlite");
     const QString attributes = QStringLiteral("EID=%1.id\nGN=%1.first\nSN(text[2-20])=%1.last\nTI(text[-8])=%1.title\n"
                                               "CITY(text[3-40])=%1.city\n").arg(t);
     const QString cfg = writeConfig(b, "Table=" + t + "\nSelectBy=GN & SN\nModify=TI, CITY", attributes);
@@ -249,6 +249,7 @@ void TestImport::binaryValues()
     QFETCH(QString, backend);
     const test::Backend b = this->backend(backend);
     const bool pg = backend == QLatin1String("postgresql");
+    const bool maria = backend == QLatin1String("mariadb");
     {
         test::Sql sql(b);
         QVERIFY(sql.ok());
@@ -263,9 +264,11 @@ void TestImport::binaryValues()
     QVERIFY2(r.exceptions.contains("# error: invalid binary value\n# DATA: xyz (an even number of hex digits expected)"), r.exceptions.constData());
     QVERIFY2(r.exceptions.contains("# DATA: abc (an even number of hex digits expected)"), r.exceptions.constData());
     test::Sql sql(b);
-    QCOMPARE(sql.rows(QString(pg ? "SELECT id, encode(data, 'hex') FROM %1 ORDER BY id" : "SELECT id, lower(hex(data)) || ' ' || typeof(data) FROM %1 ORDER BY id")
+    QCOMPARE(sql.rows(QString(pg      ? "SELECT id, encode(data, 'hex') FROM %1 ORDER BY id"
+                              : maria ? "SELECT id, lower(hex(data)) FROM %1 ORDER BY id"
+                                      : "SELECT id, lower(hex(data)) || ' ' || typeof(data) FROM %1 ORDER BY id")
                           .arg(m_table)),
-             pg ? QStringList({"1|00ff", "2|0a0b", "5|NULL"}) : QStringList({"1|00ff blob", "2|0a0b blob", "5| null"}));
+             pg || maria ? QStringList({"1|00ff", "2|0a0b", "5|NULL"}) : QStringList({"1|00ff blob", "2|0a0b blob", "5| null"}));
 }
 
 void TestImport::numbersNamedBeforeTheDatabase()
@@ -499,19 +502,19 @@ void TestImport::autosFromSequence_data()
 
 void TestImport::autosFromSequence()
 {
-    // Autos: new rows are numbered by the sequence (PostgreSQL nextval); SQLite has no sequences, NULL
-    // numbers its INTEGER PRIMARY KEY. The record's own value for the attribute is ignored.
+    // Autos: new rows are numbered by the sequence (PostgreSQL nextval, MariaDB NEXT VALUE FOR); SQLite has
+    // no sequences, NULL numbers its INTEGER PRIMARY KEY. The record's own value for the attribute is ignored.
     QFETCH(QString, backend);
     const test::Backend b = this->backend(backend);
     QVERIFY(createTable(b));
     const QString sequence = m_table + "_seq";
-    if (backend == "postgresql")
-        QVERIFY(test::Sql(b).exec(QString("CREATE SEQUENCE %1 START 100").arg(sequence)));
+    if (backend != "sqlite")
+        QVERIFY(test::Sql(b).exec(QString("CREATE SEQUENCE %1 START WITH 100").arg(sequence)));
     const QString cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=GN & SN\nModify=TI\nAutos=EID(" + sequence + ")");
     const Imported r = import(cfg, "row:\nEID: 0\nGN: New\nSN: One\nrow:\nEID: 0\nGN: New\nSN: Two\n");
     QCOMPARE(r.result.exitCode, 0);
     const QStringList rows = tableRows(b).filter("|New|");
-    const QStringList expected = backend == "postgresql" ? QStringList({"100|New|One|NULL|NULL", "101|New|Two|NULL|NULL"})
+    const QStringList expected = backend != "sqlite" ? QStringList({"100|New|One|NULL|NULL", "101|New|Two|NULL|NULL"})
                                                          : QStringList({"6|New|One|NULL|NULL", "7|New|Two|NULL|NULL"});
     QCOMPARE(rows, expected);
 }
