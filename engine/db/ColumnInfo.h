@@ -11,6 +11,7 @@ struct ColumnInfo {
     int decimalDigits = 0;
     bool nullable = true;
     QString typeName;  // the data source's name of the type (SQL_DESC_TYPE_NAME: "int4", "VARCHAR(20)")
+    bool isUnsigned = false;  // SQL_DESC_UNSIGNED of a number column (MariaDB's INT UNSIGNED, ...)
 };
 
 // The Columns trace block's lines about one column (the manual's "column info" format): the first three,

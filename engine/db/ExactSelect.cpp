@@ -99,7 +99,7 @@ std::optional<MovedOrder> moveOrderBy(const QString &sql)
 
 }  // namespace
 
-bool postgresConverts(int t)
+bool driverConverts(int t)
 {
     return isDateTimeType(t) || isFloatType(t) || t == SQL_GUID;
 }
@@ -151,8 +151,9 @@ ExactSelect exactSelect(const Connection &connection, const QString &sql)
     ExactSelect exact;
     const bool postgres = connection.info().isPostgreSql();
     const bool sqlite = connection.info().isSqlite();
+    const bool mariadb = connection.info().isMariaDb();
     QString ignored;  // a statement that cannot be described is run as it is, and fails there with its block
-    if ((!postgres && !sqlite) || !describeQuery(connection, sql, &exact.columns, &ignored) || exact.columns.isEmpty())
+    if ((!postgres && !sqlite && !mariadb) || !describeQuery(connection, sql, &exact.columns, &ignored) || exact.columns.isEmpty())
         return {};
     const qsizetype n = exact.columns.size();
     exact.asText.assign(size_t(n), sqlite);
@@ -166,9 +167,11 @@ ExactSelect exactSelect(const Connection &connection, const QString &sql)
         names.append(name);
         if (sqlite) {
             outer.append(sqliteColumn(name, isBinaryType(type), textAffinity(exact.columns.at(i).typeName)));
-        } else if (postgresConverts(type)) {
+        } else if (driverConverts(type) || (mariadb && exact.columns.at(i).typeName.compare(QLatin1String("YEAR"), Qt::CaseInsensitive) == 0)) {
+            // (MariaDB's YEAR is a number to the driver: the year 0000 would come out as 0, which MariaDB reads
+            // back as 2000.)
             // 64 characters hold every date / time / timestamp (with offset and era), double and uuid text.
-            outer.append(QStringLiteral("CAST(%1 AS VARCHAR(64))").arg(name));
+            outer.append(QString::fromLatin1(mariadb ? "CAST(%1 AS CHAR(64))" : "CAST(%1 AS VARCHAR(64))").arg(name));
             exact.asText[size_t(i)] = true;
             rewritten = true;
         } else {
@@ -182,6 +185,8 @@ ExactSelect exactSelect(const Connection &connection, const QString &sql)
         exact.sql = QStringLiteral("SELECT %1 FROM (%2) AS exact(%3)").arg(outer.join(QStringLiteral(", ")), withoutTrailingSemicolons(sql), list);
         return exact;
     }
+    // SQLite, and MariaDB (no column names for a derived table; an ORDER BY inside a CTE may be dropped):
+    // a CTE, the ORDER BY moved out where it can be.
     const QString inner = withoutTrailingSemicolons(sql);
     const std::optional<MovedOrder> moved = moveOrderBy(inner);
     exact.sql = QStringLiteral("WITH exact(%3) AS (%2) SELECT %1 FROM exact%4")

@@ -44,7 +44,8 @@ bool isCharacterType(int sqlType)
 Statement::Statement(const Connection &connection) : m_connection(connection)
 {
     m_utf8Text = connection.info().isSqlite();  // the SQLite3 driver takes and gives UTF-8 as SQL_C_CHAR
-    m_postgres = connection.info().isPostgreSql();  // psqlODBC converts some parameter types itself
+    // psqlODBC and MariaDB Connector/ODBC parse some parameter types themselves
+    m_driverConverts = connection.info().isPostgreSql() || connection.info().isMariaDb();
 }
 
 Statement::~Statement()
@@ -109,7 +110,7 @@ bool Statement::bindParameters(const std::vector<const Value *> &values)
         // Binary data (hex digits, as the export writes it) is bound as its bytes, for SQLite too: a BLOB
         // stays a BLOB.
         const bool binary = isBinaryType(type.sqlType) && type.direction == ParamType::Direction::In;
-        if ((m_utf8Text && !binary) || (m_postgres && postgresConverts(type.sqlType)))
+        if ((m_utf8Text && !binary) || (m_driverConverts && driverConverts(type.sqlType)))
             type = ParamType{SQL_VARCHAR, 0, 0, type.direction};
         const Value *v = values[i];
         QByteArray &buffer = m_buffers[i];

@@ -108,6 +108,10 @@ bool describeColumn(void *stmt, int number, ColumnInfo *info)
     info->decimalDigits = digits;
     info->nullable = nullable != SQL_NO_NULLS;
     info->typeName = columnTypeName(stmt, number);
+    SQLLEN unsignedColumn = SQL_FALSE;
+    if (type == SQL_TINYINT || type == SQL_SMALLINT || type == SQL_INTEGER || type == SQL_BIGINT)
+        info->isUnsigned = SQL_SUCCEEDED(SQLColAttributeW(stmt, SQLUSMALLINT(number), SQL_DESC_UNSIGNED, nullptr, 0, nullptr, &unsignedColumn))
+                           && unsignedColumn == SQL_TRUE;
     return true;
 }
 
@@ -131,8 +135,8 @@ short cTypeForColumn(int sqlType, bool utf8Text)
     case SQL_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
     case SQL_INTEGER:
     case SQL_SMALLINT:
-    case SQL_TINYINT:
-    case SQL_BIGINT: return SQL_C_SBIGINT;
+    case SQL_TINYINT: return SQL_C_SBIGINT;
+    // SQL_BIGINT comes as text: MariaDB's BIGINT UNSIGNED goes up to 18446744073709551615.
     case SQL_REAL:
     case SQL_FLOAT:
     case SQL_DOUBLE: return SQL_C_DOUBLE;

@@ -69,6 +69,11 @@ bool isExactForm(const QString &text, bool timestampColumn)
     if (hasTime && !timestampColumn)
         return false;  // a DATE column gets the date alone
     const bool bc = m.capturedLength(10) > 0;
+    // MariaDB's and MySQL's zero dates (0000-00-00, 2024-05-00): the server decides what it accepts.
+    const int month = m.captured(2).toInt();
+    const int day = m.captured(3).toInt();
+    if (!bc && m.capturedLength(1) == 4 && (month == 0 || day == 0) && month <= 12 && day <= 31)
+        return !hasTime || (m.captured(5).toInt() < 24 && m.captured(6).toInt() < 60 && m.captured(7).toInt() < 60);
     if (!bc && m.capturedLength(1) == 4 && !hasTime)
         return false;  // a plain date: read in the format as always
     if (hasTime && (m.captured(5).toInt() > 24 || m.captured(6).toInt() > 59 || m.captured(7).toInt() > 60))

@@ -6,7 +6,7 @@
 // TIMESTAMP column gets the date and the time (midnight when none).
 // With the default format, the forms the export writes from PostgreSQL are bound as they are, so they come
 // back unchanged: 'infinity' / '-infinity', years past 9999, ' BC', a time zone offset, a 'T' between date
-// and time (DECISIONS.md 15).
+// and time (DECISIONS.md 15); so are MariaDB's zero dates (0000-00-00, 2024-05-00).
 #include "../config/AgentConfig.h"
 
 #include <QDateTime>

@@ -43,6 +43,13 @@ QString numberProblem(const db::ColumnInfo &column, const QString &value)
         if (column.sqlType != r.sqlType)
             continue;
         bool ok = false;
+        if (column.isUnsigned) {  // MariaDB: SMALLINT UNSIGNED 0-65535, INT UNSIGNED 0-4294967295, ...
+            const quint64 high = r.sqlType == SQL_BIGINT ? std::numeric_limits<quint64>::max() : quint64(r.high) * 2 + 1;
+            const quint64 n = value.startsWith(QLatin1Char('+')) ? value.mid(1).toULongLong(&ok) : value.toULongLong(&ok);
+            if (integer.match(value).hasMatch() && ok && n <= high)
+                return {};
+            return QStringLiteral("an integer from 0 to %1 expected").arg(high);
+        }
         const qint64 n = value.toLongLong(&ok);
         if (integer.match(value).hasMatch() && ok && n >= r.low && n <= r.high)
             return {};

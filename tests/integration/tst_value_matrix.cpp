@@ -2,7 +2,8 @@
 // reports, with extremes, fractions, infinities, BC and far years, binary data, emoji, combining marks, RTL
 // text, control characters, padding and 1 MB values, is exported in full (ODBCAgentExp), imported into an
 // empty copy (ODBCAgentImp), and the copy compared with the source by SQL in the database itself (the
-// server's own text of every value on PostgreSQL; storage class and value on SQLite). Exporting the copy
+// server's own text of every value on PostgreSQL; storage class and value on SQLite; on MariaDB null-safe
+// equality and the bytes of each value's text). Exporting the copy
 // gives the same bytes. Both programs end with exit code 0: nothing was cut, reformatted or replaced.
 #include "Backend.h"
 #include "ProgramRun.h"
@@ -117,6 +118,48 @@ const QStringList kSqliteRows[] = {
      "replace(hex(zeroblob(524288)), '00', 'aé')", "NULL", "NULL"},
 };
 
+// MariaDB: every type family (signed and unsigned integers, DECIMAL, FLOAT and DOUBLE, BIT, the temporal
+// types with fractions and their extremes incl. the zero date, YEAR, CHAR / VARCHAR / TEXT / LONGTEXT,
+// BLOB / VARBINARY / BINARY, ENUM, SET, JSON, UUID, INET6). Backslashes in MariaDB literals are escapes:
+// control characters are written with CHAR(). (ENUM members are ASCII: MariaDB 10.11 stores a non-ASCII
+// member of a CREATE TABLE prepared through the ODBC driver as Latin-1 read as UTF-8.)
+const Column kMariaColumns[] = {
+    {"ti", "TINYINT"}, {"si", "SMALLINT"}, {"mi", "MEDIUMINT"}, {"i4", "INT"}, {"i8", "BIGINT"}, {"u8", "BIGINT UNSIGNED"},
+    {"num", "DECIMAL(24,6)"}, {"f4", "FLOAT"}, {"f8", "DOUBLE"}, {"bo", "BOOLEAN"}, {"bt", "BIT(3)"}, {"d", "DATE"},
+    {"tm", "TIME(6)"}, {"dt", "DATETIME(6)"}, {"ts", "TIMESTAMP(6) NULL"}, {"y", "YEAR"}, {"c6", "CHAR(6)"},
+    {"v20", "VARCHAR(20)"}, {"tx", "TEXT"}, {"lt", "LONGTEXT"}, {"bl", "BLOB"}, {"vb", "VARBINARY(16)"}, {"bn", "BINARY(4)"},
+    {"en", "ENUM('a','b c','d-e')"}, {"st", "SET('x','y','z')"}, {"js", "JSON"}, {"uu", "UUID"}, {"ip", "INET6"}};
+
+const QStringList kMariaRows[] = {
+    {"-128", "-32768", "-8388608", "-2147483648", "-9223372036854775808", "0", "-999999999999999999.999999",
+     "-3.40282e38", "-1.7976931348623157e308", "0", "b'000'", "'1000-01-01'", "'-838:59:59.999999'",
+     "'1000-01-01 00:00:00.000000'", "'1970-01-01 00:00:01'", "1901", "'a'", "'x'", "'plain'", "'long'", "x'00'",
+     "x'00'", "x'00000000'", "'a'", "'x'", "'[]'", "'00000000-0000-0000-0000-000000000000'", "'::'"},
+    {"127", "32767", "8388607", "2147483647", "9223372036854775807", "18446744073709551615",
+     "999999999999999999.999999", "3.40282e38", "1.7976931348623157e308", "1", "b'111'", "'9999-12-31'",
+     "'838:59:59'", "'9999-12-31 23:59:59.999999'", "'2038-01-19 03:14:07.999999'", "2155", "'abc'",
+     "'😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀'", "'emoji 😀👍🏽 and 𝄞'", "'{\"a\": [1, 2.50]}'", "x'00ff00fe'", "x'ff'",
+     "x'7f80ff00'", "'b c'", "'x,y,z'", "'{\"é\": \"😀\"}'", "'ffffffff-ffff-ffff-ffff-ffffffffffff'",
+     "'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'"},
+    {"0", "0", "0", "0", "0", "1", "0.000001", "-0", "-0", "0", "b'010'", "'0000-00-00'", "'00:00:00.000001'",
+     "'2024-02-29 23:59:59.123456'", "'2000-01-01 00:00:00.5'", "0", "'a  b'",
+     "'e\u0301e\u0301e\u0301e\u0301e\u0301e\u0301e\u0301e\u0301e\u0301e\u0301'",
+     "CONCAT('tab', CHAR(9), 'cr', CHAR(13), ' lf', CHAR(10), ' back', CHAR(92), ' bell', CHAR(7), ' שלום RTL')",
+     "'  leading and trailing  '", "x'000000'", "x'5c6e'", "x'0a0d'", "'d-e'", "'y'", "'null'",
+     "'00000000-0000-0000-0000-000000000001'", "'::ffff:10.0.0.1'"},
+    {"1", "1", "1", "1", "1", "9223372036854775808", "123.45", "0.1", "0.30000000000000004", "1", "b'100'",
+     "'2024-02-29'", "'-00:00:00.5'", "'0000-00-00 00:00:00'", "'2000-01-01 13:00:00'", "2024", "' z'",
+     "CONCAT('tab', CHAR(9), 'in the middle')", "'#x: not a comment, \\\\x41 not an escape'", "'1e400'", "x'7f80ff'", "x'01'", "x'20202020'",
+     "'a'", "'x,z'", "'{\"n\": 1}'", "'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'", "'2001:db8::1'"},
+    {"2", "2", "2", "2", "2", "2", "-0.5", "1.17549e-38", "4.9406564584124654e-324", "0", "b'001'", "'1970-01-01'",
+     "'12:00:00.5'", "'1970-01-01 00:00:00'", "'2000-01-01 00:00:00.000001'", "1970", "'abcdef'",
+     "'12345678901234567890'", "'x'", "'y'", "x'0a'", "x'0d'", "x'5c000000'", "'b c'", "'y,z'", "'1'",
+     "'00000000-0000-0000-0000-000000000002'", "'::1'"},
+    {"NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL",
+     "NULL", "NULL", "NULL", "NULL", "NULL", "REPEAT('0123456789abcdéf', 65536)", "NULL", "NULL", "NULL", "NULL",
+     "NULL", "NULL", "NULL", "NULL"},
+};
+
 }  // namespace
 
 class TestValueMatrix : public QObject {
@@ -162,13 +205,31 @@ void TestValueMatrix::roundTrip_data()
     }
 }
 
+namespace {
+QList<Column> columnsOf(const QString &backend)
+{
+    if (backend == QLatin1String("postgresql"))
+        return QList<Column>(std::begin(kPgColumns), std::end(kPgColumns));
+    if (backend == QLatin1String("mariadb"))
+        return QList<Column>(std::begin(kMariaColumns), std::end(kMariaColumns));
+    return QList<Column>(std::begin(kSqliteColumns), std::end(kSqliteColumns));
+}
+
+QList<QStringList> rowsOf(const QString &backend)
+{
+    if (backend == QLatin1String("postgresql"))
+        return QList<QStringList>(std::begin(kPgRows), std::end(kPgRows));
+    if (backend == QLatin1String("mariadb"))
+        return QList<QStringList>(std::begin(kMariaRows), std::end(kMariaRows));
+    return QList<QStringList>(std::begin(kSqliteRows), std::end(kSqliteRows));
+}
+}  // namespace
+
 bool TestValueMatrix::createTables(test::Sql &sql, const QString &backend)
 {
-    const bool pg = backend == QLatin1String("postgresql");
     QStringList defs{QStringLiteral("id INTEGER PRIMARY KEY")};
     QStringList names{QStringLiteral("id")};
-    for (const Column &c : pg ? QList<Column>(std::begin(kPgColumns), std::end(kPgColumns))
-                              : QList<Column>(std::begin(kSqliteColumns), std::end(kSqliteColumns))) {
+    for (const Column &c : columnsOf(backend)) {
         defs.append(QStringLiteral("%1 %2").arg(QLatin1String(c.name), QLatin1String(c.type)));
         names.append(QLatin1String(c.name));
     }
@@ -176,8 +237,7 @@ bool TestValueMatrix::createTables(test::Sql &sql, const QString &backend)
         if (!sql.exec(QStringLiteral("CREATE TABLE %1 (%2)").arg(t, defs.join(QStringLiteral(", ")))))
             return false;
     }
-    const QList<QStringList> rows = pg ? QList<QStringList>(std::begin(kPgRows), std::end(kPgRows))
-                                       : QList<QStringList>(std::begin(kSqliteRows), std::end(kSqliteRows));
+    const QList<QStringList> rows = rowsOf(backend);
     int id = 1;
     for (const QStringList &r : rows) {
         if (!sql.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3, %4)")
@@ -191,11 +251,9 @@ bool TestValueMatrix::createTables(test::Sql &sql, const QString &backend)
 
 QString TestValueMatrix::writeConfig(const test::Backend &b, const QString &table, const QString &name, bool import, bool keepEmpty)
 {
-    const bool pg = b.name == QLatin1String("postgresql");
     QString attributes = QStringLiteral("ID=%1.id\n").arg(table);
     QStringList modify;
-    for (const Column &c : pg ? QList<Column>(std::begin(kPgColumns), std::end(kPgColumns))
-                              : QList<Column>(std::begin(kSqliteColumns), std::end(kSqliteColumns))) {
+    for (const Column &c : columnsOf(b.name)) {
         attributes += QStringLiteral("%1=%2.%3\n").arg(QString::fromLatin1(c.name).toUpper(), table, QLatin1String(c.name));
         modify.append(QString::fromLatin1(c.name).toUpper());
     }
@@ -218,6 +276,18 @@ QStringList TestValueMatrix::differences(test::Sql &sql, const QString &backend)
         return sql.rows(QStringLiteral("SELECT coalesce(s.id, c.id), left(s::text, 300), left(c::text, 300) FROM %1 AS s "
                                        "FULL JOIN %2 AS c ON s.id = c.id WHERE s::text IS DISTINCT FROM c::text")
                             .arg(m_source, m_copy));
+    if (backend == QLatin1String("mariadb")) {
+        // Null-safe equality and the same bytes of the value's text (CHAR and VARCHAR compare with trailing
+        // blanks ignored; the bytes do not).
+        QStringList checks;
+        for (const Column &c : kMariaColumns)
+            checks.append(QStringLiteral("IF(s.%1 <=> c.%1 AND HEX(CAST(s.%1 AS BINARY)) <=> HEX(CAST(c.%1 AS BINARY)), '', "
+                                         "CONCAT('%1: ', COALESCE(LEFT(HEX(CAST(s.%1 AS BINARY)), 80), 'NULL'), ' / ', "
+                                         "COALESCE(LEFT(HEX(CAST(c.%1 AS BINARY)), 80), 'NULL'), '; '))").arg(QLatin1String(c.name)));
+        return sql.rows(QStringLiteral("SELECT * FROM (SELECT s.id AS id, CONCAT(%1) AS differ FROM %2 AS s LEFT JOIN %3 AS c "
+                                       "ON s.id = c.id) AS d WHERE differ <> '' OR differ IS NULL")
+                            .arg(checks.join(QStringLiteral(", ")), m_source, m_copy));
+    }
     QStringList checks;
     for (const Column &c : kSqliteColumns)
         checks.append(QStringLiteral("CASE WHEN s.%1 IS c.%1 AND typeof(s.%1) = typeof(c.%1) THEN '' ELSE '%1: ' || "
@@ -239,8 +309,10 @@ void TestValueMatrix::roundTrip()
     // Empty strings (and an empty BLOB / bytea) next to NULLs: the manual writes both as an empty value,
     // which imports as NULL; KeepEmptyStrings keeps them apart.
     const bool pg = backend == QLatin1String("postgresql");
-    QVERIFY2(sql.exec(pg ? QStringLiteral("INSERT INTO %1 (id, bin, tx, c6, v20) VALUES (99, '\\x', '', '', NULL)").arg(m_source)
-                         : QStringLiteral("INSERT INTO %1 (id, i, dt, bl, tx, v20, c6) VALUES (99, '', '', x'', '', NULL, '')").arg(m_source)),
+    const bool maria = backend == QLatin1String("mariadb");
+    QVERIFY2(sql.exec(pg      ? QStringLiteral("INSERT INTO %1 (id, bin, tx, c6, v20) VALUES (99, '\\x', '', '', NULL)").arg(m_source)
+                      : maria ? QStringLiteral("INSERT INTO %1 (id, bl, vb, tx, c6, st, v20) VALUES (99, x'', x'', '', ' ', '', NULL)").arg(m_source)
+                              : QStringLiteral("INSERT INTO %1 (id, i, dt, bl, tx, v20, c6) VALUES (99, '', '', x'', '', NULL, '')").arg(m_source)),
              qPrintable(sql.error()));
 
     const test::ProgramRun exported = test::runProgram(QStringLiteral("ODBCAgentExp"),
@@ -257,8 +329,10 @@ void TestValueMatrix::roundTrip()
              sql.rows(QStringLiteral("SELECT count(*) FROM %1").arg(m_source)));
     if (!keepEmpty) {
         // The manual's empty value: the empty strings arrived as NULL, as documented (and nothing else did).
-        const QString nulls = pg ? QStringLiteral("SELECT count(*) FROM %1 WHERE id = 99 AND bin IS NULL AND tx IS NULL")
-                                 : QStringLiteral("SELECT count(*) FROM %1 WHERE id = 99 AND i IS NULL AND dt IS NULL AND bl IS NULL "
+        const QString nulls = pg      ? QStringLiteral("SELECT count(*) FROM %1 WHERE id = 99 AND bin IS NULL AND tx IS NULL")
+                              : maria ? QStringLiteral("SELECT count(*) FROM %1 WHERE id = 99 AND bl IS NULL AND vb IS NULL AND tx IS NULL "
+                                                       "AND c6 IS NULL AND st IS NULL")
+                                      : QStringLiteral("SELECT count(*) FROM %1 WHERE id = 99 AND i IS NULL AND dt IS NULL AND bl IS NULL "
                                                   "AND tx IS NULL AND c6 IS NULL");
         QCOMPARE(sql.rows(nulls.arg(m_copy)), QStringList{"1"});
         QVERIFY(sql.exec(QStringLiteral("DELETE FROM %1 WHERE id = 99").arg(m_source)));
