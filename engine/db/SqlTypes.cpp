@@ -75,6 +75,12 @@ bool isBinaryType(int t)
     return t == SQL_BINARY || t == SQL_VARBINARY || t == SQL_LONGVARBINARY;
 }
 
+bool isCharacterType(int t)
+{
+    return t == SQL_CHAR || t == SQL_VARCHAR || t == SQL_LONGVARCHAR || t == SQL_WCHAR || t == SQL_WVARCHAR
+           || t == SQL_WLONGVARCHAR;
+}
+
 bool isBooleanType(int t)
 {
     return t == SQL_BIT;

@@ -14,6 +14,7 @@ QString postgresCastType(int sqlType);  // "SQL_VARCHAR"; "SQL_TYPE(n)" for an u
 // The default matching rule of a key column of that type; nullopt where the manual says "fail".
 std::optional<config::SortForm> defaultSortForm(int sqlType);
 bool isBinaryType(int sqlType);
+bool isCharacterType(int sqlType);  // CHAR, VARCHAR, LONGVARCHAR and their wide forms
 // Whether text is binary data as the export writes it: an even number of hex digits (bound as those bytes).
 bool isHexText(const QString &text);
 bool isBooleanType(int sqlType);

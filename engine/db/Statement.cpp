@@ -26,18 +26,6 @@ QString blockFor(const char *what, SQLSMALLINT kind, void *handle, QList<DiagRec
 
 constexpr qsizetype kOutputBytes = 512;  // an OUT parameter's buffer (a number or a short text)
 
-bool isCharacterType(int sqlType)
-{
-    switch (sqlType) {
-    case SQL_CHAR:
-    case SQL_VARCHAR:
-    case SQL_LONGVARCHAR:
-    case SQL_WCHAR:
-    case SQL_WVARCHAR:
-    case SQL_WLONGVARCHAR: return true;
-    default: return false;
-    }
-}
 
 }  // namespace
 

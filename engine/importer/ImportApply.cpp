@@ -114,6 +114,18 @@ WriteOp ImportRun::deferredWrite(WriteOp::Kind kind, const QStringList &attribut
     return op;
 }
 
+bool ImportRun::sameNaming(const CheckedRecord &record, const std::vector<db::Value> &row) const
+{
+    for (int i : m_plan.namingOrder()) {
+        const qsizetype column = m_statements.selectAbbreviations.indexOf(m_plan.at(i).abbreviation);
+        if (column < 0 || size_t(column) >= row.size())
+            return true;  // not read back: nothing says otherwise
+        if (record.bound(size_t(i)) != row[size_t(column)])
+            return false;
+    }
+    return true;
+}
+
 Applied ImportRun::apply(const CheckedRecord &record, const ApplyMode &mode)
 {
     const LocatedRows *located = mode.located;
@@ -172,6 +184,7 @@ Applied ImportRun::apply(const CheckedRecord &record, const ApplyMode &mode)
     if (record.change == ChangeType::Add || imp.insertOnly.value) {
         outcome.disposition = Disposition::Exists;
         outcome.events.append(Event::error(QStringLiteral("error: row already exists")));
+        outcome.retryLater = rows == 1 && !sameNaming(record, first);
         return Applied::done(outcome);
     }
     return update(record, first, outcome, mode.defer);

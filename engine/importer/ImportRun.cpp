@@ -104,6 +104,13 @@ bool ImportRun::prepareStatements()
                     m_updateCasts.insert(a.abbreviation.toUpper(), type);
                 }
             }
+            // MariaDB: text values as VARCHAR in the derived table (a CHAR column there drops trailing blanks).
+            if (m_dialect.kind == sql::SqlDialect::Kind::MariaDb) {
+                for (const ImportAttribute &a : m_plan.attributes()) {
+                    if ((a.modify || a.naming) && a.described && db::isCharacterType(a.column.sqlType))
+                        m_updateCasts.insert(a.abbreviation.toUpper(), QStringLiteral("CHAR CHARACTER SET utf8mb4"));
+                }
+            }
             m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement for %1 records at once\n%2")
                                                .arg(BatchLocate::kWindow)
                                                .arg(m_locateMany.statement->sql()));
@@ -174,6 +181,10 @@ bool ImportRun::endTransaction(bool commit)
 void ImportRun::report(Pending &pending, const Outcome &given)
 {
     pending.reported = true;
+    if (!m_finalRound && !m_detail && given.retryLater && m_retryLater.size() < kRetryLimit) {
+        m_retryLater.emplace_back(pending, given);  // nothing was written for it; accounted for after the last record
+        return;
+    }
     // The texts are only made when something shows them (records are reported tens of thousands a second).
     const bool stepping = m_step && (m_step->isStepping() || m_step->hasBreakpoint());
     const bool traced = m_trace.on(TraceLevel::Summary) || (given.failed() && m_trace.on(TraceLevel::FailSummary));
@@ -523,6 +534,7 @@ bool ImportRun::importAll()
                     break;
                 }
             }
+            reportRetriesAsFailed();
             return false;
         }
         if (m_step && m_step->isStepping() && !b->records.empty() && !m_step->pause(m_lastSummary)) {
@@ -534,8 +546,45 @@ bool ImportRun::importAll()
     if (m_result.stopped) {
         if (std::unique_ptr<RecordBatch> next = pipe.take(); next && !next->records.empty())
             m_result.resumeLine = next->records.front().record.line;
+        reportRetriesAsFailed();
+        return true;
     }
-    return true;
+    return retryExisting();
+}
+
+bool ImportRun::retryExisting()
+{
+    if (m_retryLater.empty())
+        return true;
+    m_finalRound = true;
+    std::vector<Pending> again;
+    for (auto &[pending, outcome] : m_retryLater) {
+        pending.reported = false;
+        again.push_back(std::move(pending));
+    }
+    m_retryLater.clear();
+    m_trace.write(TraceLevel::Summary, QStringLiteral("%1 added record(s) whose row existed applied once more after the last "
+                                                      "record, from line %2 on")
+                                           .arg(again.size())
+                                           .arg(again.front().record.line));
+    if (runBatch(again, 0, again.size()))
+        return true;
+    for (const Pending &p : again) {
+        if (!p.reported) {
+            m_result.resumeLine = p.record.line;
+            break;
+        }
+    }
+    return false;
+}
+
+// The run ends early: the adds kept for later are accounted for as what they were, rows that existed.
+void ImportRun::reportRetriesAsFailed()
+{
+    m_finalRound = true;
+    for (auto &[pending, outcome] : m_retryLater)
+        report(pending, outcome);
+    m_retryLater.clear();
 }
 
 ImportResult ImportRun::run()

@@ -174,6 +174,16 @@ private:
     QStringList m_executed;    // the statements of the record being applied, with their values
     LocatedRows m_rowsBefore;  // the rows its SELECT found
     qint64 m_bytesDone = 0;  // of the input, for progress
+    // Adds whose row existed under another spelling of its naming values, applied once more after the last
+    // record (a delta that moves a key to a value the database takes for the same key - trailing blanks
+    // under a PAD SPACE collation, case under a case-insensitive one - adds before the delete that frees
+    // it). Bounded; not while stepping.
+    static constexpr size_t kRetryLimit = 100000;
+    std::vector<std::pair<Pending, Outcome>> m_retryLater;
+    bool m_finalRound = false;
+    bool retryExisting();
+    bool sameNaming(const CheckedRecord &record, const std::vector<db::Value> &row) const;
+    void reportRetriesAsFailed();
 };
 
 }  // namespace oas::importer

@@ -49,6 +49,9 @@ struct Outcome {
     QList<Event> events;
     int attributesUpdated = 0;
     int attributesUnchanged = 0;  // "updates (not necess.)"
+    // Exists, and the row the database found has naming values spelt otherwise than the record's (a PAD
+    // SPACE or case-insensitive collation took them for the same): tried again after the last record.
+    bool retryLater = false;
     bool failed() const { return isFailure(disposition); }
 };
 

@@ -293,10 +293,12 @@ QString buildUpdateRows(const AgentConfig &config, const SqlDialect &dialect, co
 {
     const bool joined = dialect.kind == SqlDialect::Kind::MariaDb;
     int column = 0;
+    QStringList marks;  // the parameter of each VALUES column: "?", or cast where the dialect casts inside
     auto value = [&](const QString &abbreviation) {
         const QString v = QStringLiteral("v.column%1").arg(++column);
         const QString type = casts.value(abbreviation.toUpper());
-        return type.isEmpty() ? v : QStringLiteral("CAST(%1 AS %2)").arg(v, type);
+        marks.append(joined && !type.isEmpty() ? QStringLiteral("CAST(? AS %1)").arg(type) : QStringLiteral("?"));
+        return type.isEmpty() || joined ? v : QStringLiteral("CAST(%1 AS %2)").arg(v, type);
     };
     QStringList sets;
     for (const QString &m : modify) {
@@ -309,17 +311,16 @@ QString buildUpdateRows(const AgentConfig &config, const SqlDialect &dialect, co
     if (joined) {
         QStringList first;
         for (int i = 1; i <= column; ++i)
-            first.append(QStringLiteral("? AS column%1").arg(i));
+            first.append(QStringLiteral("%1 AS column%2").arg(marks.at(i - 1)).arg(i));
         QStringList selects{QStringLiteral("SELECT ") + first.join(QStringLiteral(", "))};
-        const QString other = QStringLiteral("SELECT ") + QStringList(column, QStringLiteral("?")).join(QStringLiteral(", "));
+        const QString other = QStringLiteral("SELECT ") + marks.join(QStringLiteral(", "));
         for (int i = 1; i < rows; ++i)
             selects.append(other);
         return QStringLiteral("UPDATE %1 JOIN (%2) AS v ON %3 SET %4")
             .arg(config.importSection.table.value, selects.join(QStringLiteral(" UNION ALL ")),
                  matches.join(QStringLiteral(" AND ")), sets.join(QStringLiteral(", ")));
     }
-    QStringList marks(column, QStringLiteral("?"));
-    const QString tuple = QLatin1Char('(') + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+    const QString tuple = QLatin1Char('(') + QStringList(column, QStringLiteral("?")).join(QStringLiteral(", ")) + QLatin1Char(')');
     QStringList tuples;
     for (int i = 0; i < rows; ++i)
         tuples.append(tuple);

@@ -81,7 +81,8 @@ QString buildInsertRows(const config::AgentConfig &config, const SqlDialect &dia
                         int rows);
 // casts: the type each attribute's VALUES column is cast to (PostgreSQL infers text for untyped
 // parameters); attributes without one are not cast. MariaDB has no UPDATE ... FROM: there the rows are a
-// derived table of SELECTs joined to the table.
+// derived table of SELECTs joined to the table, and the casts apply to the parameters inside it (a string
+// parameter would make a CHAR column of the derived table, which drops trailing blanks).
 QString buildUpdateRows(const config::AgentConfig &config, const SqlDialect &dialect, const QStringList &modify, int rows,
                         const QHash<QString, QString> &casts = {});
 QString buildDeleteRows(const config::AgentConfig &config, int rows);
