@@ -173,7 +173,18 @@ Value Statement::output(size_t index) const
     const qsizetype bytes = std::min<qsizetype>(m_indicators[index], b.size());
     if (m_utf8Text)
         return QString::fromUtf8(b.constData(), bytes);
-    return QString::fromUtf16(reinterpret_cast<const char16_t *>(b.constData()), bytes / 2);
+    // Output strings end with a NUL. MariaDB Connector/ODBC 3.1 gives a wide output's length in characters
+    // rather than bytes: the text ends at the NUL where the length says less.
+    const auto *text = reinterpret_cast<const char16_t *>(b.constData());
+    qsizetype characters = bytes / 2;
+    for (qsizetype i = 0; i < b.size() / 2; ++i) {
+        if (text[i] == 0) {
+            if (i > characters && m_indicators[index] == SQLLEN(i))
+                characters = i;
+            break;
+        }
+    }
+    return QString::fromUtf16(text, characters);
 }
 
 qint64 Statement::affectedRows() const
@@ -201,6 +212,17 @@ bool Statement::fetch(std::vector<Value> &row, QString *errorBlock)
             return false;
     }
     return true;
+}
+
+void Statement::readRemainingResults()
+{
+    if (!m_stmt)
+        return;
+    for (int i = 0; i < 1000; ++i) {
+        const SQLRETURN rc = SQLMoreResults(m_stmt);
+        if (!SQL_SUCCEEDED(rc))
+            break;
+    }
 }
 
 void Statement::closeCursor()

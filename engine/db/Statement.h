@@ -49,6 +49,9 @@ public:
     // The next row of the result; false at the end (errorBlock set only on a failure).
     bool fetch(std::vector<Value> &row, QString *errorBlock);
     void closeCursor();
+    // Reads past every remaining result of the statement (SQLMoreResults), after which a procedure's
+    // output parameters hold their values.
+    void readRemainingResults();
     const QList<DiagRecord> &diagnostics() const { return m_diagnostics; }
     const QString &sql() const { return m_sql; }
 

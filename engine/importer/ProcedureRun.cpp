@@ -191,12 +191,14 @@ bool ProcedureRun::describe()
 bool ProcedureRun::prepare(bool native)
 {
     m_native = native;
-    const QString sql = native ? m_call.nativeCall : m_call.call;
+    // MariaDB runs a function only as SELECT f(...) ({? = CALL f(...)} is a syntax error there).
+    m_select = !m_call.selectCall.isEmpty() && m_connection->info().isMariaDb();
+    const QString sql = m_select ? m_call.selectCall : native ? m_call.nativeCall : m_call.call;
     m_statement = std::make_unique<db::Statement>(*m_connection);
     m_statement->setDirect(m_cfg.importSection.sqlExecDirect.value);
     std::vector<db::ParamType> types;
-    for (const Param &p : m_params)
-        types.push_back(p.type);
+    for (size_t i = m_select ? 1 : 0; i < m_params.size(); ++i)
+        types.push_back(m_params[i].type);
     m_statement->setParamTypes(std::move(types));
     m_trace.write(TraceLevel::Sql, QStringLiteral("CALL statement (%1)\n%2").arg(m_decl->id, sql));
     QString error;
@@ -251,12 +253,12 @@ std::optional<Outcome> ProcedureRun::call(const datafile::Record &record, QStrin
     if (!outcome.events.isEmpty())
         return outcome;
     std::vector<const db::Value *> pointers;
-    for (const db::Value &v : values)
-        pointers.push_back(&v);
+    for (size_t i = m_select ? 1 : 0; i < values.size(); ++i)
+        pointers.push_back(&values[i]);
     if (statements) {
         QString text = m_statement->sql();
-        for (size_t i = 0; i < values.size(); ++i)
-            text += QStringLiteral("\n  ?%1 = %2").arg(i + 1).arg(m_params[i].type.direction == db::ParamType::Direction::Out
+        for (size_t i = m_select ? 1 : 0; i < values.size(); ++i)
+            text += QStringLiteral("\n  ?%1 = %2").arg(i + (m_select ? 0 : 1)).arg(m_params[i].type.direction == db::ParamType::Direction::Out
                                                                       ? QStringLiteral("(out)")
                                                                       : values[i] ? QLatin1Char('\'') + *values[i] + QLatin1Char('\'')
                                                                                   : QStringLiteral("NULL"));
@@ -285,8 +287,21 @@ std::optional<Outcome> ProcedureRun::call(const datafile::Record &record, QStrin
         return outcome;
     }
     db::Value returned;
-    if (m_returnIndex >= 0)
+    if (m_select) {
+        std::vector<db::Value> row;
+        if (m_statement->fetch(row, &block) && !row.empty())
+            returned = row.front();
+        if (!block.isEmpty()) {
+            m_statement->closeCursor();
+            outcome.events.append(Event::error(QStringLiteral("error: CALL failed\n%1").arg(block.trimmed())));
+            return outcome;
+        }
+    } else if (m_returnIndex >= 0) {
+        // Output parameters are complete once every result is read (ODBC's rule; MariaDB Connector/ODBC
+        // delivers them only then).
+        m_statement->readRemainingResults();
         returned = m_statement->output(size_t(m_returnIndex));
+    }
     m_statement->closeCursor();
     return classify(record.line, returned, outcome);
 }

@@ -65,6 +65,7 @@ private:
     std::unique_ptr<db::Statement> m_statement;
     QString m_lastSummary;  // the single-step prompt
     bool m_native = false;  // the driver takes this procedure only as a native CALL
+    bool m_select = false;  // a function called as SELECT f(...) (MariaDB): the value is the one row's
 };
 
 }  // namespace oas::importer

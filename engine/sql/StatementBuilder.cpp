@@ -373,6 +373,7 @@ ProcedureStatement buildProcedureCall(const config::ProcedureDecl &procedure)
         st.call = QLatin1Char('{') + call + QLatin1Char('}');
     } else {
         st.call = QStringLiteral("{? = ") + call + QLatin1Char('}');
+        st.selectCall = QStringLiteral("SELECT %1(%2)").arg(procedure.procedureName, marks.join(QStringLiteral(", ")));
         st.params.prepend(procedure.returnTag);
     }
     return st;

@@ -47,6 +47,8 @@ struct ImportStatements {
 struct ProcedureStatement {
     QString call;         // "{? = CALL name(?, ?)}" or "{CALL name(?, ?)}"
     QString nativeCall;   // "CALL name(?, ?)": the SQL statement, for drivers that take procedures only so
+    QString selectCall;   // "SELECT name(?, ?)": a function as MariaDB runs it (its value is the one row's);
+                          // its '?' are params without the return tag
     QStringList params;   // tag per '?', the return tag first for a function
 };
 
