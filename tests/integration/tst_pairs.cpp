@@ -64,15 +64,28 @@ void TestPairs::initTestCase()
     QVERIFY(m_dir.isValid());
     QVERIFY(QDir(m_dir.path()).mkpath("odbcsync"));
     m_suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);
+    m_role = "oas_pair_" + m_suffix;
+    QString quoted = kPassword;
+    quoted.replace("'", "''");
     const Backend pg = Backend::postgresql();
     if (!pg.name.isEmpty()) {
         Sql sql(pg);
         QVERIFY2(sql.ok(), qPrintable(sql.error()));
-        m_role = "oas_pair_" + m_suffix;
-        QString quoted = kPassword;
-        quoted.replace("'", "''");
         QVERIFY2(sql.exec(QString("CREATE ROLE %1 LOGIN PASSWORD '%2' SUPERUSER").arg(m_role, quoted)), qPrintable(sql.error()));
     }
+    const Backend maria = Backend::mariadb();
+    if (!maria.name.isEmpty()) {
+        Sql sql(maria);
+        QVERIFY2(sql.ok(), qPrintable(sql.error()));
+        QVERIFY2(sql.exec(QString("CREATE USER '%1'@'127.0.0.1' IDENTIFIED BY '%2'").arg(m_role, quoted)), qPrintable(sql.error()));
+        QVERIFY2(sql.exec(QString("GRANT ALL PRIVILEGES ON *.* TO '%1'@'127.0.0.1'").arg(m_role)), qPrintable(sql.error()));
+    }
+}
+
+// The quote of names in the test's own SQL: MariaDB's backtick, the standard double quote elsewhere.
+static QString q(const Backend &b, const QString &name)
+{
+    return b.isMariaDb() ? "`" + name + "`" : "\"" + name + "\"";
 }
 
 void TestPairs::init()
@@ -83,7 +96,7 @@ void TestPairs::init()
 
 Backend TestPairs::backend(const QString &name)
 {
-    return name == "sqlite" ? Backend::sqlite(m_dir.filePath("target.db")) : Backend::postgresql();
+    return Backend::named(name, m_dir.filePath("target.db"));
 }
 
 bool TestPairs::createTable(const Backend &b, const QString &table)
@@ -91,8 +104,8 @@ bool TestPairs::createTable(const Backend &b, const QString &table)
     Sql sql(b);
     sql.exec("DROP TABLE " + table);
     const QString numeric = b.name == "sqlite" ? "NUMERIC" : "NUMERIC(12,2)";
-    return sql.exec(QString("CREATE TABLE %1(\"FileNo\" varchar(20) PRIMARY KEY, \"LastName\" varchar(40), "
-                            "\"Balance\" %2, \"Score\" DECIMAL(8,3), \"Opened\" DATE)").arg(table, numeric));
+    return sql.exec(QString("CREATE TABLE %1(%3 varchar(20) PRIMARY KEY, %4 varchar(40), %5 %2, %6 DECIMAL(8,3), %7 DATE)")
+                        .arg(table, numeric, q(b, "FileNo"), q(b, "LastName"), q(b, "Balance"), q(b, "Score"), q(b, "Opened")));
 }
 
 void TestPairs::writePair(const QString &name, const QString &csv, const Backend &b, const QString &table, const QString &extraDatabase)
@@ -107,7 +120,7 @@ void TestPairs::writePair(const QString &name, const QString &csv, const Backend
         if (!f.startsWith("UID=", Qt::CaseInsensitive) && !f.startsWith("PWD=", Qt::CaseInsensitive))
             lines.append(f);
     }
-    if (b.name == "postgresql")
+    if (b.isServer())
         lines << "User=" + m_role << "Password=env:OAS_PAIR_PW";
     i.write(("# the target of pair " + name + "\n[database]\n" + lines.join('\n') + "\n" + extraDatabase + "[target]\nTable=" + table + "\n").toUtf8());
 }
@@ -122,7 +135,8 @@ Run TestPairs::pair(const QStringList &args, const QByteArray &input)
 QStringList TestPairs::rows(const Backend &b, const QString &table)
 {
     Sql sql(b);
-    return sql.rows(QString("SELECT \"FileNo\", \"LastName\", \"Balance\", \"Score\", \"Opened\" FROM %1 ORDER BY \"FileNo\"").arg(table));
+    return sql.rows(QString("SELECT %2, %3, %4, %5, %6 FROM %1 ORDER BY %2")
+                        .arg(table, q(b, "FileNo"), q(b, "LastName"), q(b, "Balance"), q(b, "Score"), q(b, "Opened")));
 }
 
 static const char kCsv[] = "ODBC Field Name,Collect! Field Code,ODBC Data Type\n"
@@ -131,8 +145,8 @@ static const char kCsv[] = "ODBC Field Name,Collect! Field Code,ODBC Data Type\n
 void TestPairs::eventsAndTypes_data()
 {
     QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << "sqlite";
-    QTest::newRow("postgresql") << "postgresql";
+    for (const QString &name : backendNames())
+        QTest::newRow(qPrintable(name)) << name;
 }
 
 void TestPairs::eventsAndTypes()
@@ -245,8 +259,8 @@ void TestPairs::severalPairsAndDeltaFile()
                             "1 deleted, 0 failed; 1 record written to dialer-except.txt"), qPrintable(r.err));
     QVERIFY(readAll(m_dir.filePath("dialer-except.txt")).contains("# error: no event: the record has no valid ChangeType"));
     Sql sql(b);
-    QCOMPARE(sql.rows(QString("SELECT \"FileNo\", \"LastName\" FROM %1").arg(dialer)), QStringList{"1|Anna"});
-    QCOMPARE(sql.rows(QString("SELECT \"FileNo\", \"Balance\" FROM %1").arg(books)), QStringList{"1|11"});
+    QCOMPARE(sql.rows(QString("SELECT %2, %3 FROM %1").arg(dialer, q(b, "FileNo"), q(b, "LastName"))), QStringList{"1|Anna"});
+    QCOMPARE(sql.rows(QString("SELECT %2, %3 FROM %1").arg(books, q(b, "FileNo"), q(b, "Balance"))), QStringList{"1|11"});
 }
 
 void TestPairs::fileEditedBetweenEvents_data()
