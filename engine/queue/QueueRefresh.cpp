@@ -24,8 +24,8 @@ sql::QueueNames namesFor(const QueueConfig &config, const db::DriverInfo &info)
         n.prefix = config.prefix.value;
     else if (config.schema.present)
         n.schema = config.schema.value;
-    else if (info.isSqlite())
-        n.prefix = QStringLiteral("queue_");  // SQLite has no schemas
+    else if (info.isSqlite() || info.isMariaDb())
+        n.prefix = QStringLiteral("queue_");  // SQLite has no schemas; a MariaDB schema is a database (server-level CREATE)
     else
         n.schema = QStringLiteral("queue");
     return n;

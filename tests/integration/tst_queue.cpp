@@ -7,6 +7,7 @@
 #include "common/TestSupport.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 
 #include <csignal>
 
@@ -52,7 +53,7 @@ void TestQueue::initTestCase()
 // One queue per configuration: each test has its own SQLite file or PostgreSQL schema.
 Backend TestQueue::backend(const QString &name, const QString &tag) const
 {
-    return name == "sqlite" ? Backend::sqlite(m_dir.filePath("shop-" + tag + ".db")) : Backend::postgresql();
+    return Backend::named(name, m_dir.filePath("shop-" + tag + ".db"));
 }
 
 QString TestQueue::setUp(const Backend &b, const QString &tag)
@@ -60,7 +61,7 @@ QString TestQueue::setUp(const Backend &b, const QString &tag)
     Sql sql(b);
     const QString c = "cust_" + tag + "_" + m_suffix;
     const QString o = "ord_" + tag + "_" + m_suffix;
-    const QString ts = b.name == "sqlite" ? "TEXT" : "TIMESTAMP";
+    const QString ts = b.name == "sqlite" ? "TEXT" : b.isMariaDb() ? "DATETIME" : "TIMESTAMP";
     if (!sql.exec(QString("CREATE TABLE %1(id INT PRIMARY KEY, name VARCHAR(40), modified %2)").arg(c, ts))
         || !sql.exec(QString("CREATE TABLE %1(id INT, line INT, total NUMERIC(10,2), PRIMARY KEY (id, line))").arg(o)))
         return "ERROR " + sql.error();
@@ -69,7 +70,7 @@ QString TestQueue::setUp(const Backend &b, const QString &tag)
     if (!f.open(QIODevice::WriteOnly))
         return {};
     QString text = "# the shop's change queue\n[database]\n" + b.fieldLines.join('\n') + "\n";
-    if (b.name == "postgresql")
+    if (b.isServer())  // (on MariaDB a schema is a database: the test user may create one)
         text += "[queue]\nSchema=" + m_schema + tag + "\n";
     text += QString("[Customers]\nSource=%1\nKey=id\nChanged=modified\n[Orders]\nSource=%2\nKey=id, line\n").arg(c, o);
     f.write(text.toUtf8());
@@ -93,8 +94,8 @@ QStringList TestQueue::queued(const Backend &b, const QString &table, const QStr
 void TestQueue::refreshSequence_data()
 {
     QTest::addColumn<QString>("backend");
-    QTest::newRow("sqlite") << "sqlite";
-    QTest::newRow("postgresql") << "postgresql";
+    for (const QString &name : backendNames())
+        QTest::newRow(qPrintable(name)) << name;
 }
 
 void TestQueue::refreshSequence()
@@ -211,13 +212,15 @@ void TestQueue::manySnapshotChanges()
     const QString o = "ord_many_" + m_suffix;
     const QString cfg = m_dir.filePath("many-" + b.name + ".ini");
     QString text = "[database]\n" + b.fieldLines.join('\n') + "\n";
-    if (b.name == "postgresql")
+    if (b.isServer())
         text += "[queue]\nSchema=" + m_schema + tag + "\n";
     text += QString("[Orders]\nSource=%1\nKey=id, line\n[Customers]\nSource=%2\nKey=id\n").arg(o, c);
     QFile f(cfg);
     QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text.toUtf8()) > 0);
     f.close();
     auto series = [&](int to, const QString &insert) {  // insert: "INSERT INTO t SELECT ... i ..."
+        if (b.isMariaDb())  // MariaDB's sequence tables; || is OR there
+            return QString("%2 FROM (SELECT seq AS i FROM seq_1_to_%1) AS n").arg(to).arg(QString(insert).replace(QRegularExpression("('[^']*') \\|\\| i"), "CONCAT(\\1, i)"));
         return b.name == "sqlite" ? QString("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) %2 FROM n").arg(to).arg(insert)
                                   : QString("%2 FROM generate_series(1, %1) AS n(i)").arg(to).arg(insert);
     };
@@ -231,7 +234,7 @@ void TestQueue::manySnapshotChanges()
 
     // 700 updated (100 of them then deleted), 600 deleted, 550 added in each table.
     for (const QString &t : {o, c}) {
-        const QString column = t == o ? "total = total + 1" : "name = name || '!'";
+        const QString column = t == o ? "total = total + 1" : b.isMariaDb() ? "name = CONCAT(name, '!')" : "name = name || '!'";
         QVERIFY2(sql.exec(QString("UPDATE %1 SET %2 WHERE id <= 700").arg(t, column)), qPrintable(sql.error()));
         QVERIFY2(sql.exec(QString("DELETE FROM %1 WHERE id > 1200 - 600").arg(t)), qPrintable(sql.error()));
     }
