@@ -62,7 +62,7 @@ CREATE TABLE `Order Details` (`OrderID` INT NOT NULL, `ProductID` INT NOT NULL,
 SQL
 for t in Categories CustomerDemographics Customers CustomerCustomerDemo Employees Regions Territories \
          EmployeeTerritories Shippers Suppliers Products Orders "Order Details"; do
-  # REALs printed with 17 digits (0.15 as 0.1499999999999999944): the shortest form reads back the same.
+  # (sqlite3 prints REALs with 17 digits, 0.15 as 0.1499999999999999944: MariaDB reads them back as the same DOUBLE.)
   sqlite3 "$DB" ".mode insert \"$t\"" "SELECT * FROM \"$t\""
 done
 echo "SET FOREIGN_KEY_CHECKS = 1;"

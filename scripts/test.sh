@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test through CTest: unit suites, the programs end to end, integration
-# suites on SQLite (ODBC) and on a throwaway PostgreSQL server (psqlODBC) on 127.0.0.1, and the fuzz
-# harnesses; then the same unit and integration suites (and the programs they run) built with
+# suites on SQLite (ODBC) and on throwaway PostgreSQL (psqlODBC) and MariaDB (MariaDB Connector/ODBC) servers
+# on 127.0.0.1, and the fuzz harnesses; then the same unit and integration suites (and the programs they run) built with
 # AddressSanitizer + UndefinedBehaviorSanitizer, every finding fatal. Works on a fresh Debian 12 machine as
 # root; the last lines printed are CTest's summary.
 set -euo pipefail
@@ -11,6 +11,9 @@ bash scripts/build.sh
 PG_ENV=$(bash "$ROOT/scripts/pg-test-server.sh" start) || { echo "test.sh: could not start the test PostgreSQL server" >&2; exit 1; }
 eval "$PG_ENV"
 trap 'bash "$ROOT/scripts/pg-test-server.sh" stop "$OAS_PG_DIR"' EXIT
+MARIADB_ENV=$(bash "$ROOT/scripts/mariadb-test-server.sh" start) || { echo "test.sh: could not start the test MariaDB server" >&2; exit 1; }
+eval "$MARIADB_ENV"
+trap 'bash "$ROOT/scripts/pg-test-server.sh" stop "$OAS_PG_DIR"; bash "$ROOT/scripts/mariadb-test-server.sh" stop "$OAS_MARIADB_DIR"' EXIT
 (cd "${OAS_BUILD_DIR:-build}" && ctest --output-on-failure --parallel "$(nproc)" --timeout 900)
 
 # The sanitizer build: the Studio's suites (whose responsiveness probes a sanitized build would only make

@@ -195,12 +195,14 @@ void TestPackedRows::valuesLongerThanReported()
     Sql sql(b);
     QVERIFY2(sql.ok(), qPrintable(sql.error()));
     const QString t = test::uniqueTable("long");
-    const QString unbounded = backend == "sqlite" ? "VARCHAR(10)" : backend == "mariadb" ? "VARCHAR(6000)" : "VARCHAR";
+    // (MariaDB enforces sizes: there the values fit a VARCHAR(4000), the widest column read in blocks.)
+    const bool maria = backend == "mariadb";
+    const QString unbounded = backend == "sqlite" ? "VARCHAR(10)" : maria ? "VARCHAR(4000)" : "VARCHAR";
     QVERIFY2(sql.exec(QString("CREATE TABLE %1 (id INT PRIMARY KEY, d DATE, v %2, w VARCHAR(10))").arg(t, unbounded)),
              qPrintable(sql.error()));
     QStringList values;
     for (int i = 0; i < 23; ++i) {
-        const int length = i % 3 == 1 ? 5000 + i : i % 5 == 0 ? 300 : 7;
+        const int length = i % 3 == 1 ? (maria ? 3900 : 5000) + i : i % 5 == 0 ? 300 : 7;
         QString v = QStringLiteral("\U0001F600");
         while (v.size() < length)
             v += QStringLiteral("Zo\u00eb %1 \u20ac ").arg(i);
