@@ -279,6 +279,11 @@ bool isConnectionLost(const QList<DiagRecord> &records)
         if (r.message.contains(QLatin1String("server closed the connection"), Qt::CaseInsensitive)
             || r.message.contains(QLatin1String("no connection to the server"), Qt::CaseInsensitive))
             return true;
+        // MariaDB / MySQL: 2006 server has gone away, 2013 lost connection during a query, 1927 killed
+        if (r.nativeError == 2006 || r.nativeError == 2013 || r.nativeError == 1927
+            || r.message.contains(QLatin1String("server has gone away"), Qt::CaseInsensitive)
+            || r.message.contains(QLatin1String("Lost connection to"), Qt::CaseInsensitive))
+            return true;
     }
     return false;
 }
@@ -295,6 +300,9 @@ bool isDatabaseBusy(const QList<DiagRecord> &records)
     for (const DiagRecord &r : records) {
         if (r.state == QLatin1String("55P03") || r.message.contains(QLatin1String("database is locked"), Qt::CaseInsensitive)
             || r.message.contains(QLatin1String("database table is locked"), Qt::CaseInsensitive))
+            return true;
+        // MariaDB / MySQL: 1205 lock wait timeout (innodb_lock_wait_timeout)
+        if (r.nativeError == 1205 || r.message.contains(QLatin1String("Lock wait timeout exceeded"), Qt::CaseInsensitive))
             return true;
     }
     return false;
