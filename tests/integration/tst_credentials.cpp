@@ -1,6 +1,6 @@
 // Credentials and encrypted attributes through the real agents (ODBCAgentExp, ODBCAgentImp, odbc-agent):
-// a PostgreSQL role whose password holds `; } ] = '` and blanks logs in with the password written in each
-// form (plain, scrambled, encrypted, env:, file:) and -p; wrong and unreadable passwords fail clearly;
+// a PostgreSQL role and a MariaDB user whose password holds `; } ] = '` and blanks log in with the password
+// written in each form (plain, scrambled, encrypted, env:, file:) and -p; wrong and unreadable passwords fail clearly;
 // -Enc, -AuditLevel, -Timeout, -CryptLogLevel; [EncryptedAttributes] imports on SQLite and PostgreSQL with
 // good, clear, foreign-key-encrypted and duplicate values. After every run, every output (standard output
 // and error, trace files, data, reference and exceptions files) is searched for the literal secrets.
@@ -38,6 +38,7 @@ private slots:
     void encryptedAttributes();
     void attributesLeftEncryptedUnderAdminPw();
     void encryptedProcedureParameter();
+    void passwordQuotedByTheDatabase_data();
     void passwordQuotedByTheDatabase();
     void driverLogAskedFor();
 
@@ -49,7 +50,10 @@ private:
     // Every output file of the working folder (not configurations, keys or password files) and the given
     // runs' streams: none may contain any of the secrets.
     void verifyNoSecretIn(const QList<Run> &runs, const QStringList &secrets);
-    QStringList pgDatabase(const QString &passwordLine) const;
+    QStringList pgDatabase(const QString &passwordLine) const { return serverDatabase(m_pg, passwordLine); }
+    // The [database] lines of a server backend, logging in as this run's role / user.
+    QStringList serverDatabase(const Backend &b, const QString &passwordLine) const;
+    Backend server(const QString &name) const { return name == "mariadb" ? m_maria : m_pg; }
     // psqlODBC's logs written for the run's process (named by program, user and pid; older ones with a
     // reused pid are not the run's).
     QFileInfoList driverLogsOf(const Run &r) const;
@@ -58,6 +62,7 @@ private:
     QDateTime m_started = QDateTime::currentDateTime().addSecs(-1);
     QProcessEnvironment m_env;
     Backend m_pg;
+    Backend m_maria;
     QString m_role;
     QString m_table;
 };
@@ -85,12 +90,24 @@ void TestCredentials::initTestCase()
     QVERIFY2(key.exitCode == 0 && key.out.contains("key id"), qPrintable(key.err));
     QCOMPARE(QFile::permissions(m_dir.filePath("keys/agent.key")) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
 
-    m_pg = Backend::postgresql();
-    if (m_pg.name.isEmpty())
-        return;  // the PostgreSQL cases skip; the SQLite ones run
     const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);
     m_role = "oas_sec_" + suffix;
     m_table = "sec_" + suffix;
+    m_maria = Backend::mariadb();
+    if (!m_maria.name.isEmpty()) {
+        Sql sql(m_maria);
+        QVERIFY2(sql.ok(), qPrintable(sql.error()));
+        QString quoted = kPassword;
+        quoted.replace("'", "''");
+        QVERIFY2(sql.exec(QString("CREATE USER '%1'@'127.0.0.1' IDENTIFIED BY '%2'").arg(m_role, quoted)), qPrintable(sql.error()));
+        QVERIFY2(sql.exec(QString("CREATE TABLE %1(id int PRIMARY KEY, name text, pw varchar(100) UNIQUE)").arg(m_table)), qPrintable(sql.error()));
+        QVERIFY2(sql.exec(QString("INSERT INTO %1 VALUES (1, 'Nancy', NULL), (2, 'Andrew', NULL), (3, 'Janet', NULL)").arg(m_table)),
+                 qPrintable(sql.error()));
+        QVERIFY2(sql.exec(QString("GRANT ALL ON %1 TO '%2'@'127.0.0.1'").arg(m_table, m_role)), qPrintable(sql.error()));
+    }
+    m_pg = Backend::postgresql();
+    if (m_pg.name.isEmpty())
+        return;  // the PostgreSQL cases skip; the SQLite ones run
     Sql sql(m_pg);
     QVERIFY2(sql.ok(), qPrintable(sql.error()));
     QString quoted = kPassword;
@@ -102,10 +119,10 @@ void TestCredentials::initTestCase()
     QVERIFY2(sql.exec(QString("GRANT ALL ON %1 TO %2").arg(m_table, m_role)), qPrintable(sql.error()));
 }
 
-QStringList TestCredentials::pgDatabase(const QString &passwordLine) const
+QStringList TestCredentials::serverDatabase(const Backend &b, const QString &passwordLine) const
 {
     QStringList lines;
-    for (const QString &f : m_pg.fieldLines) {
+    for (const QString &f : b.fieldLines) {
         if (!f.startsWith("UID=", Qt::CaseInsensitive) && !f.startsWith("PWD=", Qt::CaseInsensitive))
             lines.append(f);
     }
@@ -177,19 +194,21 @@ void TestCredentials::verifyNoSecretIn(const QList<Run> &runs, const QStringList
 
 void TestCredentials::passwordForms_data()
 {
+    QTest::addColumn<QString>("backend");
     QTest::addColumn<QString>("form");
-    QTest::newRow("plain") << "plain";
-    QTest::newRow("scrambled") << "scrambled";
-    QTest::newRow("encrypted") << "encrypted";
-    QTest::newRow("env") << "env";
-    QTest::newRow("file") << "file";
+    for (const QString &b : backendNames()) {
+        if (b == "sqlite")
+            continue;
+        for (const char *form : {"plain", "scrambled", "encrypted", "env", "file"})
+            QTest::newRow(qPrintable(b + " " + form)) << b << QString(form);
+    }
 }
 
 void TestCredentials::passwordForms()
 {
-    if (m_pg.name.isEmpty())
-        QSKIP("OAS_TEST_PG is not set: the credentials tests need PostgreSQL's password check (scripts/test.sh starts one)");
+    QFETCH(QString, backend);
     QFETCH(QString, form);
+    const Backend b = server(backend);
     QString written = kPassword;
     if (form == "scrambled")
         written = secretForm("scramble", kPassword);
@@ -208,10 +227,11 @@ void TestCredentials::passwordForms()
     pw.write(kPassword.toUtf8() + "\n");
     pw.close();
     QVERIFY(pw.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
-    const QString cfg = writeConfig(form + ".ini", QString("ID=%1.id\nNM=%1.name\n").arg(m_table), pgDatabase("Password=" + written),
+    const QString cfg = writeConfig(backend + "-" + form + ".ini", QString("ID=%1.id\nNM=%1.name\n").arg(m_table),
+                                    serverDatabase(b, "Password=" + written),
                                     QString("[export]\nMode=full\nSelect=ID, NM\nFrom=%1\n"
                                             "[control]\nTrace=1\nTraceFile=trace-%2.txt\n%3TraceFlow=1\n")
-                                        .arg(m_table, form, kAllLevels));
+                                        .arg(m_table, backend + "-" + form, kAllLevels));
     const Run exported = run("ODBCAgentExp", {"-f", cfg, "-o", form + "-out.txt", "-v", "-AuditLevel", "1"});
     QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
     QCOMPARE(readAll(m_dir.filePath(form + "-out.txt")), QByteArray("row:\nID: 1\nNM: Nancy\n\nrow:\nID: 2\nNM: Andrew\n\nrow:\nID: 3\nNM: Janet\n\n"));
@@ -422,15 +442,24 @@ void TestCredentials::encryptedProcedureParameter()
     verifyNoSecretIn({r}, {stored, refused, kPassword});
 }
 
-// The database's message may quote a value equal to the password (DETAIL: Key (pw)=(...) already exists):
-// the exceptions file's comments hide it as ***, as the trace and stderr do. The record itself stays as
-// supplied, so that it can be imported again.
+void TestCredentials::passwordQuotedByTheDatabase_data()
+{
+    QTest::addColumn<QString>("backend");
+    for (const QString &b : backendNames()) {
+        if (b != "sqlite")
+            QTest::newRow(qPrintable(b)) << b;
+    }
+}
+
+// The database's message may quote a value equal to the password (PostgreSQL: DETAIL: Key (pw)=(...) already
+// exists; MariaDB: Duplicate entry '...' for key): the exceptions file's comments hide it as ***, as the
+// trace and stderr do. The record itself stays as supplied, so that it can be imported again.
 void TestCredentials::passwordQuotedByTheDatabase()
 {
-    if (m_pg.name.isEmpty())
-        QSKIP("OAS_TEST_PG is not set");
+    QFETCH(QString, backend);
+    const Backend b = server(backend);
     m_env.insert("OAS_SEC_PW", kPassword);
-    const QString cfg = writeConfig("quoted.ini", QString("ID=%1.id\nPW=%1.pw\n").arg(m_table), pgDatabase("Password=env:OAS_SEC_PW"),
+    const QString cfg = writeConfig("quoted.ini", QString("ID=%1.id\nPW=%1.pw\n").arg(m_table), serverDatabase(b, "Password=env:OAS_SEC_PW"),
                                     QString("[import]\nTable=%1\nSelectBy=ID\nModify=PW\nExceptions=except-quoted.txt\n"
                                             "[control]\nEncoding=UTF-8\nTrace=1\nTraceFile=trace-quoted.txt\n%2")
                                         .arg(m_table, kAllLevels));
@@ -445,13 +474,13 @@ void TestCredentials::passwordQuotedByTheDatabase()
     for (const QString &line : exceptions.split('\n'))
         if (line.startsWith('#'))
             comments << line;
-    QVERIFY2(comments.join('\n').contains("already exists"), qPrintable(exceptions));
+    QVERIFY2(comments.join('\n').contains(b.isMariaDb() ? "Duplicate entry" : "already exists"), qPrintable(exceptions));
     QVERIFY2(comments.join('\n').contains("***"), qPrintable(exceptions));
     QVERIFY2(!comments.join('\n').contains(kPassword), qPrintable(exceptions));
     QVERIFY2(exceptions.contains("PW: " + kPassword), qPrintable(exceptions));  // the record, for a re-import
     QVERIFY(!r.err.contains(kPassword) && !r.out.contains(kPassword));
     QVERIFY(!QString::fromUtf8(readAll(m_dir.filePath("trace-quoted.txt"))).contains(kPassword));
-    Sql(m_pg).exec(QString("DELETE FROM %1 WHERE id > 10").arg(m_table));
+    Sql(b).exec(QString("DELETE FROM %1 WHERE id > 10").arg(m_table));
 }
 
 
