@@ -89,6 +89,17 @@ bool DriverInfo::isMariaDb() const
 
 sql::SqlDialect DriverInfo::dialect() const
 {
+    // OAS_DIALECT=generic (or another dialect's name) overrides what the driver says: the manual's generic
+    // SQL for a driver the agents do not know, tried on one they do.
+    if (const QString forced = qEnvironmentVariable("OAS_DIALECT"); !forced.isEmpty()) {
+        if (const std::optional<sql::SqlDialect> d = sql::SqlDialect::byName(forced))
+            return *d;
+    }
+    return driverDialect();
+}
+
+sql::SqlDialect DriverInfo::driverDialect() const
+{
     if (isPostgreSql())
         return sql::SqlDialect::postgresql();
     if (isSqlite())
@@ -107,7 +118,7 @@ sql::SqlDialect expectedDialect(const config::DatabaseSection &database)
         if (f.key.compare(QLatin1String("DRIVER"), Qt::CaseInsensitive) == 0)
             guess.driverName = guess.dbmsName = f.value;
     }
-    return guess.dialect();
+    return guess.driverDialect();
 }
 
 namespace {
@@ -194,7 +205,7 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
     c->m_psqlOdbc = c->m_info.isPostgreSql() && c->m_info.driverName.contains(QLatin1String("psqlodbc"), Qt::CaseInsensitive);
     if (c->m_psqlOdbc)
         PsqlOdbcLog::opened(commLogOff());
-    const QList<config::DatabaseField> missing = driverOptions(c->m_info.dialect().kind, use, c->m_fields);
+    const QList<config::DatabaseField> missing = driverOptions(c->m_info.driverDialect().kind, use, c->m_fields);
     if (!missing.isEmpty()) {
         c->database().close();
         QSqlDatabase::removeDatabase(name);

@@ -28,7 +28,8 @@ struct DriverInfo {
     bool isPostgreSql() const;
     bool isSqlite() const;
     bool isMariaDb() const;  // MariaDB or MySQL, through MariaDB Connector/ODBC or MySQL's
-    sql::SqlDialect dialect() const;
+    sql::SqlDialect driverDialect() const;  // the dialect of this driver
+    sql::SqlDialect dialect() const;        // the SQL the agents write: driverDialect(), unless OAS_DIALECT says
 };
 
 // The dialect a connection of this [database] section will most likely use, judged from its DRIVER before

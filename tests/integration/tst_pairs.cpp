@@ -298,6 +298,7 @@ void TestPairs::fileEditedBetweenEvents()
 
 void TestPairs::badPairs()
 {
+    OAS_REQUIRE_BACKEND("sqlite");
     const Backend b = backend("sqlite");
     writePair("noheader", "FileNo,DFN,CHAR\nLastName,NAME,CHAR\n", b, "t");
     Run r = pair({"noheader", "--check"});
@@ -334,6 +335,7 @@ void TestPairs::badPairs()
 
 void TestPairs::connectionFailureAndDebugLog()
 {
+    OAS_REQUIRE_BACKEND("postgresql");
     const Backend pg = Backend::postgresql();
     if (pg.name.isEmpty())
         QSKIP("OAS_TEST_PG is not set");

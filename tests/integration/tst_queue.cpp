@@ -266,6 +266,7 @@ void TestQueue::killedRefresh()
 {
     // SQLite is enough: the point is a process killed inside its transaction.
     const QString tag = "kill";
+    OAS_REQUIRE_BACKEND("sqlite");
     const Backend b = backend("sqlite", tag);
     const QString cfg = setUp(b, tag);
     QVERIFY2(!cfg.startsWith("ERROR"), qPrintable(cfg));
