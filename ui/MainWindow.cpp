@@ -9,6 +9,7 @@
 #include "secrets/PasswordDialog.h"
 #include "editor/FindBar.h"
 #include "editor/SqlPreview.h"
+#include "sql/SqlDialect.h"
 #include "workspace/WorkspaceModel.h"
 
 #include "run/DatabaseCheck.h"
@@ -133,7 +134,7 @@ void MainWindow::createDocks()
     layout->setContentsMargins(0, 0, 0, 0);
     auto *dialect = new QComboBox(previewPanel);
     dialect->addItem(tr("automatic (from the driver)"), QString());
-    for (const QString &name : {QStringLiteral("generic"), QStringLiteral("postgresql"), QStringLiteral("sqlite"), QStringLiteral("oracle")})
+    for (const QString &name : sql::SqlDialect::names())
         dialect->addItem(name, name);
     dialect->setToolTip(tr("The SQL dialect of the preview"));
     connect(dialect, &QComboBox::currentIndexChanged, m_preview, [this, dialect] { m_preview->setDialect(dialect->currentData().toString()); });

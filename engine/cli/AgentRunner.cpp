@@ -32,7 +32,7 @@ QString odbcAgentUsage()
         "usage: odbc-agent COMMAND [options]\n"
         "commands:\n"
         "  validate CONFIG [--for export|import]   check a configuration file; exit 0 when it has no errors\n"
-        "  sql CONFIG [--dialect generic|postgresql|sqlite|oracle]\n"
+        "  sql CONFIG [--dialect generic|postgresql|sqlite|oracle|mariadb]\n"
         "                                          print the SQL the agents will run for CONFIG\n"
         "  demo create|change DIRECTORY            create the demo workspace, or change some of its rows\n"
         "  pair NAME[,NAME] [--event E] [--input F] fire mapping-pair events for a data file's records;\n"
@@ -99,7 +99,8 @@ int sqlCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         return NotDone;
     const auto dialect = sql::SqlDialect::byName(cmd->option.isEmpty() ? QStringLiteral("generic") : cmd->option);
     if (!dialect) {
-        err << "odbc-agent sql: unknown dialect " << cmd->option << " (expected generic, postgresql, sqlite or oracle)\n";
+        err << "odbc-agent sql: unknown dialect " << cmd->option << " (expected " << sql::SqlDialect::names().join(QStringLiteral(", "))
+            << "; mysql is mariadb)\n";
         return NotDone;
     }
     config::ParseResult result;

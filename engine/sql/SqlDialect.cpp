@@ -51,6 +51,14 @@ SqlDialect SqlDialect::mariadb()
     return {Kind::MariaDb, QStringLiteral("mariadb"), true};
 }
 
+QStringList SqlDialect::names()
+{
+    QStringList out;
+    for (const SqlDialect &d : {generic(), postgresql(), sqlite(), oracle(), mariadb()})
+        out << d.name;
+    return out;
+}
+
 std::optional<SqlDialect> SqlDialect::byName(const QString &name)
 {
     if (name.compare(QLatin1String("mysql"), Qt::CaseInsensitive) == 0)

@@ -2,6 +2,7 @@
 // The few places where the SQL text itself differs between databases. Everything else about databases
 // (quoting at run time, streaming, quirks) lives in db/.
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -26,6 +27,7 @@ struct SqlDialect {
     static SqlDialect mariadb();  // MariaDB and MySQL
     // generic, postgresql, sqlite, oracle, mariadb (or mysql)
     static std::optional<SqlDialect> byName(const QString &name);
+    static QStringList names();  // every dialect's name, generic first
 };
 
 }  // namespace oas::sql

@@ -47,6 +47,22 @@ void TestStatements::dialectsForUpdateAndSequences()
     QVERIFY(lite.insert.endsWith(QStringLiteral("(?, ?, ?, NULL)")));
     QVERIFY(sql::SqlDialect::byName("PostgreSQL"));
     QVERIFY(!sql::SqlDialect::byName("db2"));
+
+    // MariaDB: sequences by NEXT VALUE FOR, a join updated as written with qualified columns; several
+    // records' UPDATE as a join with a derived table, text parameters cast inside it.
+    const auto maria = sql::buildImportStatements(r.config, sql::SqlDialect::mariadb());
+    QVERIFY(maria.insert.endsWith(QStringLiteral("(?, ?, ?, NEXT VALUE FOR emp_seq)")));
+    QCOMPARE(maria.update, generic.update);
+    QCOMPARE(sql::SqlDialect::byName("MySQL")->kind, sql::SqlDialect::Kind::MariaDb);
+    QCOMPARE(sql::SqlDialect::names(), (QStringList{"generic", "postgresql", "sqlite", "oracle", "mariadb"}));
+    QCOMPARE(sql::buildUpdateRows(r.config, sql::SqlDialect::mariadb(), {"GN", "SN"}, 2,
+                                  {{"GN", "CHAR CHARACTER SET utf8mb4"}}),
+             QStringLiteral("UPDATE Employees JOIN (SELECT CAST(? AS CHAR CHARACTER SET utf8mb4) AS column1, ? AS column2, "
+                            "? AS column3 UNION ALL SELECT CAST(? AS CHAR CHARACTER SET utf8mb4), ?, ?) AS v ON "
+                            "Employees.EmployeeID=v.column3 SET Employees.FirstName=v.column1, Employees.LastName=v.column2"));
+    QCOMPARE(sql::buildUpdateRows(r.config, sql::SqlDialect::postgresql(), {"GN"}, 2, {{"GN", "varchar"}}),
+             QStringLiteral("UPDATE Employees SET FirstName=CAST(v.column1 AS varchar) FROM (VALUES (?, ?), (?, ?)) AS v "
+                            "WHERE Employees.EmployeeID=v.column2"));
 }
 
 void TestStatements::joinImport()

@@ -11,7 +11,7 @@ class SqlPreview : public QsciScintilla {
     Q_OBJECT
 public:
     explicit SqlPreview(QWidget *parent = nullptr);
-    void setDialect(const QString &name);  // generic, postgresql, sqlite, oracle
+    void setDialect(const QString &name);  // one of sql::SqlDialect::names(); empty: from the driver
     void showConfig(const config::AgentConfig &config);
     // Text shown under the SQL (what "Check against database" found), until the next update.
     void addNote(const QString &text);
