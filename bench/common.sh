@@ -1,12 +1,20 @@
-# What the export and import benchmarks share: the throwaway PostgreSQL server (durable, fsync on, like a
-# real one), the Employees-like table, the agents' attribute lines, and timing. Sourced, not run.
+# What the export and import benchmarks share: the throwaway PostgreSQL and MariaDB servers (durable, fsync
+# on, like real ones), the Employees-like table, the agents' attribute lines, and timing. Sourced, not run.
+# DBS="sqlite postgresql mariadb" (the default) chooses the databases.
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 BIN="$ROOT/${OAS_BUILD_DIR:-build}/bin"
 WORK=$(mktemp -d /tmp/oas-bench-XXXXXX)
+read -r -a DBS <<<"${DBS:-sqlite postgresql mariadb}"
 PG_ENV=$(OAS_PG_FSYNC=on bash "$ROOT/scripts/pg-test-server.sh" start)
 eval "$PG_ENV"
-trap 'bash "$ROOT/scripts/pg-test-server.sh" stop "$OAS_PG_DIR"; rm -rf "$WORK"' EXIT
+MARIADB_ENV=$(OAS_MARIADB_FSYNC=on bash "$ROOT/scripts/mariadb-test-server.sh" start)
+eval "$MARIADB_ENV"
+trap 'bash "$ROOT/scripts/pg-test-server.sh" stop "$OAS_PG_DIR"; bash "$ROOT/scripts/mariadb-test-server.sh" stop "$OAS_MARIADB_DIR"; rm -rf "$WORK"' EXIT
+MARIADB_PORT=$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$OAS_TEST_MARIADB")
+# The mariadb client as the agents' user over TCP, like the agents.
+MARIADB=(mariadb --no-defaults -h 127.0.0.1 -P "$MARIADB_PORT" -u oas -poas-secret --local-infile=1 oas_test)
+MARIADB_FIELDS=$(tr ';' '\n' <<<"$OAS_TEST_MARIADB")
 PORT=$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$OAS_TEST_PG")
 export PGPASSWORD=oas-secret
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U oas -d oas_test)
@@ -36,12 +44,21 @@ TEL=Employees.HomePhone
 EXT=Employees.Extension
 DESC=Employees.Notes"
 
-# fill_table DB N: Employees with rows 1..N; DB is "sqlite" (bench.db in the current directory) or "postgresql"
+# The row of ROW_SQL for MariaDB, where || is OR: CONCAT instead.
+MARIADB_ROW_SQL="i, CONCAT('Last', i), CONCAT('First', i % 1000), 'Sales Representative', 'Ms.', '1948-12-08', '1992-05-01',
+  CONCAT(i, ' - 20th Ave. E.'), 'Seattle', 'WA', '98122', 'USA', '(206) 555-9857', '4109',
+  CONCAT('Education includes a BA in psychology from Colorado State University. Row ', i)"
+
+# fill_table DB N: Employees with rows 1..N; DB is "sqlite" (bench.db in the current directory), "postgresql"
+# or "mariadb"
 fill_table() {
   if [ "$1" = sqlite ]; then
     rm -f bench.db
     sqlite3 bench.db "$TABLE_SQL; WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < $2)
                       INSERT INTO Employees SELECT $ROW_SQL FROM s;"
+  elif [ "$1" = mariadb ]; then
+    "${MARIADB[@]}" -e "DROP TABLE IF EXISTS Employees; $TABLE_SQL;
+      INSERT INTO Employees SELECT $MARIADB_ROW_SQL FROM (SELECT seq AS i FROM seq_1_to_$2) AS s; ANALYZE TABLE Employees" >/dev/null
   else
     "${PSQL[@]}" -c "DROP TABLE IF EXISTS Employees" -c "$TABLE_SQL" \
       -c "INSERT INTO Employees SELECT $ROW_SQL FROM generate_series(1, $2) AS s(i)" -c "VACUUM ANALYZE Employees"
@@ -50,7 +67,11 @@ fill_table() {
 
 # database_fields DB: the [database] lines for DB
 database_fields() {
-  if [ "$1" = sqlite ]; then printf 'DRIVER=SQLite3\nDatabase=bench.db\n'; else printf '%s\n' "$PG_FIELDS"; fi
+  case "$1" in
+  sqlite) printf 'DRIVER=SQLite3\nDatabase=bench.db\n' ;;
+  mariadb) printf '%s\n' "$MARIADB_FIELDS" ;;
+  *) printf '%s\n' "$PG_FIELDS" ;;
+  esac
 }
 
 measure() {  # measure NAME COMMAND... -> "seconds peakKB"
@@ -81,7 +102,7 @@ write_report() {
     echo "# Benchmarks"
     echo
     echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB."
-    echo "PostgreSQL: a throwaway server on 127.0.0.1 with fsync on. Times in seconds (wall clock), memory is"
+    echo "PostgreSQL and MariaDB: throwaway servers on 127.0.0.1 with fsync on. Times in seconds (wall clock), memory is"
     echo "peak RSS (/usr/bin/time). Each section says when and how its figures were taken; the machine above"
     echo "is the one that wrote this file, and a section from an earlier date may come from another."
     for f in "$ROOT"/bench/results/export.md "$ROOT"/bench/results/import.md "$ROOT"/bench/results/queue.md; do

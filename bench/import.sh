@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Import benchmark: N records (40% modify, 10% delete, 50% add) into a table of N/2 rows, on SQLite (SQLite3
-# ODBC driver) and PostgreSQL (psqlODBC, throwaway server on 127.0.0.1 with fsync on), side by side with
-# the databases' bulk loaders (psql \copy, sqlite3 .import) loading N rows into an empty table, a naive
-# script that runs each record's statements in auto-commit mode, and our own per-record mode (-Batch 1).
+# ODBC driver), PostgreSQL (psqlODBC) and MariaDB (MariaDB Connector/ODBC), throwaway servers on 127.0.0.1
+# with fsync on, side by side with the databases' bulk loaders (psql \copy, sqlite3 .import, LOAD DATA)
+# loading N rows into an empty table, a naive script that runs each record's statements in auto-commit mode
+# (through psql, sqlite3, mariadb), and our own per-record mode (-Batch 1).
 # The last two run on an evenly spread sample of the records (SAMPLE, default 10000), as they are slow.
 # Writes bench/results/import.md and bench/REPORT.md. Not part of the tests.
 # Usage: bench/import.sh [N ...]      (default: 100000 1000000)
@@ -58,7 +59,7 @@ declare -a LINES
 for n in "${NS[@]}"; do
   stride=$(( n / SAMPLE > 1 ? n / SAMPLE : 1 ))
   sample=$(( n / stride ))
-  for db in sqlite postgresql; do
+  for db in "${DBS[@]}"; do
     d="$WORK/$db-$n"; mkdir -p "$d"; cd "$d"
     records "$n" 1 data > in.txt
     records "$n" "$stride" data > sample.txt
@@ -77,6 +78,11 @@ for n in "${NS[@]}"; do
       sqlite3 bench.db "DELETE FROM Employees"
       read -r t_bulk _ < <(measure bulk sqlite3 bench.db ".mode csv" ".import all.csv Employees")
       bulkname="sqlite3 .import"
+    elif [ $db = mariadb ]; then
+      read -r t_naive _ < <(measure naive sh -c 'exec "$@" < naive.sql' sh "${MARIADB[@]}")
+      "${MARIADB[@]}" -e "TRUNCATE Employees"
+      read -r t_bulk _ < <(measure bulk "${MARIADB[@]}" -e "LOAD DATA LOCAL INFILE 'all.csv' INTO TABLE Employees FIELDS TERMINATED BY ','")
+      bulkname="mariadb LOAD DATA"
     else
       read -r t_naive _ < <(measure naive "${PSQL[@]}" -f naive.sql)
       "${PSQL[@]}" -c "TRUNCATE Employees"

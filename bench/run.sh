@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Export benchmark: full export vs the databases' own bulk tools, delta export (1% of rows changed) vs full
-# export, and peak memory, on SQLite (SQLite3 ODBC driver) and PostgreSQL (psqlODBC, throwaway server on
-# 127.0.0.1). Writes bench/results/export.md and bench/REPORT.md. Not part of the tests.
+# export, and peak memory, on SQLite (SQLite3 ODBC driver), PostgreSQL (psqlODBC) and MariaDB (MariaDB
+# Connector/ODBC), the servers throwaway ones on 127.0.0.1. Writes bench/results/export.md and bench/REPORT.md. Not part of the tests.
 # Usage: [ROUNDS=5] bench/run.sh [ROWS ...]      (default: 100000 1000000)
 set -euo pipefail
 ROWS=("$@")
@@ -28,7 +28,7 @@ INI
 
 declare -a LINES
 for n in "${ROWS[@]}"; do
-  for db in sqlite postgresql; do
+  for db in "${DBS[@]}"; do
     d="$WORK/$db-$n"; mkdir -p "$d"; cd "$d"
     fill_table $db "$n"
     fields=$(database_fields $db)
@@ -36,6 +36,10 @@ for n in "${ROWS[@]}"; do
       reference=(sqlite3 -csv -cmd ".output copy.csv" bench.db "SELECT $COLS FROM Employees")
       refname='sqlite3 -csv'
       change=(sqlite3 bench.db "UPDATE Employees SET Title = 'Changed' WHERE EmployeeID % 100 = 0")
+    elif [ $db = mariadb ]; then
+      reference=(sh -c "exec \"\$@\" > copy.txt" sh "${MARIADB[@]}" --batch --quick -e "SELECT $COLS FROM Employees")
+      refname='mariadb --batch'
+      change=("${MARIADB[@]}" -e "UPDATE Employees SET Title = 'Changed' WHERE EmployeeID % 100 = 0")
     else
       reference=("${PSQL[@]}" -c "\\copy (SELECT $COLS FROM Employees) TO 'copy.txt'")
       refname='psql \copy'

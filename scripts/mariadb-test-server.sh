@@ -4,31 +4,26 @@
 #   scripts/mariadb-test-server.sh stop DIR
 # Set-up runs as root over the server's socket; the agents log in over TCP as the user oas. When the shared
 # Northwind fixture is present it is loaded into the database northwind (scripts/northwind-mariadb.sh).
+# OAS_MARIADB_FSYNC=on makes it durable like a real server (the benchmarks use that; the tests do not need it).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || { echo "mariadb-test-server: mariadbd not found (install mariadb-server)" >&2; exit 1; }
 MARIADBD=$(command -v mariadbd || echo /usr/sbin/mariadbd)
 
-as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u mysql -- "$@"; else "$@"; fi
-}
+source "$ROOT/scripts/test-server-common.sh"
 
 case "${1:-}" in
 start)
-  DIR=$(mktemp -d /tmp/oas-mariadb-XXXXXX)
-  chmod 755 "$DIR"
-  [ "$(id -u)" -eq 0 ] && chown mysql:mysql "$DIR"
-  PORT=""
-  for p in $(seq 33060 33199); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
-  done
-  [ -n "$PORT" ] || { echo "mariadb-test-server: no free port in 33060-33199" >&2; exit 1; }
-  as_owner mariadb-install-db --no-defaults --datadir="$DIR/data" --auth-root-authentication-method=normal \
+  DIR=$(server_dir oas-mariadb mysql)
+  PORT=$(free_port 33060 33199) || { echo "mariadb-test-server: no free port in 33060-33199" >&2; exit 1; }
+  as_owner mysql mariadb-install-db --no-defaults --datadir="$DIR/data" --auth-root-authentication-method=normal \
     --skip-test-db >"$DIR/install.log" 2>&1 || { cat "$DIR/install.log" >&2; exit 1; }
   # fsync off like the PostgreSQL test server: the tests need no durability across a machine crash.
-  as_owner "$MARIADBD" --no-defaults --datadir="$DIR/data" --socket="$DIR/mysqld.sock" --port="$PORT" \
+  DURABLE=(--innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0)
+  [ "${OAS_MARIADB_FSYNC:-off}" = on ] && DURABLE=(--innodb-flush-log-at-trx-commit=1 --innodb-doublewrite=1)
+  as_owner mysql "$MARIADBD" --no-defaults --datadir="$DIR/data" --socket="$DIR/mysqld.sock" --port="$PORT" \
     --bind-address=127.0.0.1 --pid-file="$DIR/mysqld.pid" --log-error="$DIR/server.log" \
-    --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --sync-binlog=0 --skip-name-resolve \
+    "${DURABLE[@]}" --sync-binlog=0 --skip-name-resolve --local-infile=1 \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_bin --innodb-buffer-pool-size=256M \
     --max-connections=300 >/dev/null 2>&1 &
   for _ in $(seq 1 600); do

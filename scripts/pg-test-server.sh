@@ -8,26 +8,17 @@ set -euo pipefail
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$PGBIN/initdb" ] || { echo "pg-test-server: PostgreSQL server binaries not found (install postgresql)" >&2; exit 1; }
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-
-as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
+source "$ROOT/scripts/test-server-common.sh"
 
 case "${1:-}" in
 start)
-  DIR=$(mktemp -d /tmp/oas-pg-XXXXXX)
-  chmod 755 "$DIR"
-  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$DIR"
-  PORT=""
-  for p in $(seq 54320 54399); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
-  done
-  [ -n "$PORT" ] || { echo "pg-test-server: no free port in 54320-54399" >&2; exit 1; }
+  DIR=$(server_dir oas-pg postgres)
+  PORT=$(free_port 54320 54399) || { echo "pg-test-server: no free port in 54320-54399" >&2; exit 1; }
   # Connections over TCP must give the right password (the credentials tests rely on it); the socket,
   # which only the set-up below uses, trusts.
-  as_owner "$PGBIN/initdb" -D "$DIR/data" --auth-local=trust --auth-host=scram-sha-256 -U postgres -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
+  as_owner postgres "$PGBIN/initdb" -D "$DIR/data" --auth-local=trust --auth-host=scram-sha-256 -U postgres -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
     || { cat "$DIR/initdb.log" >&2; exit 1; }
-  as_owner "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
+  as_owner postgres "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=${OAS_PG_FSYNC:-off} -c full_page_writes=${OAS_PG_FSYNC:-off}" start >/dev/null \
     || { cat "$DIR/server.log" >&2; exit 1; }
   PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PORT" -U postgres)
@@ -44,7 +35,7 @@ start)
   ;;
 stop)
   DIR=${2:?usage: pg-test-server.sh stop DIR}
-  [ -d "$DIR/data" ] && as_owner "$PGBIN/pg_ctl" -D "$DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  [ -d "$DIR/data" ] && as_owner postgres "$PGBIN/pg_ctl" -D "$DIR/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$DIR"
   ;;
 *)

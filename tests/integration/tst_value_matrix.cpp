@@ -206,22 +206,25 @@ void TestValueMatrix::roundTrip_data()
 }
 
 namespace {
-QList<Column> columnsOf(const QString &backend)
+// The backend's entry of a table: PostgreSQL's, MariaDB's or SQLite's.
+template <typename T, size_t P, size_t M, size_t S>
+QList<T> pick(const QString &backend, const T (&pg)[P], const T (&maria)[M], const T (&lite)[S])
 {
     if (backend == QLatin1String("postgresql"))
-        return QList<Column>(std::begin(kPgColumns), std::end(kPgColumns));
+        return QList<T>(std::begin(pg), std::end(pg));
     if (backend == QLatin1String("mariadb"))
-        return QList<Column>(std::begin(kMariaColumns), std::end(kMariaColumns));
-    return QList<Column>(std::begin(kSqliteColumns), std::end(kSqliteColumns));
+        return QList<T>(std::begin(maria), std::end(maria));
+    return QList<T>(std::begin(lite), std::end(lite));
+}
+
+QList<Column> columnsOf(const QString &backend)
+{
+    return pick(backend, kPgColumns, kMariaColumns, kSqliteColumns);
 }
 
 QList<QStringList> rowsOf(const QString &backend)
 {
-    if (backend == QLatin1String("postgresql"))
-        return QList<QStringList>(std::begin(kPgRows), std::end(kPgRows));
-    if (backend == QLatin1String("mariadb"))
-        return QList<QStringList>(std::begin(kMariaRows), std::end(kMariaRows));
-    return QList<QStringList>(std::begin(kSqliteRows), std::end(kSqliteRows));
+    return pick(backend, kPgRows, kMariaRows, kSqliteRows);
 }
 }  // namespace
 
