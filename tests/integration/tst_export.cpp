@@ -342,7 +342,7 @@ void TestExport::stepAnswersArrivingTogether()
     // -s with its answers written ahead (a pipe): each answer counts. "\n\nq" writes three records (two
     // "next", then stop after the third is shown); "\nG" goes on to the end after the first. Answers were
     // lost when each prompt read with a stream of its own.
-        OAS_REQUIRE_BACKEND("sqlite");
+    OAS_REQUIRE_BACKEND("sqlite");
     const test::Backend b = test::Backend::sqlite(m_dir->filePath("test.db"));
     QVERIFY(prepareTable(b));
     const QString cfg = writeConfig(b, "Select=ID, NAME\nFrom=" + m_table);
@@ -359,7 +359,7 @@ void TestExport::selfJoinCorrelationName()
 {
     // The manual's self join with a correlation name spelled like an abbreviation (BOSS / Boss): the name
     // stays a name (it became "AS Boss.name", a syntax error), and validate warns about the spelling.
-        OAS_REQUIRE_BACKEND("sqlite");
+    OAS_REQUIRE_BACKEND("sqlite");
     const test::Backend b = test::Backend::sqlite(m_dir->filePath("test.db"));
     test::Sql sql(b);
     QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(20), boss INTEGER)").arg(m_table)));
@@ -384,7 +384,7 @@ void TestExport::selfJoinCorrelationName()
 void TestExport::killedExportRecovers()
 {
     // SQLite is enough here: the point is what a killed process leaves on disk.
-        OAS_REQUIRE_BACKEND("sqlite");
+    OAS_REQUIRE_BACKEND("sqlite");
     const test::Backend b = test::Backend::sqlite(m_dir->filePath("test.db"));
     QVERIFY(prepareTable(b));
     const QString cfg = writeConfig(b, "Mode=delta\nSelect=ID, NAME\nKeys=ID\nFrom=" + m_table);

@@ -161,7 +161,7 @@ void TestExportReading::largeTableInTwoHalves()
 {
     // A full export of a large PostgreSQL table reads its two halves on two connections in parallel, in one
     // snapshot: every row once, the same rows as one SELECT gives (in another order).
-        OAS_REQUIRE_BACKEND("postgresql");
+    OAS_REQUIRE_BACKEND("postgresql");
     const test::Backend b = test::Backend::postgresql();
     if (b.name.isEmpty())
         QSKIP("PostgreSQL is not configured (OAS_TEST_PG)");
@@ -205,7 +205,7 @@ void TestExportReading::keyRangesInOrder()
     // alternately on two connections in one snapshot: the reference file and the delta must be exactly
     // those of one ordered SELECT, with sparse and extreme keys (BIGINT from its minimum to its maximum,
     // most rows in a narrow band), duplicates and NULL keys (which ORDER BY puts last).
-        OAS_REQUIRE_BACKEND("postgresql");
+    OAS_REQUIRE_BACKEND("postgresql");
     const test::Backend b = test::Backend::postgresql();
     if (b.name.isEmpty())
         QSKIP("PostgreSQL is not configured (OAS_TEST_PG)");

@@ -276,7 +276,7 @@ void TestImport::numbersNamedBeforeTheDatabase()
     // PostgreSQL refuses a number its column cannot hold with a message that does not name the attribute:
     // such values fail the record with a message that does, before the database is asked. Its own forms
     // (NaN, Infinity, exponents) pass.
-        OAS_REQUIRE_BACKEND("postgresql");
+    OAS_REQUIRE_BACKEND("postgresql");
     const test::Backend b = test::Backend::postgresql();
     if (b.name.isEmpty())
         QSKIP("OAS_TEST_PG is not set");
@@ -525,7 +525,7 @@ void TestImport::autosFromSequence()
 void TestImport::columnsAndSqlTrace()
 {
     // The Columns and SQL trace levels in the manual's formats, with what the SQLite3 driver reports.
-        OAS_REQUIRE_BACKEND("sqlite");
+    OAS_REQUIRE_BACKEND("sqlite");
     const test::Backend b = backend("sqlite");
     QVERIFY(createTable(b));
     const QString t = m_table;
