@@ -31,6 +31,7 @@ private slots:
     void manySnapshotChanges_data();
     void manySnapshotChanges();
     void killedRefresh();
+    void importDuringRefresh();
 
 private:
     Backend backend(const QString &name, const QString &tag) const;
@@ -302,6 +303,54 @@ void TestQueue::killedRefresh()
     r = queue({"refresh", cfg});
     QCOMPARE(queued(b, "Customers", tag), QStringList());
     QCOMPARE(sql.rows("SELECT COUNT(*) FROM queue_Orders"), QStringList{"0"});
+}
+
+// An import into a table while a queue refresh of the same SQLite database reads it: the import waits for
+// the refresh's transaction (the busy timeout) and goes on; both end with exit 0, the queue holds the rows
+// of its snapshot and the table the imported ones. Nothing is lost either way.
+void TestQueue::importDuringRefresh()
+{
+    const QString tag = "during";
+    const Backend b = backend("sqlite", tag);
+    const QString cfg = setUp(b, tag);
+    QVERIFY2(!cfg.startsWith("ERROR"), qPrintable(cfg));
+    Sql sql(b);
+    const QString c = "cust_during_" + m_suffix;
+    const QString o = "ord_during_" + m_suffix;
+    QVERIFY(sql.exec(QString("INSERT INTO %1 VALUES (1, 'A', '2024-07-01 00:00:00')").arg(c)));
+    QVERIFY2(sql.exec(QString("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150000) "
+                              "INSERT INTO %1 SELECT i, 1, i FROM n").arg(o)), qPrintable(sql.error()));
+    QFile importCfg(m_dir.filePath("during-import.ini"));
+    QVERIFY(importCfg.open(QIODevice::WriteOnly));
+    importCfg.write(QString("[version]\nVersion=1.06\n[attributes]\nID=%1.id\nN=%1.name\nM=%1.modified\n[database]\n%2\n"
+                            "[import]\nTable=%1\nSelectBy=ID\nModify=N, M\n").arg(c, b.fieldLines.join('\n')).toUtf8());
+    importCfg.close();
+    QFile data(m_dir.filePath("during-in.txt"));
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    for (int i = 2; i <= 501; ++i)
+        data.write(QString("row:\nID: %1\nN: imported %1\nM: 2024-07-02 00:00:00\n").arg(i).toUtf8());
+    data.close();
+    QProcess refresh;
+    refresh.setWorkingDirectory(m_dir.path());
+    refresh.start(QStringLiteral(OAS_BIN_DIR "/odbc-agent"), {"queue", "refresh", cfg, "--since", "2024-01-01"});
+    QVERIFY(refresh.waitForStarted());
+    QString out;
+    while (!out.contains("table Customers:") && refresh.state() == QProcess::Running) {
+        refresh.waitForReadyRead(100);
+        out += QString::fromUtf8(refresh.readAllStandardOutput());
+    }
+    const bool overlapped = refresh.state() == QProcess::Running;
+    const Run imported = runProgram("ODBCAgentImp", {"-f", "during-import.ini", "-i", "during-in.txt"}, m_dir.path());
+    QVERIFY(refresh.waitForFinished(120000));
+    QVERIFY2(overlapped, "the refresh ended before the import started: the test needs a larger snapshot table");
+    QVERIFY2(refresh.exitCode() == 0, qPrintable(QString::fromUtf8(refresh.readAllStandardError())));
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    QCOMPARE(sql.rows(QString("SELECT count(*), min(id), max(id) FROM %1 WHERE name LIKE 'imported %%'").arg(c)), QStringList{"500|2|501"});
+    QCOMPARE(sql.rows("SELECT COUNT(*) FROM queue_Orders"), QStringList{"150000"});
+    // The next refresh takes the imported rows (changed after the first one's high water mark).
+    const Run next = queue({"refresh", cfg});
+    QVERIFY2(next.exitCode == 0, qPrintable(next.err));
+    QCOMPARE(queued(b, "Customers", tag).size(), 500);
 }
 
 QTEST_GUILESS_MAIN(TestQueue)
