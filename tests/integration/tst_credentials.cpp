@@ -8,7 +8,7 @@
 #include "ProgramRun.h"
 #include "common/TestSupport.h"
 
-#include <QDateTime>
+#include <QHash>
 #include <QDirIterator>
 #include <QProcess>
 
@@ -29,6 +29,7 @@ class TestCredentials : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
+    void init();
     void passwordForms_data();
     void passwordForms();
     void commandLinePassword();
@@ -59,7 +60,7 @@ private:
     QFileInfoList driverLogsOf(const Run &r) const;
 
     QTemporaryDir m_dir;
-    QDateTime m_started = QDateTime::currentDateTime().addSecs(-1);
+    QHash<QString, qint64> m_logsBefore;
     QProcessEnvironment m_env;
     Backend m_pg;
     Backend m_maria;
@@ -147,10 +148,19 @@ QFileInfoList TestCredentials::driverLogsOf(const Run &r) const
 {
     QFileInfoList logs;
     for (const QFileInfo &log : QDir(QStringLiteral("/tmp")).entryInfoList({QString("psqlodbc_*[!0-9]%1.log").arg(r.pid)}, QDir::Files)) {
-        if (log.lastModified() >= m_started)
+        if (log.size() > m_logsBefore.value(log.filePath(), -1))
             logs.append(log);
     }
     return logs;
+}
+
+// The psqlODBC logs in /tmp before each test, with their sizes: a log of an earlier process with the same pid
+// is not the run's (the agents give such a file back its earlier size).
+void TestCredentials::init()
+{
+    m_logsBefore.clear();
+    for (const QFileInfo &log : QDir(QStringLiteral("/tmp")).entryInfoList({QStringLiteral("psqlodbc_*.log")}, QDir::Files))
+        m_logsBefore.insert(log.filePath(), log.size());
 }
 
 int TestCredentials::lineOf(const QString &config, const QString &start)
