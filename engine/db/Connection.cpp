@@ -242,7 +242,9 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
     }
     // Streamed results are read as UTF-8 where the driver gives it unchanged; checked now, in auto-commit
     // mode, before any transaction of the job begins.
-    c->m_info.utf8Text = c->m_info.isSqlite() || (streams && c->m_info.isPostgreSql() && probeUtf8Text(c->rawHandle()));
+    // (MariaDB: for writing sessions too, whose parameters then go as UTF-8.)
+    c->m_info.utf8Text = c->m_info.isSqlite() || (streams && c->m_info.isPostgreSql() && probeUtf8Text(c->rawHandle()))
+                         || (c->m_info.isMariaDb() && probeUtf8Text(c->rawHandle(), ProbeSql::MariaDb));
     result.connection = std::move(c);
     return result;
 }

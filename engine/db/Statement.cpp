@@ -31,7 +31,9 @@ constexpr qsizetype kOutputBytes = 512;  // an OUT parameter's buffer (a number 
 
 Statement::Statement(const Connection &connection) : m_connection(connection)
 {
-    m_utf8Text = connection.info().isSqlite();  // the SQLite3 driver takes and gives UTF-8 as SQL_C_CHAR
+    // The SQLite3 driver takes and gives UTF-8 as SQL_C_CHAR; MariaDB's does where the probe says so.
+    m_sqlite = connection.info().isSqlite();
+    m_utf8Text = m_sqlite || (connection.info().isMariaDb() && connection.info().utf8Text);
     // psqlODBC and MariaDB Connector/ODBC parse some parameter types themselves
     m_driverConverts = connection.info().isPostgreSql() || connection.info().isMariaDb();
 }
@@ -98,7 +100,7 @@ bool Statement::bindParameters(const std::vector<const Value *> &values)
         // Binary data (hex digits, as the export writes it) is bound as its bytes, for SQLite too: a BLOB
         // stays a BLOB.
         const bool binary = isBinaryType(type.sqlType) && type.direction == ParamType::Direction::In;
-        if ((m_utf8Text && !binary) || (m_driverConverts && driverConverts(type.sqlType)))
+        if ((m_sqlite && !binary) || (m_driverConverts && driverConverts(type.sqlType)))
             type = ParamType{SQL_VARCHAR, 0, 0, type.direction};
         const Value *v = values[i];
         QByteArray &buffer = m_buffers[i];

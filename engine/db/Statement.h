@@ -62,7 +62,8 @@ private:
     void *m_stmt = nullptr;
     QString m_sql;
     bool m_utf8Text = false;
-    bool m_driverConverts = false;  // the driver changes some parameter types itself (driverConverts)
+    bool m_driverConverts = false;
+    bool m_sqlite = false;  // every parameter bound as text (SQLite's type affinity decides)  // the driver changes some parameter types itself (driverConverts)
     bool m_direct = false;
     std::vector<ParamType> m_paramTypes;
     std::vector<QByteArray> m_buffers;  // parameter bytes, alive until the next execute

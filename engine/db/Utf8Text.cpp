@@ -7,14 +7,15 @@
 
 namespace oas::db {
 
-bool probeUtf8Text(void *dbc)
+bool probeUtf8Text(void *dbc, ProbeSql dialect)
 {
     SQLHSTMT stmt = nullptr;
     if (!dbc || !SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &stmt)))
         return false;
     // é (2 bytes), € (3 bytes), 😀 (4 bytes), then a line feed that LFConversion would turn into CR LF.
     static const char expected[] = "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\n";
-    const char *probe = "SELECT CAST(chr(233) || chr(8364) || chr(128512) || chr(10) AS text)";
+    const char *probe = dialect == ProbeSql::MariaDb ? "SELECT CONVERT(X'C3A9E282ACF09F98800A' USING utf8mb4)"
+                                                     : "SELECT CAST(chr(233) || chr(8364) || chr(128512) || chr(10) AS text)";
     char buffer[64] = {};
     SQLLEN length = 0;
     const bool ok = SQL_SUCCEEDED(SQLExecDirect(stmt, reinterpret_cast<SQLCHAR *>(const_cast<char *>(probe)), SQL_NTS))
