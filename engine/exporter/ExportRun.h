@@ -51,6 +51,7 @@ private:
     bool openSnapshotConnections(int count);
     QStringList splitParts();
     QStringList keyRanges();
+    QStringList mariaDbKeyRanges(const config::AttributeDef &key, const QString &table);
     void endSplit();
     bool prepareColumns();
     bool chooseBase();

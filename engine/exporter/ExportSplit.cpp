@@ -8,12 +8,20 @@
 // - An export in key order (delta, reference file) with one integer key reads the key's range in parts of
 //   about rowsPerKeyRange rows, alternately on the two connections, and hands them on in order: while one
 //   part is being used, the other connection reads the next one.
+// MariaDB: MariaDB Connector/ODBC 3.1 holds a whole result in memory (NO_CACHE is not honoured), so a table
+// with more than 256 MiB of data and one integer key is read in key ranges of about 8 x rowsPerKeyRange
+// rows, one after the other on the export's own connection (on the export's thread: the driver blocks a
+// thread that prepares or frees a statement on a connection another thread used), in one REPEATABLE READ
+// transaction (every range sees the same snapshot): memory stays that of one range, in key order for a
+// delta and in ranges for a full export as well.
 // Anything unexpected on the way falls back to the single SELECT.
 #include "ExportRun.h"
 
 #include "../db/Statement.h"
 
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace oas::exporter {
 
@@ -116,6 +124,46 @@ QStringList ExportRun::splitParts()
     return parts;
 }
 
+namespace {
+
+// The conditions of parts of about rowsPerRange of `rows` rows between the key values low and high, in key
+// order; the last one also takes the NULL keys (which PostgreSQL's ORDER BY puts last), or the first one
+// (nullsFirst: MariaDB's ORDER BY puts them first). Empty when there is nothing to divide.
+QStringList rangeConditions(const QString &column, qint64 low, qint64 high, qint64 rows, qint64 rowsPerRange,
+                            bool nullsFirst = false)
+{
+    const qint64 parts = std::clamp<qint64>(rows / rowsPerRange, 2, 4096);
+    // Bounds low + i * width, in 128 bits: the span of a BIGINT key does not fit in 64.
+    const __int128 span = __int128(high) - low + 1;
+    const __int128 width = (span + parts - 1) / parts;
+    QStringList conditions;
+    for (qint64 i = 1; i < parts && __int128(low) + i * width <= high; ++i) {
+        const QString bound = QString::number(qint64(__int128(low) + i * width));
+        conditions.append(conditions.isEmpty() ? QStringLiteral("%1 < %2").arg(column, bound)
+                                               : QStringLiteral("%1 >= %2 AND %1 < %3")
+                                                     .arg(column, conditions.last().section(QLatin1Char(' '), -1), bound));
+    }
+    if (conditions.isEmpty())  // one key value
+        return {};
+    const QString lastBound = conditions.last().section(QLatin1Char(' '), -1);
+    if (nullsFirst) {
+        conditions.first() = QStringLiteral("(%1 OR %2 IS NULL)").arg(conditions.first(), column);
+        conditions.append(QStringLiteral("%1 >= %2").arg(column, lastBound));
+    } else {
+        conditions.append(QStringLiteral("(%1 >= %2 OR %1 IS NULL)").arg(column, lastBound));
+    }
+    return conditions;
+}
+
+QString unquotedName(QString name)
+{
+    if (name.size() >= 2 && name.startsWith(QLatin1Char('`')) && name.endsWith(QLatin1Char('`')))
+        name = name.mid(1, name.size() - 2);
+    return name;
+}
+
+}  // namespace
+
 // The conditions of the key ranges, in key order (NULL keys, which ORDER BY puts last, with the last
 // range); empty when the export has not exactly one key of an integer type, or the table is small.
 QStringList ExportRun::keyRanges()
@@ -123,7 +171,11 @@ QStringList ExportRun::keyRanges()
     const QString table = plainTable();
     const QList<config::NameRef> &keys = m_cfg.exportSection.keys.value;
     const config::AttributeDef *key = keys.size() == 1 ? m_cfg.attributes.find(keys.first().name) : nullptr;
-    const qint64 pages = key && m_req.rowsPerKeyRange > 0 ? splitPages(table) : 0;
+    if (!key || table.isEmpty() || m_req.rowsPerKeyRange <= 0 || m_req.splitMinimumPages <= 0)
+        return {};
+    if (m_connection->info().isMariaDb())
+        return mariaDbKeyRanges(*key, table);
+    const qint64 pages = splitPages(table);
     if (pages == 0 || !openSnapshotConnections(2))
         return {};
     const QString column = key->column.text;
@@ -142,23 +194,55 @@ QStringList ExportRun::keyRanges()
         return {};
     }
     const qint64 counted = range[3] ? range[3]->toLongLong() : -1;  // -1: never counted (ANALYZE)
-    const qint64 rows = counted > 0 ? counted : pages * 50;
-    const qint64 parts = std::clamp<qint64>(rows / m_req.rowsPerKeyRange, 2, 4096);
-    // Bounds low + i * width, in 128 bits: the span of a BIGINT key does not fit in 64.
-    const __int128 span = __int128(high) - low + 1;
-    const __int128 width = (span + parts - 1) / parts;
-    QStringList conditions;
-    for (qint64 i = 1; i < parts && __int128(low) + i * width <= high; ++i) {
-        const QString bound = QString::number(qint64(__int128(low) + i * width));
-        conditions.append(conditions.isEmpty() ? QStringLiteral("%1 < %2").arg(column, bound)
-                                               : QStringLiteral("%1 >= %2 AND %1 < %3")
-                                                     .arg(column, conditions.last().section(QLatin1Char(' '), -1), bound));
-    }
-    if (conditions.isEmpty()) {  // one key value: nothing to divide
+    const QStringList conditions = rangeConditions(column, low, high, counted > 0 ? counted : pages * 50, m_req.rowsPerKeyRange);
+    if (conditions.isEmpty())
         endSplit();
+    return conditions;
+}
+
+// MariaDB's key ranges: the table's row estimate and data size (information_schema, as ANALYZE TABLE left
+// them), an integer key column, more than two ranges' rows; then the export's connection reads them in one
+// transaction.
+QStringList ExportRun::mariaDbKeyRanges(const config::AttributeDef &key, const QString &table)
+{
+    const QString column = key.column.text;
+    const QString bareTable = unquotedName(table.section(QLatin1Char('.'), -1));
+    const QString bareColumn = unquotedName(key.column.columnName());
+    const std::vector<db::Value> range = queryRow(
+        *m_connection, QStringLiteral("SELECT CAST(min(%1) AS CHAR), CAST(max(%1) AS CHAR), "
+                                      "(SELECT DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+                                      "AND TABLE_NAME = ? AND COLUMN_NAME = ?), "
+                                      "(SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+                                      "AND TABLE_NAME = ?), (SELECT DATA_LENGTH FROM information_schema.TABLES WHERE "
+                                      "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?) FROM %2")
+                           .arg(column, table),
+        {bareTable, bareColumn, bareTable, bareTable});
+    static const QStringList integers{QStringLiteral("tinyint"), QStringLiteral("smallint"), QStringLiteral("mediumint"),
+                                      QStringLiteral("int"), QStringLiteral("bigint")};
+    bool minOk = false;
+    bool maxOk = false;
+    const qint64 low = range.size() == 5 && range[0] ? range[0]->toLongLong(&minOk) : 0;
+    const qint64 high = range.size() == 5 && range[1] ? range[1]->toLongLong(&maxOk) : 0;
+    const qint64 rows = range.size() == 5 && range[3] ? range[3]->toLongLong() : 0;
+    const qint64 bytes = range.size() == 5 && range[4] ? range[4]->toLongLong() : 0;
+    // Only tables with more data than splitMinimumPages x 256 KiB (256 MiB by default: the single SELECT is a
+    // third faster, and holds about as much memory as the table's data). Ranges 8 times as large as
+    // PostgreSQL's: one statement each, with no second connection to overlap with (about 15 MB of the
+    // driver's memory a range for rows of 230 bytes).
+    const qint64 perRange = m_req.rowsPerKeyRange * 8;
+    if (!minOk || !maxOk || !range[2] || !integers.contains(range[2]->toLower()) || rows < 2 * perRange
+        || bytes < m_req.splitMinimumPages * 256 * 1024)
+        return {};
+    const QStringList conditions = rangeConditions(column, low, high, rows, perRange, true);
+    QString error;
+    if (conditions.isEmpty() || !db::setAutoCommit(*m_connection, false, &error)
+        || !db::executeDirect(*m_connection, QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"), &error)
+        || !db::executeDirect(*m_connection, QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT"), &error)) {
+        if (!error.isEmpty())
+            m_trace.write(TraceLevel::Warnings, QStringLiteral("reading the table in key ranges is not possible; one SELECT "
+                                                               "reads it\n") + error.trimmed());
         return {};
     }
-    conditions.append(QStringLiteral("(%1 >= %2 OR %1 IS NULL)").arg(column, conditions.last().section(QLatin1Char(' '), -1)));
     return conditions;
 }
 
@@ -169,7 +253,9 @@ bool ExportRun::openRows()
     m_statement = sql::buildExportSelect(m_cfg, dialect, order);
     const bool stepping = m_step && m_step->isStepping();
     const QStringList halves = m_plan.writeReference || stepping ? QStringList() : splitParts();
-    const QStringList ranges = !m_plan.writeReference || stepping ? QStringList() : keyRanges();
+    // (MariaDB: in ranges for a full export too, as its driver holds whole results in memory.)
+    const bool maria = m_connection->info().isMariaDb();
+    const QStringList ranges = (!m_plan.writeReference && !maria) || stepping ? QStringList() : keyRanges();
     auto select = [&](const QString &condition) { return sql::buildExportSelect(m_cfg, dialect, order, condition).select; };
     if (!halves.isEmpty()) {
         QStringList statements;
@@ -182,6 +268,15 @@ bool ExportRun::openRows()
         m_rows = std::make_unique<RowSource>(*m_snapshot.front(), statements.front());
         for (qsizetype i = 1; i < statements.size(); ++i)
             m_rows->addPart(*m_snapshot[size_t(i)], statements.at(i));
+    } else if (!ranges.isEmpty() && maria) {
+        QStringList statements;
+        for (const QString &condition : ranges)
+            statements.append(select(condition));
+        m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement (the keys in %1 ranges, read in order one after "
+                                                      "the other in one transaction; the first and the last)\n%2\n%3")
+                                           .arg(statements.size())
+                                           .arg(statements.first(), statements.last()));
+        m_rows = std::make_unique<RowSource>(*m_connection, statements);
     } else if (!ranges.isEmpty()) {
         QStringList statements;
         for (const QString &condition : ranges)

@@ -28,6 +28,12 @@ RowSource::RowSource(const db::Connection &first, const db::Connection &second, 
         m_parts.push_back(std::make_unique<Part>(second, lists[1], kRangeBatches));
 }
 
+RowSource::RowSource(const db::Connection &connection, const QStringList &statements)
+    : m_ordered(true), m_oneThread(true), m_statements(statements.size())
+{
+    m_parts.push_back(std::make_unique<Part>(connection, statements, kRangeBatches));
+}
+
 RowSource::~RowSource()
 {
     for (auto &part : m_parts)
@@ -49,6 +55,8 @@ bool RowSource::exec()
     }
     m_columns = m_parts.front()->fetch->columns();
     m_warnings = m_parts.front()->fetch->execWarnings();
+    if (m_oneThread)
+        return true;  // next() reads on this thread
     for (auto &part : m_parts) {
         Part *p = part.get();
         p->pipe.start([p](Batch &batch) { return fill(*p, batch); });
@@ -66,6 +74,7 @@ bool RowSource::fill(Part &part, Batch &batch)
     batch.error.clear();
     if (part.startNext) {
         part.startNext = false;
+        part.fetch.reset();  // the previous statement's handle first: MariaDB's driver waits for it otherwise
         part.fetch = newFetch(part.connection);
         if (!part.fetch->exec(part.statements.at(part.running), &batch.error)) {
             batch.statementEnd = batch.last = true;
@@ -102,6 +111,15 @@ bool RowSource::next(RowValues &row)
 // when the part's thread ended without one (it was stopped).
 bool RowSource::takeBatch(Part &part)
 {
+    if (m_oneThread) {
+        if (!part.current)
+            part.current = std::make_unique<Batch>();
+        else if (part.current->last)
+            return false;
+        fill(part, *part.current);
+        part.position = 0;
+        return true;
+    }
     if (part.current)
         part.pipe.recycle(std::move(part.current));
     part.current = part.pipe.take();
@@ -166,10 +184,13 @@ bool RowSource::nextInOrder(RowValues &row)
         }
         if (part.current && part.current->statementEnd) {
             ++m_turn;
-            part.pipe.recycle(std::move(part.current));
+            if (m_oneThread && !part.current->last)
+                part.current->statementEnd = false;  // the batch is filled again by the next statement
+            else if (!m_oneThread)
+                part.pipe.recycle(std::move(part.current));
             continue;
         }
-        if (!part.pipe.started() || !takeBatch(part))
+        if ((!m_oneThread && !part.pipe.started()) || !takeBatch(part))
             return false;
     }
 }

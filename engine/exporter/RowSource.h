@@ -25,6 +25,10 @@ public:
     // The rows of every statement, in this order; statements 0, 2, 4... are run on first, 1, 3, 5... on
     // second. Each should give at most a few thousand rows more than rowsPerBatch() * kRangeBatches.
     RowSource(const db::Connection &first, const db::Connection &second, const QStringList &statements);
+    // The rows of every statement, in this order, one statement after the other on one connection, read
+    // by next() itself (no fetch thread): memory holds one statement's rows at most where the driver keeps
+    // whole results.
+    RowSource(const db::Connection &connection, const QStringList &statements);
     ~RowSource();  // stops the fetch threads
     // One more part, fetched in parallel; before exec().
     void addPart(const db::Connection &connection, QString sql);
@@ -80,6 +84,9 @@ private:
     QList<db::ColumnInfo> m_columns;
     QList<db::DiagRecord> m_warnings;
     bool m_ordered = false;  // statements in order (ranges) rather than parts in turn
+    // One connection for every statement, read on the calling thread (no fetch thread): MariaDB's driver
+    // blocks a thread that prepares or frees a statement on a connection another thread has used.
+    bool m_oneThread = false;
     qsizetype m_statements = 0;  // in order: how many
     size_t m_turn = 0;
     bool m_failed = false;

@@ -23,6 +23,7 @@ private slots:
     void valuesLongerThanTheirColumns_data();
     void valuesLongerThanTheirColumns();
     void largeTableInTwoHalves();
+    void keyRangesInOrder_data();
     void keyRangesInOrder();
 };
 
@@ -199,24 +200,37 @@ void TestExportReading::largeTableInTwoHalves()
     QCOMPARE(records(readFile("two.txt")), a);
 }
 
+void TestExportReading::keyRangesInOrder_data()
+{
+    QTest::addColumn<QString>("backend");
+    for (const QString &name : test::backendNames()) {
+        if (name != "sqlite")
+            QTest::newRow(qPrintable(name)) << name;
+    }
+}
+
 void TestExportReading::keyRangesInOrder()
 {
-    // An export in key order (one integer key) of a large PostgreSQL table reads the keys in ranges,
-    // alternately on two connections in one snapshot: the reference file and the delta must be exactly
-    // those of one ordered SELECT, with sparse and extreme keys (BIGINT from its minimum to its maximum,
-    // most rows in a narrow band), duplicates and NULL keys (which ORDER BY puts last).
-    OAS_REQUIRE_BACKEND("postgresql");
-    const test::Backend b = test::Backend::postgresql();
-    if (b.name.isEmpty())
-        QSKIP("PostgreSQL is not configured (OAS_TEST_PG)");
+    // An export in key order (one integer key) of a large table reads the keys in ranges (PostgreSQL:
+    // alternately on two connections in one snapshot; MariaDB: one after the other in one transaction, as
+    // its driver holds whole results in memory): the reference file and the delta must be exactly those of
+    // one ordered SELECT, with sparse and extreme keys (BIGINT from its minimum to its maximum, most rows in
+    // a narrow band), duplicates and NULL keys (which ORDER BY puts last).
+    QFETCH(QString, backend);
+    const test::Backend b = test::Backend::named(backend, {});
+    const bool maria = b.isMariaDb();
+    const qint64 rowsPerRange = maria ? 200 : 300;  // (MariaDB's ranges are 8 times as large)
     test::Sql sql(b);
-    QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id BIGINT, name VARCHAR(40), born DATE, hired TIMESTAMP, "
+    QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id BIGINT, name VARCHAR(40), born DATE, hired TIMESTAMP NULL, "
                                     "notes VARCHAR(200))").arg(m_table)));
-    QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 SELECT i * 7, 'name ' || i, DATE '2000-01-01' + i, NULL, "
-                                    "repeat('x', i % 50) FROM generate_series(1, 4000) AS s(i)").arg(m_table)));
+    QVERIFY2(sql.exec(maria ? QStringLiteral("INSERT INTO %1 SELECT seq * 7, CONCAT('name ', seq), DATE_ADD('2000-01-01', INTERVAL seq DAY), "
+                                             "NULL, REPEAT('x', seq % 50) FROM seq_1_to_4000").arg(m_table)
+                            : QStringLiteral("INSERT INTO %1 SELECT i * 7, 'name ' || i, DATE '2000-01-01' + i, NULL, "
+                                             "repeat('x', i % 50) FROM generate_series(1, 4000) AS s(i)").arg(m_table)),
+             qPrintable(sql.error()));
     QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 (id, name) VALUES (NULL, 'no key'), (70, 'twin'), (NULL, 'no key 2')")
                          .arg(m_table)));
-    QVERIFY(sql.exec(QStringLiteral("ANALYZE %1").arg(m_table)));
+    QVERIFY(sql.exec(QString::fromLatin1(maria ? "ANALYZE TABLE %1" : "ANALYZE %1").arg(m_table)));
     // Two configurations side by side (one in ranges, one not), each with its own reference directory.
     auto exportIn = [&](const QString &dirName, qint64 rowsPerRange, QDate day, SqlCapture &capture) {
         QDir().mkpath(dirName);
@@ -243,7 +257,7 @@ void TestExportReading::keyRangesInOrder()
     SqlCapture ranges;
     const QDate day1(2026, 11, 23);
     QCOMPARE(exportIn("one", 0, day1, one).exitCode, 0x3C);  // a warning: key 70 twice
-    const exporter::ExportResult r = exportIn("ranges", 300, day1, ranges);
+    const exporter::ExportResult r = exportIn("ranges", rowsPerRange, day1, ranges);
     QCOMPARE(r.exitCode, 0x3C);
     QCOMPARE(r.rows, 4003);
     const QString trace = ranges.sql.join('\n');
@@ -258,7 +272,7 @@ void TestExportReading::keyRangesInOrder()
     QVERIFY(sql.exec(QStringLiteral("INSERT INTO %1 (id, name) VALUES (3, 'new'), (27999, 'new too')").arg(m_table)));
     const QDate day2(2026, 11, 24);
     QCOMPARE(exportIn("one", 0, day2, one).exitCode, 0x3C);
-    QCOMPARE(exportIn("ranges", 300, day2, ranges).exitCode, 0x3C);
+    QCOMPARE(exportIn("ranges", rowsPerRange, day2, ranges).exitCode, 0x3C);
     const QByteArray delta = readFile("one/out.txt");
     QVERIFY(delta.count("ChangeType: modify") >= 7 && delta.count("ChangeType: delete") >= 100 && delta.count("ChangeType: add") == 2);
     QCOMPARE(readFile("ranges/out.txt"), delta);
@@ -268,11 +282,12 @@ void TestExportReading::keyRangesInOrder()
                                     "(9223372036854775807, 'highest')").arg(m_table)));
     const QDate day3(2026, 11, 25);
     QCOMPARE(exportIn("one", 0, day3, one).exitCode, 0x3C);
-    QCOMPARE(exportIn("ranges", 300, day3, ranges).exitCode, 0x3C);
+    QCOMPARE(exportIn("ranges", rowsPerRange, day3, ranges).exitCode, 0x3C);
     QCOMPARE(readFile("one/out.txt").count("ChangeType: add"), 2);
     QCOMPARE(readFile("ranges/out.txt"), readFile("one/out.txt"));
     QCOMPARE(referenceOf("ranges"), referenceOf("one"));
-    QVERIFY(ranges.sql.join('\n').contains("-7804391723492502606"));  // the first bound
+    if (!maria)
+        QVERIFY(ranges.sql.join('\n').contains("-7804391723492502606"));  // the first bound
 }
 
 
