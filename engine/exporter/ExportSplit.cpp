@@ -256,11 +256,14 @@ bool ExportRun::openRows()
     // (MariaDB: in ranges for a full export too, as its driver holds whole results in memory.)
     const bool maria = m_connection->info().isMariaDb();
     const QStringList ranges = (!m_plan.writeReference && !maria) || stepping ? QStringList() : keyRanges();
-    auto select = [&](const QString &condition) { return sql::buildExportSelect(m_cfg, dialect, order, condition).select; };
-    if (!halves.isEmpty()) {
+    auto selects = [&](const QStringList &conditions) {
         QStringList statements;
-        for (const QString &condition : halves)
-            statements.append(select(condition));
+        for (const QString &condition : conditions)
+            statements.append(sql::buildExportSelect(m_cfg, dialect, order, condition).select);
+        return statements;
+    };
+    if (!halves.isEmpty()) {
+        const QStringList statements = selects(halves);
         m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement (the table in %1 parts by physical "
                                                       "position, read in parallel in one snapshot)\n%2")
                                            .arg(statements.size())
@@ -269,18 +272,14 @@ bool ExportRun::openRows()
         for (qsizetype i = 1; i < statements.size(); ++i)
             m_rows->addPart(*m_snapshot[size_t(i)], statements.at(i));
     } else if (!ranges.isEmpty() && maria) {
-        QStringList statements;
-        for (const QString &condition : ranges)
-            statements.append(select(condition));
+        const QStringList statements = selects(ranges);
         m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement (the keys in %1 ranges, read in order one after "
                                                       "the other in one transaction; the first and the last)\n%2\n%3")
                                            .arg(statements.size())
                                            .arg(statements.first(), statements.last()));
         m_rows = std::make_unique<RowSource>(*m_connection, statements);
     } else if (!ranges.isEmpty()) {
-        QStringList statements;
-        for (const QString &condition : ranges)
-            statements.append(select(condition));
+        const QStringList statements = selects(ranges);
         m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement (the keys in %1 ranges, read in order, "
                                                       "alternately on two connections in one snapshot; the first "
                                                       "and the last)\n%2\n%3")
