@@ -363,6 +363,7 @@ void TestValueMatrix::roundTrip()
 // warning (also one that starts like the reader's mark: the byte 0xFF and a storage class).
 void TestValueMatrix::sqliteStorageClassesNamed()
 {
+    OAS_REQUIRE_BACKEND("sqlite");
     const test::Backend b = test::Backend::sqlite(m_dir->filePath("classes.db"));
     test::Sql sql(b);
     QVERIFY2(sql.ok(), qPrintable(sql.error()));
