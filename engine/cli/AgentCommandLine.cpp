@@ -20,6 +20,7 @@ const OptionSpec kOptions[] = {
     {"CryptLogLevel", Arity::Required, false, false},
     {"Batch", Arity::Required, false, true},  // extension: records per transaction
     {"KeySource", Arity::Required, false, false},  // extension: file:PATH or env:NAME
+    {"Journal", Arity::Required, false, false},    // extension: the run journal's file, or off
     {"f", Arity::Required, false, false},
     {"i", Arity::Required, false, true},
     {"o", Arity::Required, true, false},
@@ -92,6 +93,8 @@ QString applyValue(const OptionSpec &o, const QString &value, AgentOptions &opts
         if (!value.startsWith(QLatin1String("file:")) && !value.startsWith(QLatin1String("env:")))
             return QStringLiteral("invalid key source %1, expected file:PATH or env:NAME").arg(value);
         opts.security.keySource = value;
+    } else if (name == QLatin1String("Journal")) {
+        opts.journal = value;
     } else if (name == QLatin1String("Batch")) {
         if (!isNonNegativeInteger(value, &n) || n < 1 || n > 100000)
             return QStringLiteral("invalid batch size %1, expected 1 to 100000 records per transaction").arg(value);
@@ -130,6 +133,12 @@ CommandLineResult parseAgentCommandLine(AgentKind kind, const QStringList &args)
         const QString &arg = args.at(i);
         if (arg.startsWith(QLatin1Char('#')))
             break;  // the rest of the command line is ignored
+        if (arg == QLatin1String("--dry-run")) {  // extension: nothing kept (docs/sync.md)
+            if (opts.dryRun)
+                return fail(QStringLiteral("parameter --dry-run given more than once"));
+            opts.dryRun = true;
+            continue;
+        }
         if (!arg.startsWith(QLatin1Char('-')) || arg.size() < 2)
             return fail(QStringLiteral("unexpected argument %1").arg(arg));
         QString attached;
@@ -184,6 +193,9 @@ QString agentHelp(AgentKind kind)
                    "  -Batch n  records per transaction (default 500; 1 commits each record on its own)\n"
                    "  -KeySource file:PATH|env:NAME  the key for encrypted: values (default $OAS_KEY_SOURCE,\n"
                    "            else file:~/.config/odbc-agent/secret.key)\n"
+                   "  --dry-run  apply every record, report the counts, then roll everything back\n"
+                   "  -Journal FILE|off  the run journal (default $OAS_JOURNAL, else\n"
+                   "            ~/.local/state/odbc-agent-studio/journal.db)\n"
                    "exit codes: 0 import done, 1 import not done due to errors, 0x3C (60) import done with "
                    "warnings\n");
     }
@@ -199,6 +211,10 @@ QString agentHelp(AgentKind kind)
                "  -v  verbose: trace information also on standard output\n"
                "  -KeySource file:PATH|env:NAME  the key for encrypted: values (default $OAS_KEY_SOURCE,\n"
                "            else file:~/.config/odbc-agent/secret.key)\n"
+               "  --dry-run  compute the export (and delta) without writing the reference file or the\n"
+               "            configuration; the data file is written\n"
+               "  -Journal FILE|off  the run journal (default $OAS_JOURNAL, else\n"
+               "            ~/.local/state/odbc-agent-studio/journal.db)\n"
                "exit codes: 0 export done, 1 export not done due to errors, 0x3C (60) export done with warnings\n");
 }
 

@@ -32,6 +32,8 @@ struct AgentOptions {
     bool singleStep = false;
     bool verbose = false;
     std::optional<int> batchSize;  // -Batch (import, an extension)
+    bool dryRun = false;           // --dry-run (an extension): nothing the run does is kept
+    QString journal;               // -Journal (an extension): the run journal's file, or off
     SecurityOptions security;
 };
 

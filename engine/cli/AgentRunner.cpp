@@ -2,16 +2,23 @@
 
 #include "../config/ConfigParser.h"
 #include "../demo/DemoWorkspace.h"
+#include "../journal/RunJournal.h"
+#include "../journal/RunRecorder.h"
 #include "../sql/StatementBuilder.h"
+#include "../sync/SyncFile.h"
 #include "ExitCode.h"
 #include "ExportCommand.h"
 #include "ImportCommand.h"
 #include "PairCommand.h"
 #include "QueueCommand.h"
+#include "RunsCommand.h"
+#include "ScheduleCommand.h"
+#include "SyncCommand.h"
 #include "SecretCommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 namespace oas::cli {
 
@@ -26,12 +33,23 @@ bool loadConfig(const QString &path, config::Operation operation, config::ParseR
     return result.ok();
 }
 
+// The first error of a configuration's report, for the journal.
+QString firstErrorOf(const config::Diagnostics &diagnostics, const QString &path)
+{
+    for (const config::Diagnostic &d : diagnostics) {
+        if (d.isError())
+            return QStringLiteral("%1: %2").arg(path, d.toText());
+    }
+    return QStringLiteral("%1: configuration not usable").arg(path);
+}
+
 QString odbcAgentUsage()
 {
     return QStringLiteral(
-        "usage: odbc-agent COMMAND [options]\n"
+        "usage: odbc-agent [--journal FILE|off] COMMAND [options]\n"
         "commands:\n"
-        "  validate CONFIG [--for export|import]   check a configuration file; exit 0 when it has no errors\n"
+        "  validate CONFIG [--for export|import]   check a configuration file (or a .sync file and its steps'\n"
+        "                                          configurations); exit 0 when it has no errors\n"
         "  sql CONFIG [--dialect generic|postgresql|sqlite|oracle|mariadb]\n"
         "                                          print the SQL the agents will run for CONFIG\n"
         "  demo create|change DIRECTORY            create the demo workspace, or change some of its rows\n"
@@ -39,6 +57,12 @@ QString odbcAgentUsage()
         "  pair NAME --check                       check a pair against its target table (docs/pairs.md)\n"
         "  queue refresh|status CONFIG [--since D] freeze the rows new or changed since the last refresh into the\n"
         "                                          queue tables, or show them (docs/queue.md)\n"
+        "  sync FILE.sync [--dry-run] [--allow-deletes N]\n"
+        "                                          run a sync's steps in order (docs/sync.md)\n"
+        "  runs [--config F] [--sync NAME] [--failed] [--since DATE] [--json] | show ID | last CONFIG|SYNC\n"
+        "                                          the run journal: every run of every agent (docs/journal.md)\n"
+        "  schedule FILE.sync --every 15m | --daily 02:30 | --cron \"EXPR\" | --list | --remove\n"
+        "                                          run a sync from the system's scheduler (docs/sync.md)\n"
         "  secret new-key|scramble|encrypt|check   make the scrambled / encrypted forms of a password and the\n"
         "                                          key file; check where a configuration's credentials come from\n"
         "  --help                                  this text\n"
@@ -78,6 +102,8 @@ int validateCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     const auto cmd = parseConfigCommand(QStringLiteral("validate"), QStringLiteral("--for"), args, err);
     if (!cmd)
         return NotDone;
+    if (sync::isSyncFile(cmd->path) && cmd->option.isEmpty())
+        return validateSyncFile(cmd->path, out);
     config::Operation operation = config::Operation::Any;
     if (cmd->option == QLatin1String("export")) {
         operation = config::Operation::Export;
@@ -175,20 +201,31 @@ int runAgent(AgentKind kind, const QStringList &arguments, QTextStream &out, QTe
         return NotDone;
     }
     const AgentOptions &opts = cmd.options;
+    if (!opts.journal.isEmpty())
+        journal::RunJournal::setPathOverride(opts.journal);
+    journal::RunRecorder record(kind == AgentKind::Export ? QStringLiteral("export") : QStringLiteral("import"),
+                                opts.configFile, agentName(kind), arguments, err);
+    record.entry().dryRun = record.entry().dryRun || opts.dryRun;
+    if (!opts.toStdout)
+        record.entry().dataFile = QFileInfo(opts.dataFile).absoluteFilePath();
+    record.start();
     config::ParseResult result;
     const auto operation = kind == AgentKind::Export ? config::Operation::Export : config::Operation::Import;
-    if (!loadConfig(opts.configFile, operation, result, err))
+    if (!loadConfig(opts.configFile, operation, result, err)) {
+        record.finish(NotDone, firstErrorOf(result.diagnostics, opts.configFile));
         return NotDone;
+    }
     reportSecurityOptions(kind, opts.security, result.config, err);
     if (kind == AgentKind::Import) {
         QFile data(opts.dataFile);
         if (!data.open(QIODevice::ReadOnly)) {
             err << "cannot open import data file for reading\n" << opts.dataFile << '\n';
+            record.finish(NotDone, QStringLiteral("cannot open import data file for reading: %1").arg(opts.dataFile));
             return NotDone;
         }
-        return runImportCommand(opts, result.config, out, err);
+        return runImportCommand(opts, result.config, out, err, &record);
     }
-    return runExportCommand(opts, result.config, out, err);
+    return runExportCommand(opts, result.config, out, err, &record);
 }
 
 int runOdbcAgent(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -197,8 +234,17 @@ int runOdbcAgent(const QStringList &arguments, QTextStream &out, QTextStream &er
         out << odbcAgentUsage();
         return Success;
     }
-    const QString command = arguments.first();
-    const QStringList rest = arguments.mid(1);
+    QStringList args = arguments;
+    if (args.size() >= 2 && args.first() == QLatin1String("--journal")) {
+        journal::RunJournal::setPathOverride(args.at(1));
+        args = args.mid(2);
+        if (args.isEmpty()) {
+            out << odbcAgentUsage();
+            return Success;
+        }
+    }
+    const QString command = args.first();
+    const QStringList rest = args.mid(1);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         out << odbcAgentUsage();
         return Success;
@@ -217,6 +263,12 @@ int runOdbcAgent(const QStringList &arguments, QTextStream &out, QTextStream &er
         return pairCommand(rest, out, err);
     if (command == QLatin1String("queue"))
         return queueCommand(rest, out, err);
+    if (command == QLatin1String("runs"))
+        return runsCommand(rest, out, err);
+    if (command == QLatin1String("sync"))
+        return syncCommand(rest, out, err);
+    if (command == QLatin1String("schedule"))
+        return scheduleCommand(rest, out, err);
     if (command == QLatin1String("secret")) {
         QTextStream in(stdin);
         return secretCommand(rest, in, out, err);

@@ -1,16 +1,27 @@
 #include "ExportCommand.h"
 
 #include "../exporter/ExportJob.h"
+#include "../journal/RunRecorder.h"
 #include "CliSupport.h"
 #include "ExitCode.h"
 
+#include <QFileInfo>
+
 namespace oas::cli {
 
-int runExportCommand(const AgentOptions &options, const config::AgentConfig &config, QTextStream &out, QTextStream &err)
+int runExportCommand(const AgentOptions &options, const config::AgentConfig &config, QTextStream &out, QTextStream &err,
+                     journal::RunRecorder *record)
 {
     CliJob job(options, config.control, out, err);
+    const auto finish = [&](int code, const QString &error) {
+        if (record) {
+            record->entry().traceFile = job.trace.filePath();
+            record->finish(code, error, job.trace.secrets());
+        }
+        return code;
+    };
     if (!job.open())
-        return NotDone;
+        return finish(NotDone, QStringLiteral("cannot open the trace file"));
 
     exporter::ExportRequest request;
     request.config = config;
@@ -18,18 +29,28 @@ int runExportCommand(const AgentOptions &options, const config::AgentConfig &con
     const std::optional<db::Credentials> credentials = jobCredentials(options, config, job.trace);
     if (!credentials) {
         err << "ODBCAgentExp: export not done\n";
-        return NotDone;
+        return finish(NotDone, QStringLiteral("cannot get the database credentials"));
     }
     request.credentials = *credentials;
     request.outputPath = options.dataFile;
     request.toStdout = options.toStdout;
     request.referenceFlag = options.referenceFlag;
     request.referenceFile = options.referenceFile;
+    request.dryRun = options.dryRun;
     const exporter::ExportResult r = exporter::runExport(request, job.trace, &job.step, &job.observer);
     job.trace.flush();
+    if (record) {
+        journal::RunCounts &c = record->entry().counts;
+        c.read = r.rows;
+        c.written = r.records;
+        c.created = r.adds;
+        c.updated = r.modifies;
+        c.deleted = r.deletes;
+        record->entry().referenceFile = r.referenceWritten.isEmpty() ? QString() : QFileInfo(r.referenceWritten).absoluteFilePath();
+    }
     if (r.exitCode == NotDone) {
         err << "ODBCAgentExp: export not done\n";
-        return NotDone;
+        return finish(NotDone, r.error);
     }
     QString summary = QStringLiteral("ODBCAgentExp: %1 rows read, %2 records written to %3")
                           .arg(r.rows)
@@ -41,8 +62,10 @@ int runExportCommand(const AgentOptions &options, const config::AgentConfig &con
         summary += QStringLiteral("; reference file %1").arg(r.referenceWritten);
     if (r.warnings)
         summary += QStringLiteral("; %1 warning%2").arg(r.warnings).arg(r.warnings == 1 ? "" : "s");
+    if (options.dryRun)
+        summary += QStringLiteral("; dry run: no reference file written, the configuration unchanged");
     err << summary << '\n';
-    return r.exitCode;
+    return finish(r.exitCode, r.error);
 }
 
 }  // namespace oas::cli

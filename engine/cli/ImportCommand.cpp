@@ -1,23 +1,34 @@
 #include "ImportCommand.h"
 
 #include "../importer/ImportJob.h"
+#include "../journal/RunRecorder.h"
 #include "CliSupport.h"
 #include "ExitCode.h"
 
+#include <QFileInfo>
+
 namespace oas::cli {
 
-int runImportCommand(const AgentOptions &options, const config::AgentConfig &config, QTextStream &out, QTextStream &err)
+int runImportCommand(const AgentOptions &options, const config::AgentConfig &config, QTextStream &out, QTextStream &err,
+                     journal::RunRecorder *record)
 {
     CliJob job(options, config.control, out, err);
+    const auto finish = [&](int code, const QString &error) {
+        if (record) {
+            record->entry().traceFile = job.trace.filePath();
+            record->finish(code, error, job.trace.secrets());
+        }
+        return code;
+    };
     if (!job.open())
-        return NotDone;
+        return finish(NotDone, QStringLiteral("cannot open the trace file"));
 
     importer::ImportRequest request;
     request.config = config;
     const std::optional<db::Credentials> credentials = jobCredentials(options, config, job.trace);
     if (!credentials) {
         err << "ODBCAgentImp: import not done\n";
-        return NotDone;
+        return finish(NotDone, QStringLiteral("cannot get the database credentials"));
     }
     request.credentials = *credentials;
     request.inputPath = options.dataFile;
@@ -26,9 +37,22 @@ int runImportCommand(const AgentOptions &options, const config::AgentConfig &con
     request.decryptAttributes = options.security.encryptionMode.value_or(QString()) != QLatin1String("ADMIN_PW");
     if (options.batchSize)
         request.batchSize = *options.batchSize;
+    request.dryRun = options.dryRun;
     const importer::ImportResult r = importer::runImport(request, job.trace, &job.step, &job.observer);
     job.trace.flush();
     const importer::ImportStats &s = r.stats;
+    if (record) {
+        journal::RunCounts &c = record->entry().counts;
+        c.read = r.recordsRead;
+        c.created = s.creates;
+        c.updated = s.updates;
+        c.unchanged = s.unchanged;
+        c.deleted = s.deletes;
+        c.errors = s.errors;
+        c.skipped = s.skips;
+        c.written = config.usesProcedures() ? s.calls : s.creates + s.updates + s.deletes;
+        record->entry().exceptionsFile = r.exceptionsPath.isEmpty() || options.dryRun ? QString() : QFileInfo(r.exceptionsPath).absoluteFilePath();
+    }
     QString summary = config.usesProcedures()
                           ? QStringLiteral("ODBCAgentImp: %1 records read: %2 called, %3 failed, %4 skipped")
                                 .arg(r.recordsRead)
@@ -45,12 +69,15 @@ int runImportCommand(const AgentOptions &options, const config::AgentConfig &con
                                 .arg(s.errors)
                                 .arg(s.skips);
     if (r.exceptions)
-        summary += QStringLiteral("; %1 record%2 written to %3").arg(r.exceptions).arg(r.exceptions == 1 ? "" : "s").arg(r.exceptionsPath);
+        summary += options.dryRun ? QStringLiteral("; %1 record%2 for the exceptions file (not written in a dry run)").arg(r.exceptions).arg(r.exceptions == 1 ? "" : "s")
+                                  : QStringLiteral("; %1 record%2 written to %3").arg(r.exceptions).arg(r.exceptions == 1 ? "" : "s").arg(r.exceptionsPath);
     if (r.warningEntries)
         summary += QStringLiteral("; %1 imported record%2 with a warning listed in %3")
                        .arg(r.warningEntries).arg(r.warningEntries == 1 ? "" : "s").arg(r.exceptionsPath);
     if (r.warnings)
         summary += QStringLiteral("; %1 record%2 with warnings").arg(r.warnings).arg(r.warnings == 1 ? "" : "s");
+    if (options.dryRun)
+        summary += QStringLiteral("; dry run: every change rolled back");
     if (r.stopped)
         summary += r.resumeLine ? QStringLiteral("; stopped before the record at line %1").arg(r.resumeLine)
                                 : QStringLiteral("; stopped");
@@ -61,10 +88,10 @@ int runImportCommand(const AgentOptions &options, const config::AgentConfig &con
         if (r.resumeLine)
             err << " from the record at line " << r.resumeLine << " on (the records before it are imported)";
         err << '\n';
-        return NotDone;
+        return finish(NotDone, r.error);
     }
     err << summary << '\n';
-    return r.exitCode;
+    return finish(r.exitCode, r.error);
 }
 
 }  // namespace oas::cli

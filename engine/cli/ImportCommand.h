@@ -3,10 +3,15 @@
 #include "../config/ConfigParser.h"
 #include "AgentCommandLine.h"
 
+namespace oas::journal {
+class RunRecorder;
+}
+
 #include <QTextStream>
 
 namespace oas::cli {
 
-int runImportCommand(const AgentOptions &options, const config::AgentConfig &config, QTextStream &out, QTextStream &err);
+int runImportCommand(const AgentOptions &options, const config::AgentConfig &config, QTextStream &out, QTextStream &err,
+                     journal::RunRecorder *record = nullptr);
 
 }  // namespace oas::cli

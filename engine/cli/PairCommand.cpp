@@ -2,6 +2,8 @@
 
 #include "../datafile/TaggedReader.h"
 #include "../importer/RecordEvents.h"
+#include "../journal/AppLog.h"
+#include "../journal/RunRecorder.h"
 #include "../pairs/PairJob.h"
 #include "CliSupport.h"
 #include "ExitCode.h"
@@ -141,6 +143,11 @@ int pairCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     if (o->check)
         return check(*o, out, err);
 
+    journal::RunRecorder record(QStringLiteral("pair"), o->folder + QLatin1Char('/') + o->pairs.first() + QStringLiteral(".ini"),
+                                QStringLiteral("odbc-agent pair"), args, err);
+    if (o->input != QLatin1String("-"))
+        record.entry().dataFile = QFileInfo(o->input).absoluteFilePath();
+    record.start();
     pairs::PairJobRequest request;
     request.folder = o->folder;
     request.pairs = o->pairs;
@@ -159,11 +166,29 @@ int pairCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!r.debugLogPath.isEmpty())
         err << "odbc-agent pair: note: the debug log " << r.debugLogPath
             << " records every statement with its values and grows fast; enable it only while debugging\n";
+    journal::RunCounts &c = record.entry().counts;
+    c.read = r.records;
+    c.errors = r.failedRecords;
+    for (const pairs::PairCounts &p : r.counts) {
+        c.created += p.inserted;
+        c.updated += p.updated;
+        c.deleted += p.deleted;
+    }
+    c.written = c.created + c.updated + c.deleted;
+    if (r.failedRecords) {
+        record.entry().exceptionsFile = QFileInfo(r.exceptionsPath).absoluteFilePath();
+        journal::appLog(journal::LogLevel::Error, QStringLiteral("pair %1: %2 records failed, listed in %3")
+                                                      .arg(o->pairs.join(QLatin1Char(',')))
+                                                      .arg(r.failedRecords)
+                                                      .arg(r.exceptionsPath));
+    }
     if (r.exitCode == NotDone) {
         err << "odbc-agent pair: not done\n";
+        record.finish(NotDone, r.error, trace.secrets());
         return NotDone;
     }
     err << "odbc-agent pair: " << r.summary(o->pairs) << '\n';
+    record.finish(r.exitCode, QString(), trace.secrets());
     return r.exitCode;
 }
 

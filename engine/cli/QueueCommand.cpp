@@ -1,5 +1,6 @@
 #include "QueueCommand.h"
 
+#include "../journal/RunRecorder.h"
 #include "../pairs/PairDefinition.h"
 #include "../queue/QueueRefresh.h"
 #include "ExitCode.h"
@@ -47,9 +48,17 @@ int queueCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
             return NotDone;
         }
     }
+    std::optional<journal::RunRecorder> record;
+    if (command == QLatin1String("refresh")) {
+        record.emplace(QStringLiteral("queue"), path, QStringLiteral("odbc-agent queue"), arguments, err);
+        record->start();
+    }
     const queue::QueueParse parsed = queue::readQueueConfig(path);
     if (!parsed.ok()) {
-        err << pairs::formatProblems(parsed.diagnostics) << '\n';
+        const QString problems = pairs::formatProblems(parsed.diagnostics);
+        err << problems << '\n';
+        if (record)
+            record->finish(NotDone, problems);
         return NotDone;
     }
     if (command == QLatin1String("status")) {
@@ -72,11 +81,14 @@ int queueCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
         err << "odbc-agent queue: note: " << note << '\n';
     if (!r.ok) {
         err << "odbc-agent queue refresh: not done, the queue tables and the refresh state are unchanged\n" << r.error << '\n';
+        record->finish(NotDone, r.error);
         return NotDone;
     }
     qint64 rows = 0;
     for (const queue::TableRefresh &t : r.tables)
         rows += t.frozen;
+    record->entry().counts.written = rows;
+    record->finish(Success);
     err << "odbc-agent queue refresh: " << r.tables.size() << " tables, " << rows << " rows frozen at " << r.refreshedAt << '\n';
     return Success;
 }

@@ -65,6 +65,10 @@ public:
     QStringList connectAttributes() const;
     // Warnings the driver gave while connecting (for the Warnings trace level).
     const QList<DiagRecord> &connectWarnings() const { return m_connectWarnings; }
+    // A dry run (docs/sync.md): the run's transactions become a savepoint inside one transaction that is
+    // rolled back at the end (endTransaction keeps to it; see beginDryRun / endDryRun in Statement.h).
+    void setDryRun(bool on) { m_dryRun = on; }
+    bool dryRun() const { return m_dryRun; }
 
 private:
     Connection() = default;
@@ -73,6 +77,7 @@ private:
     DriverInfo m_info;
     QList<config::DatabaseField> m_fields;
     QList<DiagRecord> m_connectWarnings;
+    bool m_dryRun = false;
     bool m_psqlOdbc = false;  // counted by PsqlOdbcLog
 };
 

@@ -263,8 +263,35 @@ bool setAutoCommit(const Connection &connection, bool on, QString *errorBlock)
     return true;
 }
 
+namespace {
+const char kDryRunSavepoint[] = "oas_dry_run";
+}  // namespace
+
+bool beginDryRun(Connection &connection, QString *errorBlock)
+{
+    connection.setDryRun(true);
+    return executeDirect(connection, QStringLiteral("SAVEPOINT %1").arg(QLatin1String(kDryRunSavepoint)), errorBlock);
+}
+
+bool endDryRun(const Connection &connection, QString *errorBlock)
+{
+    void *dbc = connection.rawHandle();
+    if (!SQL_SUCCEEDED(SQLEndTran(SQL_HANDLE_DBC, dbc, SQL_ROLLBACK))) {
+        *errorBlock = blockFor("SQLEndTran failure", SQL_HANDLE_DBC, dbc);
+        return false;
+    }
+    return true;
+}
+
 bool endTransaction(const Connection &connection, bool commit, QString *errorBlock)
 {
+    if (connection.dryRun()) {
+        const QString name = QLatin1String(kDryRunSavepoint);
+        if (!commit)
+            return executeDirect(connection, QStringLiteral("ROLLBACK TO SAVEPOINT %1").arg(name), errorBlock);
+        return executeDirect(connection, QStringLiteral("RELEASE SAVEPOINT %1").arg(name), errorBlock)
+               && executeDirect(connection, QStringLiteral("SAVEPOINT %1").arg(name), errorBlock);
+    }
     void *dbc = connection.rawHandle();
     if (!SQL_SUCCEEDED(SQLEndTran(SQL_HANDLE_DBC, dbc, commit ? SQL_COMMIT : SQL_ROLLBACK))) {
         *errorBlock = blockFor("SQLEndTran failure", SQL_HANDLE_DBC, dbc);

@@ -84,6 +84,11 @@ bool executeDirect(const Connection &connection, const QString &sql, QString *er
 bool setAutoCommit(const Connection &connection, bool on, QString *errorBlock);
 // SQLEndTran: commit or roll back the connection's transaction; false with the block.
 bool endTransaction(const Connection &connection, bool commit, QString *errorBlock);
+// A dry run on a connection with auto-commit off: marks it, opens the outer transaction with a savepoint;
+// endTransaction then releases (commit) or rolls back to (rollback) the savepoint and sets it again, and
+// endDryRun rolls the whole transaction back.
+bool beginDryRun(Connection &connection, QString *errorBlock);
+bool endDryRun(const Connection &connection, QString *errorBlock);
 // Whether a diagnostic means the connection itself is gone (SQLSTATE class 08, or HYT01/HY000 "closed").
 bool isConnectionLost(const QList<DiagRecord> &records);
 // Whether a diagnostic says the database stayed locked by another writer longer than the connection waits

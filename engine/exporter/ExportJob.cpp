@@ -303,6 +303,11 @@ bool ExportRun::commitAll(ReferenceWriter *reference, const QString &referencePa
     }
     if (!reference)
         return true;
+    if (m_req.dryRun) {
+        reference->abandon();
+        m_trace.write(TraceLevel::RefData, QStringLiteral("dry run: no reference file written, the configuration unchanged"));
+        return true;
+    }
     if (!reference->commit(&error))
         return fail(error);
     m_result.referenceWritten = referencePath;

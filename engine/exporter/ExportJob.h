@@ -28,6 +28,9 @@ struct ExportRequest {
     // An export in key order (one integer key) of such a table reads the keys in ranges of about this many
     // rows, alternately on two connections; 0 never does.
     qint64 rowsPerKeyRange = 8192;
+    // A dry run (--dry-run): the data file is written, the new reference file is not, and the configuration
+    // keeps naming the previous one, so the next real run exports the same changes.
+    bool dryRun = false;
 };
 
 struct ExportResult {

@@ -61,8 +61,11 @@ void ImportAccount::account(int line, const QByteArray &rawRecord, const Outcome
 
 bool ImportAccount::finish(bool ok, trace::Trace &trace, QString *error)
 {
-    // Whatever happened, the entries of the records accounted for are kept.
-    if (!m_file.commit() && ok) {
+    // Whatever happened, the entries of the records accounted for are kept (not in a dry run).
+    if (m_dryRun) {
+        m_file.cancelWriting();
+        m_file.commit();
+    } else if (!m_file.commit() && ok) {
         *error = fileError();
         return false;
     }

@@ -16,6 +16,8 @@ public:
     // comments of its entries keep the job's secrets out as ***, as the trace does (a database message may
     // quote a value equal to the password). The records themselves stay as supplied, for a re-import.
     bool open(const QString &path, const QStringList &secrets, QString *error);
+    // A dry run: the entries are written but the file is dropped at the end (the previous one stays).
+    void setDryRun(bool on) { m_dryRun = on; }
     // One record's outcome: counted, written to the exceptions file when it failed.
     void account(int line, const QByteArray &rawRecord, const Outcome &outcome);
     // Keeps the exceptions file, writes the Statistics block and sets the exit code when the run went
@@ -29,6 +31,7 @@ private:
     ImportResult &m_result;
     const datafile::DataFormat &m_format;
     QSaveFile m_file;
+    bool m_dryRun = false;
 };
 
 }  // namespace oas::importer

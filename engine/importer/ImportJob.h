@@ -24,6 +24,9 @@ struct ImportRequest {
     // keySource (empty: secrets::defaultKeySource()).
     bool decryptAttributes = true;
     QString keySource;
+    // A dry run (--dry-run): every record is applied and accounted for as in a real run, inside one
+    // transaction rolled back at the end; no exceptions file is written. Not for [procedures].
+    bool dryRun = false;
 };
 
 struct ImportResult {

@@ -350,11 +350,19 @@ ImportResult ImportRun::run()
     QString error;
     if (!m_account.open(m_req.exceptionsPath.isEmpty() ? m_cfg.importSection.exceptions.value : m_req.exceptionsPath,
                         m_trace.secrets(), &error)
-        || !db::setAutoCommit(*m_connection, false, &error)) {
+        || !db::setAutoCommit(*m_connection, false, &error)
+        || (m_req.dryRun && !db::beginDryRun(*m_connection, &error))) {
         fail(error);
         return m_result;
     }
-    const bool ok = importAll();
+    m_account.setDryRun(m_req.dryRun);
+    bool ok = importAll();
+    if (m_req.dryRun) {
+        if (!db::endDryRun(*m_connection, &error))
+            ok = fail(error);
+        else
+            m_trace.write(TraceLevel::Summary, QStringLiteral("dry run: every change rolled back, no exceptions file written"));
+    }
     if (!m_account.finish(ok, m_trace, &error))
         fail(error);
     reportProgress();
@@ -378,6 +386,13 @@ ImportResult runImport(const ImportRequest &request, trace::Trace &trace, run::S
         }
     }
     if (request.config.usesProcedures()) {  // [procedures] takes precedence over [import]
+        if (request.dryRun) {
+            ImportResult refused;
+            refused.error = QStringLiteral("a dry run cannot be made of an import through [procedures]: a stored procedure may "
+                                           "commit on its own, so its effects could not be rolled back\nimport not done");
+            trace.error(refused.error);
+            return refused;
+        }
         ProcedureRun run(request, trace, step, observer);
         return run.run();
     }
