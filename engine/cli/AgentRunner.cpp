@@ -148,7 +148,7 @@ int demoCommand(const QStringList &args, QTextStream &out, QTextStream &err)
             err << error << '\n';
             return NotDone;
         }
-        out << "demo workspace created in " << args.at(1) << ": demo.db (200 employees), employees.ini\n";
+        out << "demo workspace created in " << args.at(1) << ": demo.db (200 employees), employees.ini, replica.db (empty), replica.ini, demo.sync\n";
         return Success;
     }
     demo::DemoChanges changes;

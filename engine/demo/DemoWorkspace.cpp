@@ -93,7 +93,7 @@ bool createWorkspace(const QString &directory, int employees, QString *error)
                              QStringLiteral("source.txt"), QStringLiteral("replica-except.txt"),
                              QStringLiteral("replica-trace.txt")})
         QFile::remove(dir.filePath(f));
-    for (const QString &t : {QStringLiteral("employees.ini"), QStringLiteral("replica.ini")}) {
+    for (const QString &t : {QStringLiteral("employees.ini"), QStringLiteral("replica.ini"), QStringLiteral("demo.sync")}) {
         if (!copyTemplate(t, directory, error))
             return false;
     }
