@@ -1,5 +1,7 @@
 #include "CliSupport.h"
 
+#include "../journal/RunRecorder.h"
+
 #include <cstdio>
 
 namespace oas::cli {
@@ -37,6 +39,15 @@ bool CliJob::open()
         return true;
     m_err << error << '\n';
     return false;
+}
+
+int CliJob::finish(journal::RunRecorder *record, int code, const QString &error)
+{
+    if (record) {
+        record->entry().traceFile = trace.filePath();
+        record->finish(code, error, trace.secrets());
+    }
+    return code;
 }
 
 run::StepController::Prompter keyboardPrompter()

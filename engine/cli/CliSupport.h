@@ -11,6 +11,10 @@
 
 #include <QTextStream>
 
+namespace oas::journal {
+class RunRecorder;
+}
+
 namespace oas::cli {
 
 class CliObserver : public run::JobObserver {
@@ -29,6 +33,8 @@ public:
     CliJob(const AgentOptions &options, const config::ControlSection &control, QTextStream &out, QTextStream &err);
     // Opens the trace file; false after printing why.
     bool open();
+    // Ends the run's journal entry (if any) with its trace file and exit code; returns code.
+    int finish(journal::RunRecorder *record, int code, const QString &error);
 
     CliObserver observer;
     trace::Trace trace;

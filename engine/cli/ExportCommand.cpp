@@ -13,13 +13,7 @@ int runExportCommand(const AgentOptions &options, const config::AgentConfig &con
                      journal::RunRecorder *record)
 {
     CliJob job(options, config.control, out, err);
-    const auto finish = [&](int code, const QString &error) {
-        if (record) {
-            record->entry().traceFile = job.trace.filePath();
-            record->finish(code, error, job.trace.secrets());
-        }
-        return code;
-    };
+    const auto finish = [&](int code, const QString &error) { return job.finish(record, code, error); };
     if (!job.open())
         return finish(NotDone, QStringLiteral("cannot open the trace file"));
 
