@@ -1,6 +1,7 @@
 #include "ExportCommand.h"
 
 #include "../exporter/ExportJob.h"
+#include "../journal/ResultCounts.h"
 #include "../journal/RunRecorder.h"
 #include "CliSupport.h"
 #include "ExitCode.h"
@@ -33,15 +34,8 @@ int runExportCommand(const AgentOptions &options, const config::AgentConfig &con
     request.dryRun = options.dryRun;
     const exporter::ExportResult r = exporter::runExport(request, job.trace, &job.step, &job.observer);
     job.trace.flush();
-    if (record) {
-        journal::RunCounts &c = record->entry().counts;
-        c.read = r.rows;
-        c.written = r.records;
-        c.created = r.adds;
-        c.updated = r.modifies;
-        c.deleted = r.deletes;
-        record->entry().referenceFile = r.referenceWritten.isEmpty() ? QString() : QFileInfo(r.referenceWritten).absoluteFilePath();
-    }
+    if (record)
+        journal::recordExport(record->entry(), r);
     if (r.exitCode == NotDone) {
         err << "ODBCAgentExp: export not done\n";
         return finish(NotDone, r.error);

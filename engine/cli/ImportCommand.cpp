@@ -1,6 +1,7 @@
 #include "ImportCommand.h"
 
 #include "../importer/ImportJob.h"
+#include "../journal/ResultCounts.h"
 #include "../journal/RunRecorder.h"
 #include "CliSupport.h"
 #include "ExitCode.h"
@@ -35,18 +36,8 @@ int runImportCommand(const AgentOptions &options, const config::AgentConfig &con
     const importer::ImportResult r = importer::runImport(request, job.trace, &job.step, &job.observer);
     job.trace.flush();
     const importer::ImportStats &s = r.stats;
-    if (record) {
-        journal::RunCounts &c = record->entry().counts;
-        c.read = r.recordsRead;
-        c.created = s.creates;
-        c.updated = s.updates;
-        c.unchanged = s.unchanged;
-        c.deleted = s.deletes;
-        c.errors = s.errors;
-        c.skipped = s.skips;
-        c.written = config.usesProcedures() ? s.calls : s.creates + s.updates + s.deletes;
-        record->entry().exceptionsFile = r.exceptionsPath.isEmpty() || options.dryRun ? QString() : QFileInfo(r.exceptionsPath).absoluteFilePath();
-    }
+    if (record)
+        journal::recordImport(record->entry(), r, config.usesProcedures(), options.dryRun);
     QString summary = config.usesProcedures()
                           ? QStringLiteral("ODBCAgentImp: %1 records read: %2 called, %3 failed, %4 skipped")
                                 .arg(r.recordsRead)

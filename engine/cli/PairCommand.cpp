@@ -3,6 +3,7 @@
 #include "../datafile/TaggedReader.h"
 #include "../importer/RecordEvents.h"
 #include "../journal/AppLog.h"
+#include "../journal/ResultCounts.h"
 #include "../journal/RunRecorder.h"
 #include "../pairs/PairJob.h"
 #include "CliSupport.h"
@@ -166,17 +167,8 @@ int pairCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!r.debugLogPath.isEmpty())
         err << "odbc-agent pair: note: the debug log " << r.debugLogPath
             << " records every statement with its values and grows fast; enable it only while debugging\n";
-    journal::RunCounts &c = record.entry().counts;
-    c.read = r.records;
-    c.errors = r.failedRecords;
-    for (const pairs::PairCounts &p : r.counts) {
-        c.created += p.inserted;
-        c.updated += p.updated;
-        c.deleted += p.deleted;
-    }
-    c.written = c.created + c.updated + c.deleted;
+    journal::recordPairs(record.entry(), r);
     if (r.failedRecords) {
-        record.entry().exceptionsFile = QFileInfo(r.exceptionsPath).absoluteFilePath();
         journal::appLog(journal::LogLevel::Error, QStringLiteral("pair %1: %2 records failed, listed in %3")
                                                       .arg(o->pairs.join(QLatin1Char(',')))
                                                       .arg(r.failedRecords)

@@ -15,6 +15,8 @@
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QTemporaryDir>
+#include "journal/RunJournal.h"
+
 #include <QTest>
 #include <QTimer>
 
@@ -178,6 +180,19 @@ void TestRunPanel::outputsOpenFromSummary()
     QVERIFY2(outputs.join('\n').contains("reference file\t"), qPrintable(outputs.join('\n')));
     QVERIFY2(outputs.join('\n').contains("trace file\t" + QFileInfo(m_ws + "/trace.txt").absoluteFilePath()),
              qPrintable(outputs.join('\n')));
+    // The Studio's run is in the run journal like the agents' (docs/journal.md).
+    journal::RunFilter filter;
+    filter.config = m_ws + "/employees.ini";
+    QString error;
+    const auto entries = journal::RunJournal().list(filter, &error);
+    QVERIFY2(entries && !entries->isEmpty(), qPrintable(error));
+    const journal::RunEntry &e = entries->first();
+    QCOMPARE(e.kind, QStringLiteral("export"));
+    QCOMPARE(e.state, journal::RunState::Succeeded);
+    QCOMPARE(e.counts.written, 20);
+    QCOMPARE(e.dataFile, QFileInfo(m_ws + "/opened.txt").absoluteFilePath());
+    QCOMPARE(e.traceFile, QFileInfo(m_ws + "/trace.txt").absoluteFilePath());
+    QVERIFY(e.command.startsWith(QStringLiteral("odbc-agent-studio export ")));
     run->openOutput(0);
     QVERIFY(w.currentEditor());
     QCOMPARE(w.currentEditor()->filePath(), QFileInfo(m_ws + "/opened.txt").absoluteFilePath());

@@ -1,5 +1,8 @@
 #include "JobRunner.h"
 
+#include "journal/ResultCounts.h"
+#include "journal/RunRecorder.h"
+
 #include "config/ConfigParser.h"
 #include "exporter/ExportJob.h"
 #include "importer/ImportJob.h"
@@ -120,6 +123,30 @@ void JobRunner::go()
 
 void JobRunner::run(const JobSpec &spec)
 {
+    QString journalWarnings;
+    QTextStream warn(&journalWarnings);
+    const QString kind = spec.kind == JobSpec::Kind::Import ? QStringLiteral("import")
+                         : spec.kind == JobSpec::Kind::PairEvents ? QStringLiteral("pair")
+                                                                  : QStringLiteral("export");
+    QStringList args{spec.configPath};
+    if (!spec.dataPath.isEmpty())
+        args << spec.dataPath;
+    journal::RunRecorder record(kind, spec.configPath, QStringLiteral("odbc-agent-studio ") + kind, args, warn);
+    if (!spec.dataPath.isEmpty() && spec.dataPath != QLatin1String("+"))
+        record.entry().dataFile = QFileInfo(spec.dataPath).absoluteFilePath();
+    record.start();
+    m_entry = &record.entry();
+    m_secrets.clear();
+    runJob(spec);
+    record.finish(m_exitCode, m_exitCode == 1 ? m_summary : QString(), m_secrets);
+    m_entry = nullptr;
+    warn.flush();
+    if (!journalWarnings.isEmpty())
+        m_observer->traceLine(run::TraceKind::Error, {}, journalWarnings.trimmed());
+}
+
+void JobRunner::runJob(const JobSpec &spec)
+{
     if (spec.kind == JobSpec::Kind::PairEvents) {
         runPairs(spec);
         return;
@@ -156,6 +183,7 @@ void JobRunner::run(const JobSpec &spec)
     }
     for (const QString &secret : resolved.secrets)
         trace.hide(secret);
+    m_secrets = trace.secrets();
     const db::Credentials credentials = resolved.credentials;
     const QString connection = QStringLiteral("studio-") + QUuid::createUuid().toString(QUuid::Id128);
     if (spec.kind == JobSpec::Kind::Import) {
@@ -165,6 +193,7 @@ void JobRunner::run(const JobSpec &spec)
         request.inputPath = spec.dataPath.isEmpty() ? QStringLiteral("odbc_in.txt") : spec.dataPath;
         request.connectionName = connection;
         const importer::ImportResult r = importer::runImport(request, trace, m_step.get(), m_observer.get());
+        journal::recordImport(*m_entry, r, parsed.config.usesProcedures(), false);
         const importer::ImportStats &s = r.stats;
         m_exitCode = r.exitCode;
         if (!r.exceptionsPath.isEmpty())
@@ -191,6 +220,7 @@ void JobRunner::run(const JobSpec &spec)
                                 && parsed.config.exportSection.mode.value != config::ExportMode::Full;
         request.connectionName = connection;
         const exporter::ExportResult r = exporter::runExport(request, trace, m_step.get(), m_observer.get());
+        journal::recordExport(*m_entry, r);
         m_exitCode = r.exitCode;
         m_summary = tr("%1 rows read, %2 records written to %3").arg(r.rows).arg(r.records).arg(request.outputPath);
         if (r.delta)
@@ -207,6 +237,7 @@ void JobRunner::run(const JobSpec &spec)
     }
     trace.flush();
     addOutput(tr("trace file"), trace.filePath());
+    m_entry->traceFile = trace.filePath().isEmpty() ? QString() : QFileInfo(trace.filePath()).absoluteFilePath();
     m_done = true;
 }
 
@@ -231,6 +262,7 @@ void JobRunner::runPairs(const JobSpec &spec)
     request.exceptionsPath = QFileInfo(ini.absolutePath()).absolutePath() + QLatin1Char('/') + request.pairs.first() + QStringLiteral("-except.txt");
     request.secrets.keychain = spec.keychain;
     const pairs::PairJobResult r = pairs::runPairJob(request, trace, m_step.get(), m_observer.get());
+    journal::recordPairs(*m_entry, r);
     m_exitCode = r.exitCode;
     m_summary = r.exitCode == 1 ? tr("not done: %1").arg(r.error.section(QLatin1Char('\n'), 0, 0)) : r.summary(request.pairs);
     if (r.stopped)

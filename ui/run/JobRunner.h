@@ -5,6 +5,7 @@
 // can show), progress is sampled. Cancel stops the job between records through the engine's StepController.
 // Relative paths in a configuration (database file, trace file, references, exceptions) are the
 // configuration's folder's: the process works there while a job runs, so one job runs at a time.
+#include "journal/RunEntry.h"
 #include "run/JobObserver.h"
 #include "run/StepController.h"
 
@@ -78,7 +79,8 @@ signals:
 private:
     class Observer;
     void drain();
-    void run(const JobSpec &spec);
+    void run(const JobSpec &spec);  // journaled (docs/journal.md), as the agents' runs are
+    void runJob(const JobSpec &spec);
     void runPairs(const JobSpec &spec);
     void addOutput(const QString &label, const QString &path);
 
@@ -90,6 +92,8 @@ private:
     std::atomic<bool> m_done{false};
     int m_exitCode = 1;
     QString m_summary;
+    journal::RunEntry *m_entry = nullptr;  // the journal entry of the job running, filled as it goes
+    QStringList m_secrets;                 // kept out of the journal's first error
     QString m_exceptionsPath;
     QList<JobOutput> m_outputs;
     QString m_previousDirectory;
