@@ -18,13 +18,15 @@ void parseVersionField(const FieldLine &field, ParseContext &ctx, AgentConfig &c
         return;
     static const QRegularExpression form(QStringLiteral("^(\\d+)\\.(\\d\\d)$"));
     const auto m = form.match(field.value);
-    const int hundredths = m.hasMatch() ? m.captured(1).toInt() * 100 + m.captured(2).toInt() : -1;
+    // In 64 bits: a major version of any length (Version=957755418.00, found by fuzzing) is simply too high.
+    const qint64 major = m.hasMatch() ? m.captured(1).toLongLong() : -1;
+    const qint64 hundredths = major >= 0 && major < 1000 ? major * 100 + m.captured(2).toInt() : -1;
     if (hundredths < 100 || hundredths > LatestVersion) {
         ctx.error(field.valuePos(), QStringLiteral("unsupported version %1, expected 1.00 to %2")
                                         .arg(field.value, versionName(LatestVersion)));
         return;
     }
-    config.version.value = hundredths;
+    config.version.value = int(hundredths);
     config.version.present = true;
     config.version.pos = field.valuePos();
 }

@@ -419,6 +419,9 @@ void TestFields::versionGating_data()
     QTest::newRow("SETOPTIONS in 1.06") << "1.06" << "[import]\nTable=E\nSelectBy=GN\nModify=T\nSETOPTIONS=SET X ON" << "";
     QTest::newRow("unknown version") << "2.00" << "" << "unsupported version 2.00, expected 1.00 to 1.06 at line 2\nVersion=??2.00";
     QTest::newRow("version format") << "1.1" << "" << "unsupported version 1.1, expected 1.00 to 1.06 at line 2\nVersion=??1.1";
+    // Found by fuzzing: the major version times 100 overflowed an int.
+    QTest::newRow("huge version") << "957755418.06" << "" << "unsupported version 957755418.06, expected 1.00 to 1.06 at line 2\nVersion=??957755418.06";
+    QTest::newRow("huger version") << "99999999999999999999.06" << "" << "unsupported version 99999999999999999999.06, expected 1.00 to 1.06 at line 2\nVersion=??99999999999999999999.06";
 }
 
 void TestFields::versionGating()
