@@ -27,7 +27,7 @@ const char kUsage[] =
     "  --pairs DIR          the pairs folder (default odbcsync)\n"
     "  --exceptions FILE    where failed records go (default NAME-except.txt)\n"
     "  --debug-log FILE     log every connection attempt and every statement with its values (grows fast;\n"
-    "                       a name without suffix rotates FILE000.txt, FILE001.txt, ...)\n"
+    "                       rotates at 10 MB: FILE.1, FILE.2 ... FILE.9, the oldest dropped)\n"
     "  --encoding UTF-8|ISO-8859-1   of the data file (default UTF-8)\n"
     "  --key-source SPEC    the key for encrypted: passwords (file:PATH or env:NAME)\n"
     "exit codes: 0 every event done, 0x3C (60) some records failed (see the exceptions file), 1 not done\n";

@@ -345,7 +345,9 @@ void TestPairs::connectionFailureAndDebugLog()
     const Run ok = pair({"logged", "--event", "insert", "--debug-log", "pairs-debug"}, "DFN: 1\nNAME: Ann\n");
     QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
     QVERIFY(ok.err.contains("grows fast"));
-    const QString log = QString::fromUtf8(readAll(m_dir.filePath("pairs-debug000.txt")));
+    const QString log = QString::fromUtf8(readAll(m_dir.filePath("pairs-debug")));
+    QCOMPARE(QFileInfo(m_dir.filePath("pairs-debug")).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    QVERIFY2(log.contains(QRegularExpression("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z pair logged: connecting: ")), qPrintable(log));
     QVERIFY2(log.contains("pair logged: connecting: DRIVER={PostgreSQL Unicode};") && log.contains("PWD=***")
                  && log.contains(QString("INSERT INTO %1 (\"FileNo\", \"LastName\") VALUES (?, ?)\n  ?1 = '1'\n  ?2 = 'Ann'").arg(table))
                  && log.contains("pair logged, insert, key 1: done, 1 row(s)"),
