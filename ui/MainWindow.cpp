@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "EditorTabs.h"
 #include "ProblemsView.h"
 #include "run/RunPanel.h"
 #include "editor/ConfigEditor.h"
@@ -15,6 +16,11 @@
 #include "run/DatabaseCheck.h"
 
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDirIterator>
+#include <QTimer>
+#include <QUrl>
+#include <QActionGroup>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -41,14 +47,13 @@ constexpr int kMaxRecent = 8;
 }
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_tabs(new QTabWidget(this)), m_find(new FindBar(this)), m_tree(new QTreeView(this)),
+    : QMainWindow(parent), m_tabs(new EditorTabs(this)), m_find(new FindBar(this)), m_tree(new QTreeView(this)),
       m_workspace(new WorkspaceModel(this)), m_problems(new ProblemsView(this)), m_preview(new SqlPreview(this)),
-      m_run(new RunPanel(this)), m_queue(new QueuePanel(this)), m_watcher(new QFileSystemWatcher(this))
+      m_run(new RunPanel(this)), m_queue(new QueuePanel(this)), m_folderWatcher(new QFileSystemWatcher(this)),
+      m_treeRefresh(new QTimer(this))
 {
     setWindowTitle(tr("ODBC Agent Studio"));
     setObjectName(QStringLiteral("MainWindow"));
-    m_tabs->setTabsClosable(true);
-    m_tabs->setDocumentMode(true);
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
@@ -56,31 +61,26 @@ MainWindow::MainWindow(QWidget *parent)
     centralLayout->addWidget(m_tabs, 1);
     centralLayout->addWidget(m_find);
     setCentralWidget(central);
-    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
-        if (auto *e = qobject_cast<ConfigEditor *>(m_tabs->widget(i)))
-            m_watcher->removePath(e->filePath());
-        delete m_tabs->widget(i);
-    });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::editorChanged);
+    // Compare: what is on disk now, read-only, beside the edited tab.
+    connect(m_tabs, &EditorTabs::compareRequested, this, [this](const QString &path, const QByteArray &onDisk, const QString &) {
+        auto *disk = new ConfigEditor(m_tabs);
+        disk->setText(QString::fromUtf8(onDisk));
+        disk->setReadOnly(true);
+        m_tabs->addEditor(disk, tr("%1 (on disk)").arg(QFileInfo(path).fileName()), path + QStringLiteral("#on-disk"));
+    });
     createDocks();
     createMenus();
-    // A file open in a tab that changes on disk (an export's output, a rewritten exceptions file) is read
-    // again, unless it has unsaved edits.
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
-        for (int i = 0; i < m_tabs->count(); ++i) {
-            auto *e = qobject_cast<ConfigEditor *>(m_tabs->widget(i));
-            if (!e || e->filePath() != path || e->isModified())
-                continue;
-            QString error;
-            const bool validate = classifyFile(path) == FileKind::Configuration;
-            const bool readOnly = e->isReadOnly();
-            e->setReadOnly(false);
-            e->openFile(path, &error, validate);
-            e->setReadOnly(readOnly);
-        }
-        if (QFileInfo::exists(path) && !m_watcher->files().contains(path))
-            m_watcher->addPath(path);  // a file replaced by rename is watched again
-    });
+    // The workspace tree follows its folders (files made by jobs, pairs added by another program).
+    m_treeRefresh->setSingleShot(true);
+    m_treeRefresh->setInterval(300);
+    connect(m_folderWatcher, &QFileSystemWatcher::directoryChanged, m_treeRefresh, qOverload<>(&QTimer::start));
+    connect(m_treeRefresh, &QTimer::timeout, this, &MainWindow::refreshTree);
+    confirmQuitWhileRunning = [this] {
+        return QMessageBox::question(this, tr("A job is running"),
+                                     tr("A job is running (or waits in step mode). Quit anyway? The job is stopped; what it "
+                                        "has done so far is kept.")) == QMessageBox::Yes;
+    };
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -121,13 +121,7 @@ void MainWindow::createDocks()
         if (ConfigEditor *e = currentEditor(); e && e->isModified())
             saveCurrent();
     });
-    connect(m_run, &RunPanel::jobFinished, this, [this] {
-        // Jobs write files (data, references, exceptions, traces): show them.
-        if (!m_workspace->folder().isEmpty()) {
-            m_workspace->setFolder(m_workspace->folder());
-            m_tree->expandAll();
-        }
-    });
+    connect(m_run, &RunPanel::jobFinished, this, &MainWindow::refreshTree);  // the files it wrote
 
     auto *previewPanel = new QWidget(this);
     auto *layout = new QVBoxLayout(previewPanel);
@@ -156,6 +150,7 @@ void MainWindow::createDocks()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New file..."), QKeySequence::New, this, &MainWindow::newFile);
     file->addAction(tr("&Open workspace..."), QKeySequence::Open, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Open workspace"));
         if (!folder.isEmpty())
@@ -163,26 +158,54 @@ void MainWindow::createMenus()
     });
     m_recent = file->addMenu(tr("&Recent workspaces"));
     refreshRecentMenu();
+    file->addSeparator();
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::saveCurrent);
+    file->addAction(tr("Save &as..."), QKeySequence::SaveAs, this, &MainWindow::saveCurrentAs);
+    file->addAction(tr("&Close"), QKeySequence::Close, this, [this] {
+        if (m_tabs->currentIndex() >= 0)
+            m_tabs->closeTab(m_tabs->currentIndex());
+    });
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Undo"), QKeySequence::Undo, this, [this] { editAction(&QsciScintilla::undo); });
+    edit->addAction(tr("&Redo"), QKeySequence::Redo, this, [this] { editAction(&QsciScintilla::redo); });
+    edit->addSeparator();
+    edit->addAction(tr("Cu&t"), QKeySequence::Cut, this, [this] { editAction(&QsciScintilla::cut); });
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, [this] { editAction(&QsciScintilla::copy); });
+    edit->addAction(tr("&Paste"), QKeySequence::Paste, this, [this] { editAction(&QsciScintilla::paste); });
+    edit->addSeparator();
     edit->addAction(tr("&Find..."), QKeySequence::Find, this, [this] { m_find->showFind(false); });
     edit->addAction(tr("Find &next"), QKeySequence::FindNext, m_find, &FindBar::findNext);
     edit->addAction(tr("&Replace..."), QKeySequence(Qt::CTRL | Qt::Key_H), this, [this] { m_find->showFind(true); });
     edit->addSeparator();
     edit->addAction(tr("&Protect password..."), this, &MainWindow::protectPassword);
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
     QMenu *language = view->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(language);
+    const QString current = QSettings().value(QStringLiteral("ui/language"), QStringLiteral("en")).toString();
     for (const auto &choice : {std::pair{QStringLiteral("en"), QStringLiteral("English")},
                                std::pair{QStringLiteral("de"), QStringLiteral("Deutsch")}}) {
         const QString code = choice.first;
-        language->addAction(choice.second, this, [this, code] {
+        QAction *a = language->addAction(choice.second, this, [this, code] {
             QSettings().setValue(QStringLiteral("ui/language"), code);
             statusBar()->showMessage(tr("The language changes when the Studio starts again"));
         });
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        languages->addAction(a);
     }
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Check against database"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this,
                      &MainWindow::checkAgainstDatabase);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Documentation"), QKeySequence::HelpContents, this, &MainWindow::showDocumentation);
+    help->addAction(tr("&About ODBC Agent Studio"), this, [this] {
+        QMessageBox::about(this, tr("About ODBC Agent Studio"),
+                           tr("<b>ODBC Agent Studio</b> %1<br>Designs, debugs, runs and monitors the ODBC export and "
+                              "import agents and their syncs.<br>Qt %2").arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 }
@@ -208,7 +231,15 @@ bool MainWindow::openWorkspace(const QString &folder)
         return false;
     }
     const QString path = info.absoluteFilePath();
+    if (path != m_workspace->folder() && !m_tabs->closeAll())
+        return false;  // the user kept the edits of the workspace open
     m_workspace->setFolder(path);
+    if (!m_folderWatcher->directories().isEmpty())
+        m_folderWatcher->removePaths(m_folderWatcher->directories());
+    m_folderWatcher->addPath(path);
+    QDirIterator folders(path, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    for (int n = 0; folders.hasNext() && n < 200; ++n)
+        m_folderWatcher->addPath(folders.next());
     m_tree->expandAll();
     m_queue->setWorkspace(path);
     QStringList recent = recentWorkspaces();
@@ -223,11 +254,9 @@ bool MainWindow::openWorkspace(const QString &folder)
 
 bool MainWindow::openFile(const QString &path)
 {
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (m_tabs->widget(i)->property("path").toString() == path) {
-            m_tabs->setCurrentIndex(i);
-            return true;
-        }
+    if (const int open = m_tabs->indexOfPath(path); open >= 0) {
+        m_tabs->setCurrentIndex(open);
+        return true;
     }
     const FileKind kind = classifyFile(path);
     if (kind == FileKind::MappingPair)
@@ -242,7 +271,6 @@ bool MainWindow::openFile(const QString &path)
     // Data and exceptions files can be corrected here; trace and reference files are only read.
     if (kind == FileKind::Trace || kind == FileKind::Reference)
         editor->setReadOnly(true);
-    editor->setProperty("path", path);
     connect(editor, &ConfigEditor::helpChanged, this, [this](const QString &help) {
         if (!help.isEmpty())
             statusBar()->showMessage(help);
@@ -251,8 +279,7 @@ bool MainWindow::openFile(const QString &path)
         if (editor == currentEditor())
             editorChanged();
     });
-    m_tabs->setCurrentIndex(m_tabs->addTab(editor, QFileInfo(path).fileName()));
-    m_watcher->addPath(path);
+    m_tabs->addEditor(editor, QFileInfo(path).fileName(), path);
     if (kind == FileKind::Queue) {  // its tables, rows and refresh in the queue panel
         m_queue->setConfiguration(QFileInfo(path).absoluteFilePath());
         if (auto *dock = findChild<QDockWidget *>(QStringLiteral("QueueDock")))
@@ -301,7 +328,9 @@ void MainWindow::editorChanged()
     if (!e || classifyFile(e->filePath()) != FileKind::Configuration) {
         m_problems->showDiagnostics({});
         m_preview->showConfig({});
-        m_run->setConfigPath({});
+        // The Run panel keeps the configuration last shown (it names it), unless that tab is gone.
+        if (m_tabs->indexOfPath(m_run->configPath()) < 0)
+            m_run->setConfigPath({});
         return;
     }
     m_run->setConfigPath(e->filePath());
@@ -364,11 +393,9 @@ bool MainWindow::openPair(const QString &path)
 {
     const QFileInfo info(path);
     const QString ini = info.absolutePath() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral(".ini");
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (m_tabs->widget(i)->property("path").toString() == ini) {
-            m_tabs->setCurrentIndex(i);
-            return true;
-        }
+    if (const int open = m_tabs->indexOfPath(ini); open >= 0) {
+        m_tabs->setCurrentIndex(open);
+        return true;
     }
     auto *editor = new PairEditor(m_tabs);
     QString error;
@@ -377,11 +404,7 @@ bool MainWindow::openPair(const QString &path)
         QMessageBox::warning(this, tr("Open file"), error);
         return false;
     }
-    editor->setProperty("path", ini);
     const QString title = tr("pair %1").arg(info.completeBaseName());
-    connect(editor, &PairEditor::modificationChanged, this, [this, editor, title](bool modified) {
-        m_tabs->setTabText(m_tabs->indexOf(editor), modified ? title + QLatin1Char('*') : title);
-    });
     connect(editor, &PairEditor::fireRequested, this, [this, editor](const QString &iniPath, const QString &data, const QString &event) {
         QString error;
         if (editor->isModified() && !editor->save(&error)) {
@@ -390,26 +413,97 @@ bool MainWindow::openPair(const QString &path)
         }
         m_run->firePair(iniPath, data, event);
     });
-    m_tabs->setCurrentIndex(m_tabs->addTab(editor, title));
+    m_tabs->addEditor(editor, title, ini);
     return true;
+}
+
+void MainWindow::refreshTree()
+{
+    m_treeRefresh->stop();
+    if (m_workspace->folder().isEmpty())
+        return;
+    m_workspace->setFolder(m_workspace->folder());
+    m_tree->expandAll();
+    QDirIterator folders(m_workspace->folder(), QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    for (int n = 0; folders.hasNext() && n < 200; ++n) {  // folders made since (refs/, odbcsync/)
+        const QString folder = folders.next();
+        if (!m_folderWatcher->directories().contains(folder))
+            m_folderWatcher->addPath(folder);
+    }
 }
 
 void MainWindow::saveCurrent()
 {
-    if (auto *pair = qobject_cast<PairEditor *>(m_tabs->currentWidget())) {
-        QString error;
-        if (!pair->save(&error))
-            QMessageBox::warning(this, tr("Save"), error);
+    if (m_tabs->currentIndex() >= 0)
+        m_tabs->saveTab(m_tabs->currentIndex());
+}
+
+void MainWindow::saveCurrentAs()
+{
+    ConfigEditor *e = currentEditor();
+    if (!e)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save as"), e->filePath());
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!e->saveAs(path, &error)) {
+        QMessageBox::warning(this, tr("Save as"), error);
         return;
     }
-    ConfigEditor *e = currentEditor();
-    QString error;
-    if (e && !e->isReadOnly() && e->isModified() && !e->save(&error))
-        QMessageBox::warning(this, tr("Save"), error);
+    // The tab edits the new file now.
+    m_tabs->closeTab(m_tabs->currentIndex());
+    openFile(path);
+}
+
+void MainWindow::newFile()
+{
+    const QString folder = m_workspace->folder().isEmpty() ? QDir::currentPath() : m_workspace->folder();
+    const QString path = QFileDialog::getSaveFileName(this, tr("New file"), folder,
+                                                      tr("Configurations (*.ini *.cfg);;Syncs (*.sync);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile f(path);
+    if (!QFileInfo::exists(path) && !f.open(QIODevice::WriteOnly)) {
+        QMessageBox::warning(this, tr("New file"), tr("cannot create %1: %2").arg(path, f.errorString()));
+        return;
+    }
+    f.close();
+    openFile(path);
+}
+
+void MainWindow::editAction(void (QsciScintilla::*action)())
+{
+    if (ConfigEditor *e = currentEditor())
+        (e->*action)();
+}
+
+void MainWindow::showDocumentation()
+{
+    // The installed documentation, else the source tree's.
+    for (const QString &folder : {QStringLiteral("/usr/share/doc/odbc-agent-studio"),
+                                  QCoreApplication::applicationDirPath() + QStringLiteral("/../../docs")}) {
+        if (QFileInfo(folder + QStringLiteral("/sync.md")).exists()) {
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(folder).absoluteFilePath()));
+            statusBar()->showMessage(tr("Documentation: %1").arg(QFileInfo(folder).absoluteFilePath()));
+            return;
+        }
+    }
+    statusBar()->showMessage(tr("The documentation is not installed (/usr/share/doc/odbc-agent-studio)"));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_run->isRunning() && !confirmQuitWhileRunning()) {
+        event->ignore();
+        return;
+    }
+    if (!m_tabs->closeAll()) {  // Save / Discard / Cancel for every edited file
+        event->ignore();
+        return;
+    }
+    if (m_run->isRunning())
+        m_run->cancel();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

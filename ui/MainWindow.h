@@ -3,9 +3,13 @@
 // preview of the configuration being edited. Recent workspaces and the window layout are remembered.
 #include <QMainWindow>
 
-class QTabWidget;
+#include <functional>
+
+class QsciScintilla;
+
 class QTreeView;
 class QFileSystemWatcher;
+class QTimer;
 
 namespace oas::run {
 struct DatabaseCheckResult;
@@ -15,6 +19,7 @@ class QMenu;
 namespace oas::ui {
 
 class ConfigEditor;
+class EditorTabs;
 class FindBar;
 class ProblemsView;
 class RunPanel;
@@ -41,6 +46,9 @@ public:
     RunPanel *runPanel() const { return m_run; }
     QueuePanel *queuePanel() const { return m_queue; }
     FindBar *findBar() const { return m_find; }
+    EditorTabs *tabs() const { return m_tabs; }
+    // Asks what a running job should become before the window closes; the tests answer it.
+    std::function<bool()> confirmQuitWhileRunning;
 
 signals:
     void checkFinished();
@@ -54,11 +62,16 @@ private:
     void refreshRecentMenu();
     void editorChanged();
     void saveCurrent();
+    void saveCurrentAs();
+    void refreshTree();  // the workspace tree as the folder is now
+    void newFile();
+    void showDocumentation();
+    void editAction(void (QsciScintilla::*action)());
     void protectPassword();
     bool openPair(const QString &path);
     void showCheck(const run::DatabaseCheckResult &result, ConfigEditor *editor);
 
-    QTabWidget *m_tabs;
+    EditorTabs *m_tabs;
     FindBar *m_find;
     QTreeView *m_tree;
     WorkspaceModel *m_workspace;
@@ -67,7 +80,8 @@ private:
     RunPanel *m_run;
     QueuePanel *m_queue;
     QMenu *m_recent = nullptr;
-    QFileSystemWatcher *m_watcher;  // open files: reloaded when a job rewrites them
+    QFileSystemWatcher *m_folderWatcher;  // the workspace's folders: the tree follows them
+    QTimer *m_treeRefresh;
     QString m_checkText;            // the last check's column facts, shown under the SQL preview
 };
 

@@ -105,7 +105,8 @@ bool ConfigEditor::openFile(const QString &path, QString *error, bool validate)
         return false;
     }
     m_path = path;
-    setText(QString::fromUtf8(f.readAll()));
+    m_known = f.readAll();
+    setText(QString::fromUtf8(m_known));
     setModified(false);
     validateNow();
     return true;
@@ -113,13 +114,32 @@ bool ConfigEditor::openFile(const QString &path, QString *error, bool validate)
 
 bool ConfigEditor::save(QString *error)
 {
-    QSaveFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text().toUtf8()) < 0 || !f.commit()) {
-        *error = tr("cannot save %1: %2").arg(m_path, f.errorString());
+    return saveAs(m_path, error);
+}
+
+bool ConfigEditor::saveAs(const QString &path, QString *error)
+{
+    const QByteArray bytes = text().toUtf8();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) < 0 || !f.commit()) {
+        *error = tr("cannot save %1: %2").arg(path, f.errorString());
         return false;
     }
+    m_path = path;
+    m_known = bytes;
     setModified(false);
     return true;
+}
+
+QByteArray ConfigEditor::diskBytes() const
+{
+    QFile f(m_path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool ConfigEditor::changedOnDisk() const
+{
+    return !QFileInfo::exists(m_path) || diskBytes() != m_known;
 }
 
 void ConfigEditor::validateNow()

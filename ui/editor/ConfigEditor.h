@@ -19,7 +19,13 @@ public:
     // validate: a configuration (lexer, live validation, completion); otherwise plain text (data files).
     bool openFile(const QString &path, QString *error, bool validate = true);
     bool save(QString *error);
+    // Writes the text to another file and edits that one from now on.
+    bool saveAs(const QString &path, QString *error);
     QString filePath() const { return m_path; }
+    // Whether the file on disk is no longer what this editor last read or wrote (another program changed,
+    // replaced or removed it): saving would overwrite what nobody here has seen.
+    bool changedOnDisk() const;
+    QByteArray diskBytes() const;  // the file as it is on disk now
     const config::ParseResult &lastResult() const { return m_result; }
     // Validates now instead of waiting for the pause in typing.
     void validateNow();
@@ -45,6 +51,7 @@ private:
     ConfigLexer *m_lexer;
     QTimer m_pause;
     QString m_path;
+    QByteArray m_known;  // the bytes last read from or written to m_path
     bool m_validate = true;
     config::ParseResult m_result;
     QStringList m_databaseColumns;

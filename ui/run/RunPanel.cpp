@@ -71,8 +71,12 @@ RunPanel::RunPanel(QWidget *parent)
     m_kind->addItems({tr("Full export"), tr("Delta export"), tr("Import")});
     m_dataFile->setPlaceholderText(tr("data file (export output or import input)"));
     m_cancel->setEnabled(false);
+    m_run->setEnabled(false);  // nothing to run until a configuration is open
     m_summary->setWordWrap(true);
+    m_target = new QLabel(tr("Open a configuration to run it"), this);
+    m_target->setObjectName(QStringLiteral("RunTarget"));
     auto *controls = new QHBoxLayout;
+    controls->addWidget(m_target);
     controls->addWidget(m_kind);
     controls->addWidget(m_dataFile, 1);
     auto *browse = new QToolButton(this);
@@ -155,6 +159,8 @@ void RunPanel::setConfigPath(const QString &path)
 {
     m_configPath = path;
     m_run->setEnabled(!path.isEmpty() && !m_runner->isRunning());
+    m_target->setText(path.isEmpty() ? tr("Open a configuration to run it") : tr("Runs %1:").arg(QFileInfo(path).fileName()));
+    m_target->setToolTip(path);
 }
 
 void RunPanel::chooseDataFile()

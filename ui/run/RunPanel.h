@@ -30,6 +30,7 @@ public:
     explicit RunPanel(QWidget *parent = nullptr);
 
     void setConfigPath(const QString &path);
+    QString configPath() const { return m_configPath; }
     // Starts the chosen job; false (with the reason in the summary) when it cannot start.
     bool run();
     // Fires the pair (its INI) for each record of dataFile (absolute); event insert / update / delete, or
@@ -83,6 +84,7 @@ private:
     QTabWidget *m_views;
     QLabel *m_stats;
     QLabel *m_summary;
+    QLabel *m_target;  // which configuration Run runs
     TraceView *m_trace;
     RateChart *m_chart;
     QLabel *m_outputs;

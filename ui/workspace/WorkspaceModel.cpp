@@ -12,6 +12,8 @@ namespace oas::ui {
 
 FileKind classifyFile(const QString &path)
 {
+    if (path.isEmpty())
+        return FileKind::Other;  // an editor without a file (a file's on-disk text, shown to compare)
     const QFileInfo info(path);
     const QString name = info.fileName().toLower();
     const QString suffix = info.suffix().toLower();
