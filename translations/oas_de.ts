@@ -429,6 +429,116 @@
 <context>
     <name>oas::ui::MainWindow</name>
     <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>%1 (on disk)</source>
+        <translation>%1 (auf dem Datenträger)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>A job is running</source>
+        <translation>Ein Auftrag läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>A job is running (or waits in step mode). Quit anyway? The job is stopped; what it has done so far is kept.</source>
+        <translation>Ein Auftrag läuft (oder wartet im Einzelschritt). Trotzdem beenden? Der Auftrag wird angehalten; was er bisher getan hat, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>&amp;New file...</source>
+        <translation>&amp;Neue Datei...</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>Save &amp;as...</source>
+        <translation>Speichern &amp;unter...</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>&amp;About ODBC Agent Studio</source>
+        <translation>&amp;Über ODBC Agent Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>About ODBC Agent Studio</source>
+        <translation>Über ODBC Agent Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>&lt;b&gt;ODBC Agent Studio&lt;/b&gt; %1&lt;br&gt;Designs, debugs, runs and monitors the ODBC export and import agents and their syncs.&lt;br&gt;Qt %2</source>
+        <translation>&lt;b&gt;ODBC Agent Studio&lt;/b&gt; %1&lt;br&gt;Entwirft, prüft, startet und überwacht die ODBC-Export- und Import-Agenten und ihre Synchronisationen.&lt;br&gt;Qt %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>Save as</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>New file</source>
+        <translation>Neue Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>Configurations (*.ini *.cfg);;Syncs (*.sync);;All files (*)</source>
+        <translation>Konfigurationen (*.ini *.cfg);;Synchronisationen (*.sync);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>Documentation: %1</source>
+        <translation>Dokumentation: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="1"/>
+        <source>The documentation is not installed (/usr/share/doc/odbc-agent-studio)</source>
+        <translation>Die Dokumentation ist nicht installiert (/usr/share/doc/odbc-agent-studio)</translation>
+    </message>
+    <message>
         <location filename="../ui/MainWindow.cpp" line="47"/>
         <source>ODBC Agent Studio</source>
         <translation>ODBC Agent Studio</translation>
@@ -980,6 +1090,16 @@ Database=...  (ein KEY=VALUE je Zeile)</translation>
 <context>
     <name>oas::ui::RunPanel</name>
     <message>
+        <location filename="../ui/run/RunPanel.cpp" line="1"/>
+        <source>Open a configuration to run it</source>
+        <translation>Öffnen Sie eine Konfiguration, um sie auszuführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/RunPanel.cpp" line="1"/>
+        <source>Runs %1:</source>
+        <translation>Führt %1 aus:</translation>
+    </message>
+    <message>
         <location filename="../ui/run/RunPanel.cpp" line="35"/>
         <source>(no row)</source>
         <translation>(keine Zeile)</translation>
@@ -1243,6 +1363,66 @@ Database=...  (ein KEY=VALUE je Zeile)</translation>
         <location filename="../ui/workspace/WorkspaceModel.cpp" line="61"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::EditorTabs</name>
+    <message>
+        <location filename="../ui/EditorTabs.cpp" line="1"/>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/EditorTabs.cpp" line="1"/>
+        <source>%1 has changes that are not saved.</source>
+        <translation>%1 hat Änderungen, die nicht gespeichert sind.</translation>
+    </message>
+    <message>
+        <location filename="../ui/EditorTabs.cpp" line="1"/>
+        <source>These files have changes that are not saved:
+%1</source>
+        <translation>Diese Dateien haben Änderungen, die nicht gespeichert sind:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/EditorTabs.cpp" line="1"/>
+        <source>File changed on disk</source>
+        <translation>Datei auf dem Datenträger geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/EditorTabs.cpp" line="1"/>
+        <source>%1 was changed by another program, and you have edits that are not saved.</source>
+        <translation>%1 wurde von einem anderen Programm geändert, und Sie haben nicht gespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/EditorTabs.cpp" line="1"/>
+        <source>Reload (drop my edits)</source>
+        <translation>Neu laden (meine Änderungen verwerfen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/EditorTabs.cpp" line="1"/>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/EditorTabs.cpp" line="1"/>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/EditorTabs.cpp" line="1"/>
+        <source>%1 was changed by another program since you opened it. Saving would overwrite that change.</source>
+        <translation>%1 wurde seit dem Öffnen von einem anderen Programm geändert. Speichern würde diese Änderung überschreiben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/EditorTabs.cpp" line="1"/>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/EditorTabs.cpp" line="1"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
     </message>
 </context>
 </TS>
