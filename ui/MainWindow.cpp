@@ -2,6 +2,7 @@
 
 #include "EditorTabs.h"
 #include "ProblemsView.h"
+#include "monitor/MonitorView.h"
 #include "run/RunPanel.h"
 #include "editor/ConfigEditor.h"
 #include "pairs/PairEditor.h"
@@ -49,7 +50,7 @@ constexpr int kMaxRecent = 8;
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_tabs(new EditorTabs(this)), m_find(new FindBar(this)), m_tree(new QTreeView(this)),
       m_workspace(new WorkspaceModel(this)), m_problems(new ProblemsView(this)), m_preview(new SqlPreview(this)),
-      m_run(new RunPanel(this)), m_queue(new QueuePanel(this)), m_folderWatcher(new QFileSystemWatcher(this)),
+      m_run(new RunPanel(this)), m_queue(new QueuePanel(this)), m_monitor(new MonitorView(this)), m_folderWatcher(new QFileSystemWatcher(this)),
       m_treeRefresh(new QTimer(this))
 {
     setWindowTitle(tr("ODBC Agent Studio"));
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_tabs->addEditor(disk, tr("%1 (on disk)").arg(QFileInfo(path).fileName()), path + QStringLiteral("#on-disk"));
     });
     createDocks();
+    createMonitor();
     createMenus();
     // The workspace tree follows its folders (files made by jobs, pairs added by another program).
     m_treeRefresh->setSingleShot(true);

@@ -10,6 +10,7 @@ class QsciScintilla;
 class QTreeView;
 class QFileSystemWatcher;
 class QTimer;
+class QSystemTrayIcon;
 
 namespace oas::run {
 struct DatabaseCheckResult;
@@ -20,6 +21,7 @@ namespace oas::ui {
 
 class ConfigEditor;
 class EditorTabs;
+class MonitorView;
 class FindBar;
 class ProblemsView;
 class RunPanel;
@@ -47,6 +49,9 @@ public:
     QueuePanel *queuePanel() const { return m_queue; }
     FindBar *findBar() const { return m_find; }
     EditorTabs *tabs() const { return m_tabs; }
+    MonitorView *monitor() const { return m_monitor; }
+    // The last desktop notification (a run that failed or was interrupted), as shown.
+    QString lastNotification() const { return m_lastNotification; }
     // Asks what a running job should become before the window closes; the tests answer it.
     std::function<bool()> confirmQuitWhileRunning;
 
@@ -58,6 +63,8 @@ protected:
 
 private:
     void createDocks();
+    void createMonitor();
+    void notifyFailure(const QString &title, const QString &text);
     void createMenus();
     void refreshRecentMenu();
     void editorChanged();
@@ -79,6 +86,9 @@ private:
     SqlPreview *m_preview;
     RunPanel *m_run;
     QueuePanel *m_queue;
+    MonitorView *m_monitor;
+    QSystemTrayIcon *m_tray = nullptr;
+    QString m_lastNotification;
     QMenu *m_recent = nullptr;
     QFileSystemWatcher *m_folderWatcher;  // the workspace's folders: the tree follows them
     QTimer *m_treeRefresh;

@@ -76,6 +76,7 @@ QJsonObject jsonOf(const journal::RunEntry &e)
     o[QStringLiteral("pid")] = e.pid;
     o[QStringLiteral("command")] = e.command;
     o[QStringLiteral("first_error")] = e.firstError;
+    o[QStringLiteral("resume_line")] = e.resumeLine;
     return o;
 }
 
@@ -111,6 +112,7 @@ void printDetail(const journal::RunEntry &e, QTextStream &out)
     line("pid", e.pid ? QString::number(e.pid) : QString());
     line("command", e.command);
     line("first error", e.firstError);
+    line("resume at line", e.resumeLine > 0 ? QString::number(e.resumeLine) : QString());
 }
 
 void printTable(const QList<journal::RunEntry> &entries, QTextStream &out)

@@ -28,6 +28,7 @@ void recordImport(RunEntry &entry, const importer::ImportResult &r, bool procedu
     c.skipped = s.skips;
     c.written = procedures ? s.calls : s.creates + s.updates + s.deletes;
     entry.exceptionsFile = r.exceptionsPath.isEmpty() || dryRun ? QString() : QFileInfo(r.exceptionsPath).absoluteFilePath();
+    entry.resumeLine = r.resumeLine;
 }
 
 void recordPairs(RunEntry &entry, const pairs::PairJobResult &r)

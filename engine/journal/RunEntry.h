@@ -47,6 +47,7 @@ struct RunEntry {
     QString pidStart;    // the process's start time as the kernel gives it: tells a reused pid apart
     QString command;     // the command line, passwords masked
     QString firstError;
+    int resumeLine = 0;  // an import that stopped part-way: the first record not imported
 
     qint64 durationMs() const;  // to now while running
 };

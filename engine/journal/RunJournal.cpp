@@ -34,14 +34,14 @@ const char kSchema[] =
     " created INTEGER, updated INTEGER, unchanged INTEGER, deleted INTEGER, errors INTEGER, skipped INTEGER,"
     " records_read INTEGER, records_written INTEGER, rate REAL, dry_run INTEGER,"
     " data_file TEXT, reference_file TEXT, exceptions_file TEXT, trace_file TEXT, kept_dir TEXT,"
-    " host TEXT, user_name TEXT, pid INTEGER, pid_start TEXT, command TEXT, first_error TEXT)";
+    " host TEXT, user_name TEXT, pid INTEGER, pid_start TEXT, command TEXT, first_error TEXT, resume_line INTEGER)";
 
 // The columns written at the end of a run (begin writes all of them).
 const char *const kColumns[] = {"kind", "sync", "step", "config", "config_hash", "started", "ended", "state",
                                 "exit_code", "created", "updated", "unchanged", "deleted", "errors", "skipped",
                                 "records_read", "records_written", "rate", "dry_run", "data_file", "reference_file",
                                 "exceptions_file", "trace_file", "kept_dir", "host", "user_name", "pid", "pid_start",
-                                "command", "first_error"};
+                                "command", "first_error", "resume_line"};
 
 QString timeText(const QDateTime &t)
 {
@@ -63,7 +63,7 @@ QVariantList valuesOf(const RunEntry &e)
             e.counts.created, e.counts.updated, e.counts.unchanged, e.counts.deleted, e.counts.errors, e.counts.skipped,
             e.counts.read, e.counts.written, e.rate, e.dryRun ? 1 : 0, text(e.dataFile), text(e.referenceFile),
             text(e.exceptionsFile), text(e.traceFile), text(e.keptDir), text(e.host), text(e.user), e.pid,
-            text(e.pidStart), text(e.command), text(e.firstError)};
+            text(e.pidStart), text(e.command), text(e.firstError), e.resumeLine};
 }
 
 RunEntry entryOf(const QSqlRecord &r)
@@ -101,6 +101,7 @@ RunEntry entryOf(const QSqlRecord &r)
     e.pidStart = r.value(QStringLiteral("pid_start")).toString();
     e.command = r.value(QStringLiteral("command")).toString();
     e.firstError = r.value(QStringLiteral("first_error")).toString();
+    e.resumeLine = r.value(QStringLiteral("resume_line")).toInt();
     return e;
 }
 
@@ -130,7 +131,7 @@ public:
         if (created)
             ::chmod(QFile::encodeName(path).constData(), 0600);  // command lines and errors: the user's own
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.exec(QString::fromLatin1(kSchema))) {
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.exec(QString::fromLatin1(kSchema)) || !upgrade(q)) {
             m_error = q.lastError().text();
             return;
         }
@@ -146,6 +147,20 @@ public:
     }
     bool ok() const { return m_ok; }
     const QString &error() const { return m_error; }
+    // Columns added since the first journals: added to an older journal the first time it is opened.
+    static bool upgrade(QSqlQuery &q)
+    {
+        if (!q.exec(QStringLiteral("PRAGMA table_info(runs)")))
+            return false;
+        QStringList columns;
+        while (q.next())
+            columns << q.value(1).toString();
+        if (columns.contains(QStringLiteral("resume_line")))
+            return true;
+        // Another process may add it at the same moment: a duplicate column is fine.
+        return q.exec(QStringLiteral("ALTER TABLE runs ADD COLUMN resume_line INTEGER"))
+               || q.lastError().text().contains(QLatin1String("duplicate column"), Qt::CaseInsensitive);
+    }
     QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
 
 private:
