@@ -1091,8 +1091,8 @@ Database=...  (ein KEY=VALUE je Zeile)</translation>
     <name>oas::ui::RunPanel</name>
     <message>
         <location filename="../ui/run/RunPanel.cpp" line="1"/>
-        <source>Open a configuration to run it</source>
-        <translation>Öffnen Sie eine Konfiguration, um sie auszuführen</translation>
+        <source>no configuration open</source>
+        <translation>keine Konfiguration geöffnet</translation>
     </message>
     <message>
         <location filename="../ui/run/RunPanel.cpp" line="1"/>

@@ -2,6 +2,7 @@
 
 #include "editor/ConfigEditor.h"
 #include "pairs/PairEditor.h"
+#include "sync/SyncEditor.h"
 #include "workspace/WorkspaceModel.h"
 
 #include <QFileInfo>
@@ -65,6 +66,15 @@ EditorTabs::Prompts messageBoxes(QWidget *parent)
 
 }  // namespace
 
+ConfigEditor *textEditorOf(QWidget *tab)
+{
+    if (auto *e = qobject_cast<ConfigEditor *>(tab))
+        return e;
+    if (auto *s = qobject_cast<SyncEditor *>(tab))
+        return s->editor();
+    return nullptr;
+}
+
 EditorTabs::EditorTabs(QWidget *parent) : QTabWidget(parent), m_watcher(new QFileSystemWatcher(this)), m_prompts(messageBoxes(this))
 {
     setTabsClosable(true);
@@ -77,7 +87,7 @@ void EditorTabs::addEditor(QWidget *editor, const QString &title, const QString 
 {
     editor->setProperty("path", path);
     editor->setProperty("title", title);
-    if (auto *e = qobject_cast<ConfigEditor *>(editor)) {
+    if (auto *e = textEditorOf(editor)) {
         connect(e, &QsciScintilla::modificationChanged, this, [this, editor] { updateTitle(editor); });
         if (!e->filePath().isEmpty())
             m_watcher->addPath(e->filePath());
@@ -99,7 +109,7 @@ int EditorTabs::indexOfPath(const QString &path) const
 
 bool EditorTabs::isModified(QWidget *editor)
 {
-    if (auto *e = qobject_cast<ConfigEditor *>(editor))
+    if (auto *e = textEditorOf(editor))
         return e->isModified() && !e->isReadOnly();
     if (auto *p = qobject_cast<PairEditor *>(editor))
         return p->isModified();
@@ -130,14 +140,14 @@ QStringList EditorTabs::modifiedFiles() const
 
 void EditorTabs::forget(QWidget *editor)
 {
-    auto *e = qobject_cast<ConfigEditor *>(editor);
+    auto *e = textEditorOf(editor);
     if (e && !e->filePath().isEmpty() && indexOfPath(e->filePath()) == indexOf(editor))
         m_watcher->removePath(e->filePath());
 }
 
 void EditorTabs::reload(QWidget *editor)
 {
-    auto *e = qobject_cast<ConfigEditor *>(editor);
+    auto *e = textEditorOf(editor);
     if (!e)
         return;
     QString error;
@@ -145,6 +155,8 @@ void EditorTabs::reload(QWidget *editor)
     e->setReadOnly(false);
     e->openFile(e->filePath(), &error, classifyFile(e->filePath()) == FileKind::Configuration);
     e->setReadOnly(readOnly);
+    if (auto *s = qobject_cast<SyncEditor *>(editor))
+        s->reparse();
     updateTitle(editor);
     emit reloaded(e->filePath());
 }
@@ -158,7 +170,7 @@ bool EditorTabs::save(QWidget *editor, bool askOnConflict)
         QMessageBox::warning(this, tr("Save"), error);
         return false;
     }
-    auto *e = qobject_cast<ConfigEditor *>(editor);
+    auto *e = textEditorOf(editor);
     if (!e || e->isReadOnly())
         return true;
     if (askOnConflict && e->changedOnDisk()) {
@@ -231,15 +243,15 @@ bool EditorTabs::closeAll()
 void EditorTabs::fileChangedOnDisk(const QString &path)
 {
     for (int i = 0; i < count(); ++i) {
-        auto *e = qobject_cast<ConfigEditor *>(widget(i));
+        auto *e = textEditorOf(widget(i));
         if (!e || e->filePath() != path || !e->changedOnDisk())
             continue;
-        if (!isModified(e)) {  // an export's output, a rewritten exceptions file: shown as it is now
-            reload(e);
+        if (!isModified(widget(i))) {  // an export's output, a rewritten exceptions file: shown as it is now
+            reload(widget(i));
             continue;
         }
         switch (m_prompts.changedOnDisk(QFileInfo(path).fileName())) {
-        case ChangedOnDisk::Reload: reload(e); break;
+        case ChangedOnDisk::Reload: reload(widget(i)); break;
         case ChangedOnDisk::KeepMine: break;  // saving will ask before it overwrites
         case ChangedOnDisk::Compare: emit compareRequested(path, e->diskBytes(), e->text()); break;
         }

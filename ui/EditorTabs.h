@@ -12,6 +12,10 @@ class QFileSystemWatcher;
 
 namespace oas::ui {
 
+class ConfigEditor;
+// The text editor of a tab's widget: a ConfigEditor itself, or the one inside a sync form; else nullptr.
+ConfigEditor *textEditorOf(QWidget *tab);
+
 class EditorTabs : public QTabWidget {
     Q_OBJECT
 public:

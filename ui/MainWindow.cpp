@@ -72,6 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     createDocks();
     createMonitor();
+    connectSyncRuns();
     createMenus();
     // The workspace tree follows its folders (files made by jobs, pairs added by another program).
     m_treeRefresh->setSingleShot(true);
@@ -263,6 +264,8 @@ bool MainWindow::openFile(const QString &path)
     const FileKind kind = classifyFile(path);
     if (kind == FileKind::MappingPair)
         return openPair(path);
+    if (kind == FileKind::Sync)
+        return openSync(path);
     auto *editor = new ConfigEditor(m_tabs);
     QString error;
     if (!editor->openFile(path, &error, kind == FileKind::Configuration)) {
@@ -320,7 +323,7 @@ void MainWindow::protectPassword()
 
 ConfigEditor *MainWindow::currentEditor() const
 {
-    return qobject_cast<ConfigEditor *>(m_tabs->currentWidget());
+    return textEditorOf(m_tabs->currentWidget());
 }
 
 void MainWindow::editorChanged()

@@ -50,6 +50,11 @@ public:
     FindBar *findBar() const { return m_find; }
     EditorTabs *tabs() const { return m_tabs; }
     MonitorView *monitor() const { return m_monitor; }
+    // Schedules a sync through odbc-agent schedule (whenArguments: --every 15m, --daily 02:30, --cron "...",
+    // or --remove); false with the tool's message in *output.
+    bool scheduleSync(const QString &syncFile, const QStringList &whenArguments, QString *output);
+    // Asks whether a sync stopped by its delete guard may run once with --allow-deletes; the tests answer.
+    std::function<bool(const QString &message, qint64 deletes)> confirmAllowDeletes;
     // The last desktop notification (a run that failed or was interrupted), as shown.
     QString lastNotification() const { return m_lastNotification; }
     // Asks what a running job should become before the window closes; the tests answer it.
@@ -76,6 +81,8 @@ private:
     void editAction(void (QsciScintilla::*action)());
     void protectPassword();
     bool openPair(const QString &path);
+    bool openSync(const QString &path);
+    void connectSyncRuns();
     void showCheck(const run::DatabaseCheckResult &result, ConfigEditor *editor);
 
     EditorTabs *m_tabs;

@@ -278,7 +278,7 @@ void TestEditorSafety::runPanelNamesConfiguration()
     QVERIFY(w.openWorkspace(m_ws));
     auto *target = w.runPanel()->findChild<QLabel *>("RunTarget");
     QVERIFY(target);
-    QCOMPARE(target->text(), QStringLiteral("Open a configuration to run it"));
+    QCOMPARE(target->text(), QStringLiteral("no configuration open"));
     QVERIFY(w.runPanel()->configPath().isEmpty());
     QVERIFY(w.openFile(m_ws + "/employees.ini"));
     QCOMPARE(target->text(), QStringLiteral("Runs employees.ini:"));
@@ -288,7 +288,7 @@ void TestEditorSafety::runPanelNamesConfiguration()
     QCOMPARE(w.runPanel()->configPath(), m_ws + "/employees.ini");
     answer(w, Tabs::Unsaved::Discard);
     QVERIFY(w.tabs()->closeAll());
-    QCOMPARE(target->text(), QStringLiteral("Open a configuration to run it"));
+    QCOMPARE(target->text(), QStringLiteral("no configuration open"));
     QVERIFY(w.runPanel()->configPath().isEmpty());
 }
 

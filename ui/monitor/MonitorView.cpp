@@ -4,6 +4,7 @@
 #include "RunsModel.h"
 
 #include "journal/RunJournal.h"
+#include "run/SyncProcess.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,6 +17,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
@@ -131,6 +134,13 @@ MonitorView::MonitorView(QWidget *parent)
     m_views = new QTabWidget(this);
     m_views->addTab(runs, tr("Runs"));
     m_views->addTab(scroll, tr("Dashboard"));
+    m_schedules = new QPlainTextEdit(this);
+    m_schedules->setReadOnly(true);
+    m_views->addTab(m_schedules, tr("Schedules"));
+    connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_views->widget(index) == m_schedules)
+            refreshSchedules();
+    });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_views);
@@ -320,6 +330,22 @@ void MonitorView::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
     if (std::max(1, width() / 360) != m_columns)
         rebuildDashboard(m_all);
+}
+
+void MonitorView::refreshSchedules()
+{
+    QProcess p;
+    p.start(SyncProcess::agentProgram(), {QStringLiteral("schedule"), QStringLiteral("--list")});
+    if (!p.waitForFinished(30000)) {
+        m_schedules->setPlainText(tr("odbc-agent schedule --list did not answer: %1").arg(p.errorString()));
+        return;
+    }
+    m_schedules->setPlainText(QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()).trimmed());
+}
+
+QString MonitorView::schedulesText() const
+{
+    return m_schedules->toPlainText();
 }
 
 int MonitorView::tileCount() const

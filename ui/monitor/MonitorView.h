@@ -19,6 +19,7 @@ class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTabWidget;
+class QPlainTextEdit;
 class QTimer;
 
 namespace oas::ui {
@@ -41,6 +42,9 @@ public:
     int tileCount() const;
     QWidget *dashboard() const { return m_dashboard; }
     void select(int row);
+    // The schedules (odbc-agent schedule --list: each sync's schedule and next run), read again.
+    void refreshSchedules();
+    QString schedulesText() const;
     const journal::RunEntry *selected() const;
     // The file to open for the selected run: its kept copy when there is one, else the file itself.
     static QString fileToOpen(const journal::RunEntry &entry, const QString &path);
@@ -80,6 +84,7 @@ private:
     QGridLayout *m_tiles;
     QTimer *m_poll;
     QTabWidget *m_views;
+    QPlainTextEdit *m_schedules;
     int m_columns = 0;  // dashboard tiles per row, from the width
 };
 

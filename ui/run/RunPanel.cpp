@@ -6,6 +6,7 @@
 
 #include "ExceptionsView.h"
 #include "JobRunner.h"
+#include "SyncProcess.h"
 #include "RateChart.h"
 #include "TraceView.h"
 
@@ -59,7 +60,7 @@ QString stepText(const run::RecordStep &step)
 }  // namespace
 
 RunPanel::RunPanel(QWidget *parent)
-    : QWidget(parent), m_runner(new JobRunner(this)), m_kind(new QComboBox(this)), m_dataFile(new QLineEdit(this)),
+    : QWidget(parent), m_runner(new JobRunner(this)), m_sync(new SyncProcess(this)), m_kind(new QComboBox(this)), m_dataFile(new QLineEdit(this)),
       m_run(new QPushButton(tr("Run"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
       m_stepping(new QCheckBox(tr("Step through"), this)), m_step(new QPushButton(tr("Step"), this)),
       m_go(new QPushButton(tr("Go"), this)), m_record(new QPlainTextEdit(this)),
@@ -73,7 +74,7 @@ RunPanel::RunPanel(QWidget *parent)
     m_cancel->setEnabled(false);
     m_run->setEnabled(false);  // nothing to run until a configuration is open
     m_summary->setWordWrap(true);
-    m_target = new QLabel(tr("Open a configuration to run it"), this);
+    m_target = new QLabel(tr("no configuration open"), this);
     m_target->setObjectName(QStringLiteral("RunTarget"));
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_target);
@@ -133,6 +134,25 @@ RunPanel::RunPanel(QWidget *parent)
     connect(m_step, &QPushButton::clicked, this, &RunPanel::step);
     connect(m_go, &QPushButton::clicked, this, &RunPanel::go);
     connect(m_runner, &JobRunner::stepped, this, &RunPanel::showStep);
+    // A sync's output, steps and end.
+    connect(m_sync, &SyncProcess::lines, this, [this](const QStringList &lines, bool standardError) {
+        QList<TraceBlock> blocks;
+        for (const QString &line : lines)
+            blocks.append({standardError && line.contains(QLatin1String("not done")) ? run::TraceKind::Error : run::TraceKind::Level,
+                           config::TraceLevel::Summary, line});
+        m_trace->append(blocks);
+    });
+    connect(m_sync, &SyncProcess::stepStarted, this, [this](int step, int steps, const QString &what) {
+        m_stats->setText(tr("step %1 of %2: %3").arg(step).arg(steps).arg(what));
+    });
+    connect(m_sync, &SyncProcess::finished, this, [this](int exitCode, const QString &summary, qint64 guardDeletes, const QString &guard) {
+        m_run->setEnabled(!m_configPath.isEmpty());
+        m_cancel->setEnabled(false);
+        m_summary->setText(tr("exit code %1: %2").arg(exitCode).arg(summary.isEmpty() ? QFileInfo(m_syncFile).fileName() : summary));
+        emit jobFinished(exitCode);
+        if (guardDeletes > 0)
+            emit deleteGuardStopped(m_syncFile, guardDeletes, guard, m_syncDry);
+    });
     connect(m_runner, &JobRunner::traceBlocks, m_trace, &TraceView::append);
     connect(m_runner, &JobRunner::progressed, this, &RunPanel::showProgress);
     connect(m_runner, &JobRunner::finished, this, [this](int exitCode, const QString &summary) {
@@ -159,7 +179,7 @@ void RunPanel::setConfigPath(const QString &path)
 {
     m_configPath = path;
     m_run->setEnabled(!path.isEmpty() && !m_runner->isRunning());
-    m_target->setText(path.isEmpty() ? tr("Open a configuration to run it") : tr("Runs %1:").arg(QFileInfo(path).fileName()));
+    m_target->setText(path.isEmpty() ? tr("no configuration open") : tr("Runs %1:").arg(QFileInfo(path).fileName()));
     m_target->setToolTip(path);
 }
 
@@ -188,7 +208,35 @@ void RunPanel::setDataFile(const QString &path)
 
 bool RunPanel::isRunning() const
 {
-    return m_runner->isRunning();
+    return m_runner->isRunning() || m_sync->isRunning();
+}
+
+bool RunPanel::runSync(const QString &syncFile, bool dryRun, std::optional<qint64> allowDeletes)
+{
+    if (isRunning()) {
+        m_summary->setText(tr("not started: a job is running"));
+        return false;
+    }
+    QStringList args{QStringLiteral("sync"), syncFile};
+    if (dryRun)
+        args << QStringLiteral("--dry-run");
+    if (allowDeletes)
+        args << QStringLiteral("--allow-deletes") << QString::number(*allowDeletes);
+    m_trace->clear();
+    m_stats->clear();
+    m_outputs->clear();
+    QString error;
+    if (!m_sync->start(args, &error)) {
+        m_summary->setText(tr("not started: %1").arg(error));
+        return false;
+    }
+    m_syncFile = syncFile;
+    m_syncDry = dryRun;
+    m_run->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_summary->setText(tr("running %1 of %2...").arg(dryRun ? tr("a dry run") : tr("the sync"), QFileInfo(syncFile).fileName()));
+    m_views->setCurrentWidget(m_trace);
+    return true;
 }
 
 QString RunPanel::summary() const
@@ -290,6 +338,7 @@ bool RunPanel::start(const JobSpec &given, const QString &what, const QStringLis
 void RunPanel::cancel()
 {
     m_runner->cancel();
+    m_sync->cancel();
 }
 
 void RunPanel::step()

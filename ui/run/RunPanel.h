@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -20,6 +22,7 @@ namespace oas::ui {
 
 class ExceptionsView;
 class JobRunner;
+class SyncProcess;
 struct JobSpec;
 class RateChart;
 class TraceView;
@@ -33,6 +36,9 @@ public:
     QString configPath() const { return m_configPath; }
     // Starts the chosen job; false (with the reason in the summary) when it cannot start.
     bool run();
+    // Runs a sync file's steps (odbc-agent sync as a child process): the output streams into the trace, each
+    // step shown as it starts; dry run predicts; allowDeletes lets the delete guard pass once.
+    bool runSync(const QString &syncFile, bool dryRun, std::optional<qint64> allowDeletes = std::nullopt);
     // Fires the pair (its INI) for each record of dataFile (absolute); event insert / update / delete, or
     // empty for each record's ChangeType. Same views as other jobs.
     bool firePair(const QString &iniPath, const QString &dataFile, const QString &event);
@@ -60,6 +66,8 @@ signals:
     void openFileRequested(const QString &path);
     void aboutToRun();  // connected directly: unsaved edits are saved before the job reads the file
     void jobFinished(int exitCode);
+    // A sync's delete guard stopped it: deletes is what --allow-deletes would let through.
+    void deleteGuardStopped(const QString &syncFile, qint64 deletes, const QString &message, bool dryRun);
 
 private:
     void chooseDataFile();
@@ -68,6 +76,9 @@ private:
     void showStep(const run::RecordStep &step);
 
     JobRunner *m_runner;
+    SyncProcess *m_sync;
+    QString m_syncFile;
+    bool m_syncDry = false;
     QString m_configPath;
     QString m_lastRunConfig;  // the configuration whose exceptions are shown
     QComboBox *m_kind;

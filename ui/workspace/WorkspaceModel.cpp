@@ -24,6 +24,8 @@ FileKind classifyFile(const QString &path)
         return FileKind::Queue;  // a change queue's configuration (docs/queue.md)
     if (suffix == QLatin1String("ini") || suffix == QLatin1String("cfg"))
         return FileKind::Configuration;
+    if (suffix == QLatin1String("sync"))
+        return FileKind::Sync;  // docs/sync.md
     static const QRegularExpression referenceName(QStringLiteral("^r\\d{7}$"));
     if (referenceName.match(name).hasMatch())
         return FileKind::Reference;
@@ -43,6 +45,7 @@ QString kindTitle(FileKind kind)
 {
     switch (kind) {
     case FileKind::Configuration: return WorkspaceModel::tr("Agent configurations");
+    case FileKind::Sync: return WorkspaceModel::tr("Syncs");
     case FileKind::DataFile: return WorkspaceModel::tr("Data files");
     case FileKind::Exceptions: return WorkspaceModel::tr("Exceptions files");
     case FileKind::Reference: return WorkspaceModel::tr("Reference files");
@@ -64,8 +67,21 @@ void WorkspaceModel::setFolder(const QString &folder)
     QMap<int, QStandardItem *> groups;
     QStringList files;
     QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files.append(it.next());
+    QStringList journals;  // a run journal kept in the workspace: its copies are not the workspace's files
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (QFileInfo(file).fileName().startsWith(QLatin1String("journal.db")))
+            journals << QFileInfo(file).absolutePath() + QLatin1Char('/');
+        files.append(file);
+    }
+    files.erase(std::remove_if(files.begin(), files.end(),
+                               [&](const QString &f) {
+                                   for (const QString &j : journals)
+                                       if (f.startsWith(j))
+                                           return true;
+                                   return false;
+                               }),
+                files.end());
     files.sort();
     const QDir base(folder);
     for (const QString &path : files) {

@@ -6,7 +6,7 @@
 
 namespace oas::ui {
 
-enum class FileKind { Configuration, DataFile, Exceptions, Reference, Trace, MappingPair, Queue, Other };
+enum class FileKind { Configuration, Sync, DataFile, Exceptions, Reference, Trace, MappingPair, Queue, Other };
 
 FileKind classifyFile(const QString &path);
 QString kindTitle(FileKind kind);
