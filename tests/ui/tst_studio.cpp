@@ -41,6 +41,7 @@ private slots:
     void stepThroughImport();
     void germanTranslation();
     void breakpoints();
+    void uncheckingBreakOnErrorsTakesEffect();
 
 private:
     bool showWorkspace(ui::MainWindow &w, const QString &file);
@@ -227,7 +228,7 @@ void TestStudio::exceptionsCorrectedAndImportedAgain()
     run->setDataFile("bad.txt");
     QVERIFY(run->run());
     QTRY_VERIFY_WITH_TIMEOUT(!run->isRunning(), 30000);
-    QVERIFY2(run->summary().startsWith("exit code 60: 3 records read: 1 created"), qPrintable(run->summary()));
+    QVERIFY2(run->summary().startsWith("exit code 0x3C (done with warnings): 3 records read: 1 created"), qPrintable(run->summary()));
     ui::ExceptionsView *ex = run->exceptions();
     QCOMPARE(ex->entryCount(), 2);
     QCOMPARE(QFileInfo(ex->path()).fileName(), QString("replica-except.txt"));
@@ -362,9 +363,35 @@ void TestStudio::breakpoints()
     QTRY_VERIFY_WITH_TIMEOUT(run->currentRecord().startsWith("record 701 at line 17 (deleted)"), 10000);
     run->go();
     QTRY_VERIFY_WITH_TIMEOUT(!run->isRunning(), 10000);
-    QVERIFY2(run->summary().startsWith("exit code 60: 6 records read: 4 created, 0 updated, 0 unchanged, 1 deleted, 1 failed"),
+    QVERIFY2(run->summary().startsWith("exit code 0x3C (done with warnings): 6 records read: 4 created, 0 updated, 0 unchanged, 1 deleted, 1 failed"),
              qPrintable(run->summary()));
     run->setBreakpoints(false, 0, {});
+}
+
+void TestStudio::uncheckingBreakOnErrorsTakesEffect()
+{
+    // Two failing records; the run stops at the first; Break on errors unchecked there: Go runs to the end.
+    ui::MainWindow w;
+    QVERIFY(showWorkspace(w, "replica.ini"));
+    QFile data(m_ws + "/two-errors.txt");
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    data.write("row:\nEID: 901\nGN: A\nSN: AFarTooLongSurnameForTheColumn\n"
+               "row:\nEID: 902\nGN: B\nSN: Two\n"
+               "row:\nEID: 903\nGN: C\nSN: AnotherFarTooLongSurnameForIt\n"
+               "row:\nEID: 904\nGN: D\nSN: Four\n");
+    data.close();
+    ui::RunPanel *run = w.runPanel();
+    run->setJobKind(2);
+    run->setDataFile("two-errors.txt");
+    run->setStepping(false);
+    run->setBreakpoints(true, 0, {});
+    QVERIFY(run->run());
+    QTRY_VERIFY_WITH_TIMEOUT(run->currentRecord().startsWith("record 901 at line 1 (error) #"), 10000);
+    run->setBreakpoints(false, 0, {});
+    run->go();
+    QTRY_VERIFY_WITH_TIMEOUT(!run->isRunning(), 10000);
+    QVERIFY(!run->currentRecord().startsWith("record 903"));
+    QVERIFY2(run->summary().contains("4 records read: ") && run->summary().contains(", 2 failed"), qPrintable(run->summary()));
 }
 
 QTEST_MAIN(TestStudio)

@@ -86,9 +86,11 @@ bool JobRunner::start(const JobSpec &spec, QString *error)
     QDir::setCurrent(config.absolutePath());
     m_step = std::make_unique<run::StepController>();
     m_step->setStepping(spec.stepping);
+    m_breakOnError = spec.breakOnError;
     if (spec.breakOnError || spec.breakAtLine > 0 || !spec.breakOnChange.isEmpty()) {
-        m_step->setBreakpoint([spec](const run::RecordStep &step) {
-            return (spec.breakOnError && step.failed) || (spec.breakAtLine > 0 && step.line >= spec.breakAtLine)
+        // Break on errors is read at each record: unchecking it during the run takes effect at once.
+        m_step->setBreakpoint([this, spec](const run::RecordStep &step) {
+            return (m_breakOnError.load() && step.failed) || (spec.breakAtLine > 0 && step.line >= spec.breakAtLine)
                    || (!spec.breakOnChange.isEmpty() && step.changeType.compare(spec.breakOnChange, Qt::CaseInsensitive) == 0);
         });
     }

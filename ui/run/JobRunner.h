@@ -61,6 +61,9 @@ public:
 
     bool start(const JobSpec &spec, QString *error);
     void cancel();
+    // While a job runs: whether a failed record still stops it (only honoured when the job started with
+    // breakpoints, which run it record by record).
+    void setBreakOnError(bool on) { m_breakOnError = on; }
     void step();  // single-step: the next record
     void go();    // single-step: run on without stopping
     bool isRunning() const { return m_running; }
@@ -90,6 +93,7 @@ private:
     QTimer m_timer;
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_done{false};
+    std::atomic<bool> m_breakOnError{false};
     int m_exitCode = 1;
     QString m_summary;
     journal::RunEntry *m_entry = nullptr;  // the journal entry of the job running, filled as it goes

@@ -59,6 +59,17 @@ QString stepText(const run::RecordStep &step)
 
 }  // namespace
 
+QString RunPanel::exitText(int exitCode)
+{
+    // The manual's exit codes in words: 0x3C is not a number to decode.
+    switch (exitCode) {
+    case 0: return tr("exit code 0");
+    case 0x3C: return tr("exit code 0x3C (done with warnings)");
+    case 1: return tr("exit code 1 (not done)");
+    default: return tr("exit code %1").arg(exitCode);
+    }
+}
+
 RunPanel::RunPanel(QWidget *parent)
     : QWidget(parent), m_runner(new JobRunner(this)), m_sync(new SyncProcess(this)), m_kind(new QComboBox(this)), m_dataFile(new QLineEdit(this)),
       m_run(new QPushButton(tr("Run"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
@@ -130,6 +141,7 @@ RunPanel::RunPanel(QWidget *parent)
     m_dataFile->setText(settings.value(QStringLiteral("run/dataFile")).toString());
 
     connect(m_run, &QPushButton::clicked, this, &RunPanel::run);
+    connect(m_breakOnError, &QCheckBox::toggled, m_runner, &JobRunner::setBreakOnError);
     connect(m_cancel, &QPushButton::clicked, this, &RunPanel::cancel);
     connect(m_step, &QPushButton::clicked, this, &RunPanel::step);
     connect(m_go, &QPushButton::clicked, this, &RunPanel::go);
@@ -148,7 +160,7 @@ RunPanel::RunPanel(QWidget *parent)
     connect(m_sync, &SyncProcess::finished, this, [this](int exitCode, const QString &summary, qint64 guardDeletes, const QString &guard) {
         m_run->setEnabled(!m_configPath.isEmpty());
         m_cancel->setEnabled(false);
-        m_summary->setText(tr("exit code %1: %2").arg(exitCode).arg(summary.isEmpty() ? QFileInfo(m_syncFile).fileName() : summary));
+        m_summary->setText(tr("%1: %2").arg(exitText(exitCode), summary.isEmpty() ? QFileInfo(m_syncFile).fileName() : summary));
         emit jobFinished(exitCode);
         if (guardDeletes > 0)
             emit deleteGuardStopped(m_syncFile, guardDeletes, guard, m_syncDry);
@@ -160,7 +172,7 @@ RunPanel::RunPanel(QWidget *parent)
         m_cancel->setEnabled(false);
         m_step->setEnabled(false);
         m_go->setEnabled(false);
-        QString text = tr("exit code %1: %2").arg(exitCode).arg(summary);
+        QString text = tr("%1: %2").arg(exitText(exitCode), summary);
         if (m_runner->droppedTraceBlocks() > 0)
             text += tr(" (%1 trace blocks not shown: the job reported faster than the view shows)").arg(m_runner->droppedTraceBlocks());
         m_summary->setText(text);

@@ -52,6 +52,7 @@ public:
     void setJobKind(int kind);  // 0 full export, 1 delta export, 2 import
     void setDataFile(const QString &path);
     bool isRunning() const;
+    static QString exitText(int exitCode);  // "exit code 0x3C (done with warnings)"
     QString summary() const;
     QString traceText() const;
     QString statistics() const;
