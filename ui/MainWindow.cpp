@@ -416,7 +416,11 @@ bool MainWindow::openPair(const QString &path)
             QMessageBox::warning(this, tr("Save"), error);
             return;
         }
-        m_run->firePair(iniPath, data, event);
+        // A data file named relative to the workspace (not the pairs folder the pair's job runs in).
+        const QString file = data.isEmpty() || QFileInfo(data).isAbsolute() || m_workspace->folder().isEmpty()
+                                 ? data
+                                 : QDir(m_workspace->folder()).absoluteFilePath(data);
+        m_run->firePair(iniPath, file, event);
     });
     m_tabs->addEditor(editor, title, ini);
     return true;

@@ -46,6 +46,25 @@ QString PairJobResult::summary(const QStringList &pairs) const
     return s;
 }
 
+namespace {
+
+// The progress the Studio shows: the events fired so far (inserts as adds, updates as modifies, deletes),
+// the same counts as the summary.
+run::JobProgress progressOf(const PairJobResult &r)
+{
+    run::JobProgress p;
+    p.records = r.records;
+    p.errors = r.failedRecords;
+    for (const PairCounts &c : r.counts) {
+        p.adds += c.inserted;
+        p.modifies += c.updated;
+        p.deletes += c.deleted;
+    }
+    return p;
+}
+
+}  // namespace
+
 PairJobResult runPairJob(const PairJobRequest &request, trace::Trace &trace, run::StepController *step, run::JobObserver *observer)
 {
     PairJobResult r;
@@ -129,9 +148,8 @@ PairJobResult runPairJob(const PairJobRequest &request, trace::Trace &trace, run
         else if (!failures.isEmpty())
             trace.write(TraceLevel::FailSummary, block);
         if (observer && (r.records % 64 == 0 || !failures.isEmpty())) {
-            run::JobProgress p;
-            p.records = r.records;
-            p.errors = r.failedRecords + (failures.isEmpty() ? 0 : 1);
+            run::JobProgress p = progressOf(r);
+            p.errors += failures.isEmpty() ? 0 : 1;
             p.bytesDone = fromStdin ? 0 : input.pos();
             p.bytesTotal = fromStdin ? 0 : input.size();
             observer->progress(p);
@@ -166,12 +184,8 @@ PairJobResult runPairJob(const PairJobRequest &request, trace::Trace &trace, run
         return fail(QStringLiteral("cannot write the exceptions file %1").arg(r.exceptionsPath));
     if (log)
         log->flush();
-    if (observer) {
-        run::JobProgress p;
-        p.records = r.records;
-        p.errors = r.failedRecords;
-        observer->progress(p);
-    }
+    if (observer)
+        observer->progress(progressOf(r));
     trace.write(TraceLevel::Statistics, QStringLiteral("pair statistics:\n") + r.summary(request.pairs));
     r.exitCode = r.failedRecords ? 0x3C : 0;
     return r;

@@ -149,7 +149,8 @@ void TestPairsQueue::firePair()
     ui::MainWindow w;
     ui::PairEditor *e = openPair(w);
     QVERIFY(e);
-    e->setFireInput(m_ws + "/accounts.txt", "insert");
+    // Named relative to the workspace, as the user sees it (not to the pairs folder).
+    e->setFireInput("accounts.txt", "insert");
     QPushButton *fire = nullptr;
     for (QPushButton *b : e->findChildren<QPushButton *>()) {
         if (b->text() == "Fire")
@@ -160,6 +161,8 @@ void TestPairsQueue::firePair()
     ui::RunPanel *run = w.runPanel();
     QTRY_VERIFY_WITH_TIMEOUT(!run->isRunning() && run->summary().contains("records read"), 20000);
     QVERIFY2(run->summary().contains("3 records read; customers: 2 inserted, 0 updated, 0 deleted, 1 failed"), qPrintable(run->summary()));
+    // The statistics say the same as the summary.
+    QVERIFY2(run->statistics().startsWith("3 records, 2 added/created, 0 modified/updated, 0 deleted, 1 errors"), qPrintable(run->statistics()));
     QVERIFY2(run->traceText().contains("record at line 1: customers inserted")
                  && run->traceText().contains("record at line 4: customers failed #"),
              qPrintable(run->traceText()));
