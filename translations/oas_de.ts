@@ -355,12 +355,12 @@
     <message>
         <location filename="../ui/run/JobRunner.cpp" line="175"/>
         <source>%1 records read: %2 called, %3 failed, %4 skipped</source>
-        <translation>%1 Datensätze gelesen: %2 aufgerufen, %3 fehlgeschlagen, %4 übersprungen</translation>
+        <translation>Datensätze gelesen: %1; %2 aufgerufen, %3 fehlgeschlagen, %4 übersprungen</translation>
     </message>
     <message>
         <location filename="../ui/run/JobRunner.cpp" line="176"/>
         <source>%1 records read: %2 created, %3 updated, %4 unchanged, %5 deleted, %6 failed, %7 skipped</source>
-        <translation>%1 Datensätze gelesen: %2 angelegt, %3 geändert, %4 unverändert, %5 gelöscht, %6 fehlgeschlagen, %7 übersprungen</translation>
+        <translation>Datensätze gelesen: %1; %2 angelegt, %3 geändert, %4 unverändert, %5 gelöscht, %6 fehlgeschlagen, %7 übersprungen</translation>
     </message>
     <message>
         <location filename="../ui/run/JobRunner.cpp" line="179"/>
@@ -388,7 +388,7 @@
     <message>
         <location filename="../ui/run/JobRunner.cpp" line="195"/>
         <source>%1 rows read, %2 records written to %3</source>
-        <translation>%1 Zeilen gelesen, %2 Datensätze nach %3 geschrieben</translation>
+        <translation>Zeilen gelesen: %1; Datensätze nach %3 geschrieben: %2</translation>
     </message>
     <message>
         <location filename="../ui/run/JobRunner.cpp" line="197"/>

@@ -234,6 +234,7 @@ bool MainWindow::openWorkspace(const QString &folder)
         return false;
     }
     const QString path = info.absoluteFilePath();
+    saveOpenTabs();
     if (path != m_workspace->folder() && !m_tabs->closeAll())
         return false;  // the user kept the edits of the workspace open
     m_workspace->setFolder(path);
@@ -252,6 +253,13 @@ bool MainWindow::openWorkspace(const QString &folder)
     refreshRecentMenu();
     setWindowTitle(tr("%1 - ODBC Agent Studio").arg(info.fileName()));
     statusBar()->showMessage(tr("Workspace %1").arg(path));
+    // The tabs that were open in this workspace when the Studio last closed it.
+    if (m_tabs->count() == 0) {
+        for (const QString &file : QSettings().value(QStringLiteral("workspaces/tabs")).toMap().value(path).toStringList()) {
+            if (QFileInfo(file).isFile())
+                openFile(file);
+        }
+    }
     return true;
 }
 
@@ -426,6 +434,22 @@ bool MainWindow::openPair(const QString &path)
     return true;
 }
 
+void MainWindow::saveOpenTabs()
+{
+    if (m_workspace->folder().isEmpty())
+        return;
+    QStringList files;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const QString path = m_tabs->widget(i)->property("path").toString();
+        if (QFileInfo(path).isFile())
+            files << path;
+    }
+    QSettings settings;
+    QVariantMap tabs = settings.value(QStringLiteral("workspaces/tabs")).toMap();
+    tabs.insert(m_workspace->folder(), files);
+    settings.setValue(QStringLiteral("workspaces/tabs"), tabs);
+}
+
 void MainWindow::refreshTree()
 {
     m_treeRefresh->stop();
@@ -507,6 +531,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    saveOpenTabs();
     if (!m_tabs->closeAll()) {  // Save / Discard / Cancel for every edited file
         event->ignore();
         return;

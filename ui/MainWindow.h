@@ -76,6 +76,7 @@ private:
     void saveCurrent();
     void saveCurrentAs();
     void refreshTree();  // the workspace tree as the folder is now
+    void saveOpenTabs();  // reopened with the workspace next time
     void newFile();
     void showDocumentation();
     void editAction(void (QsciScintilla::*action)());

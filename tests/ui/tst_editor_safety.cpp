@@ -37,6 +37,7 @@ private slots:
     void treeFollowsFolder();
     void runPanelNamesConfiguration();
     void menus();
+    void tabsRestored();
 
 private:
     // Answers the tabs' questions and counts them.
@@ -312,6 +313,26 @@ void TestEditorSafety::menus()
     for (QDockWidget *dock : w.findChildren<QDockWidget *>())
         QVERIFY2(actionsOf(2).contains(dock->windowTitle()), qPrintable(dock->windowTitle()));
     QVERIFY(actionsOf(4).contains("&Documentation"));
+}
+
+void TestEditorSafety::tabsRestored()
+{
+    {
+        ui::MainWindow w;
+        QVERIFY(show(w));
+        QVERIFY(w.openFile(m_ws + "/demo.sync"));
+        QVERIFY(w.close());
+    }
+    ui::MainWindow again;
+    again.show();
+    QVERIFY(again.openWorkspace(m_ws));
+    QCOMPARE(again.tabs()->count(), 2);
+    QCOMPARE(again.tabs()->tabText(0), QStringLiteral("employees.ini"));
+    QCOMPARE(again.tabs()->tabText(1), QStringLiteral("demo.sync"));
+    // An empty exceptions file is not listed.
+    writeFile(m_ws + "/empty-except.txt", "");
+    again.openWorkspace(m_ws);
+    QVERIFY(!again.workspace()->itemForFile("empty-except.txt"));
 }
 
 QTEST_MAIN(TestEditorSafety)

@@ -60,6 +60,7 @@ void TestStudio::initTestCase()
     QVERIFY(trace.open(QIODevice::WriteOnly));
     QFile except(m_ws + "/except.txt");
     QVERIFY(except.open(QIODevice::WriteOnly));
+    except.write("row:\nEID: 1\n");  // an empty one would not be listed
     QFile data(m_ws + "/full.txt");
     QVERIFY(data.open(QIODevice::WriteOnly));
     QDir(m_ws).mkpath("refs");

@@ -86,8 +86,8 @@ void WorkspaceModel::setFolder(const QString &folder)
     const QDir base(folder);
     for (const QString &path : files) {
         const FileKind kind = classifyFile(path);
-        if (kind == FileKind::Other)
-            continue;
+        if (kind == FileKind::Other || (kind == FileKind::Exceptions && QFileInfo(path).size() == 0))
+            continue;  // an empty exceptions file: a run without failures, nothing to look at
         QStandardItem *&group = groups[int(kind)];
         if (!group) {
             group = new QStandardItem(kindTitle(kind));
