@@ -239,6 +239,52 @@ QueueStatus queueStatus(const QueueConfig &config, const run::SecretSettings &se
     return status;
 }
 
+namespace {
+
+RowsShown readRows(const db::Connection &c, const QString &table, int limit)
+{
+    RowsShown shown;
+    db::Statement st(c);
+    QString error;
+    // Plain SQL every database takes; the first `limit` rows are read, the rest not fetched.
+    if (!st.prepare(QStringLiteral("SELECT * FROM %1").arg(table), &error) || !st.execute({}, &error))
+        return shown;  // no such table (yet)
+    QList<db::ColumnInfo> columns;
+    if (st.describeResult(&columns, &error)) {
+        for (const db::ColumnInfo &col : columns)
+            shown.columns << col.name;
+    }
+    shown.exists = true;
+    std::vector<db::Value> row;
+    while (shown.rows.size() < limit && st.fetch(row, &error)) {
+        QStringList values;
+        for (const db::Value &v : row)
+            values << v.value_or(QStringLiteral("NULL"));
+        shown.rows << values;
+    }
+    st.closeCursor();
+    return shown;
+}
+
+}  // namespace
+
+QueueRows queueRows(const QueueConfig &config, const QString &table, const run::SecretSettings &secrets, int limit,
+                    const QString &connectionName)
+{
+    QueueRows out;
+    QString error;
+    std::unique_ptr<db::Connection> c = connect(config, secrets, connectionName, &error);
+    if (!c) {
+        out.error = error;
+        return out;
+    }
+    const sql::QueueNames names = namesFor(config, c->info());
+    out.frozen = readRows(*c, names.table(table), limit);
+    out.deleted = readRows(*c, names.deleted(table), limit);
+    out.ok = true;
+    return out;
+}
+
 std::optional<QDate> parseSinceDate(const QString &text)
 {
     for (const char *format : {"yyyy-MM-dd", "M/d/yyyy", "d.M.yyyy"}) {

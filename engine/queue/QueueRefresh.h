@@ -55,6 +55,22 @@ struct QueueStatus {
 QueueStatus queueStatus(const QueueConfig &config, const run::SecretSettings &secrets,
                         const QString &connectionName = QStringLiteral("queue-status"));
 
+// What a refresh froze for one table (its queue table), and the keys a snapshot table found gone (its
+// _deleted table), the first `limit` rows of each with their column names, for looking at.
+struct RowsShown {
+    QStringList columns;
+    QList<QStringList> rows;  // NULL as an empty optional is shown as "NULL"
+    bool exists = false;      // the table is there
+};
+struct QueueRows {
+    bool ok = false;
+    QString error;
+    RowsShown frozen;
+    RowsShown deleted;
+};
+QueueRows queueRows(const QueueConfig &config, const QString &table, const run::SecretSettings &secrets, int limit = 500,
+                    const QString &connectionName = QStringLiteral("queue-rows"));
+
 // "2017-01-01", "1/1/2017" (month/day/year, as the reference shows it) or "01.01.2017".
 std::optional<QDate> parseSinceDate(const QString &text);
 

@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "StudioSupport.h"
 #include "common/TestSupport.h"
+#include "journal/RunJournal.h"
 #include "pairs/PairEditor.h"
 #include "queue/QueuePanel.h"
 #include "run/RunPanel.h"
@@ -187,6 +188,48 @@ void TestPairsQueue::queuePanel()
     panel->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().contains("0 rows frozen") && panel->rows().value(0).contains("|0|"), 10000);
     w.grab().save(QString(OAS_BUILD_DIR) + "/studio-queue.png");
+
+    // A snapshot table: what a refresh froze, and the keys it found gone, can be looked at.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "stock");
+        db.setDatabaseName(m_ws + "/target.db");
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec("CREATE TABLE Stock(sku INT PRIMARY KEY, qty INT)"));
+        QVERIFY(q.exec("INSERT INTO Stock VALUES (10, 1), (11, 2), (12, 3)"));
+    }
+    QSqlDatabase::removeDatabase("stock");
+    QVERIFY(writeFile(m_ws + "/stock-queue.ini", "[database]\nDRIVER=SQLite3\nDatabase=target.db\n[queue]\nTablePrefix=sq_\n[Stock]\nKey=sku\n"));
+    panel->setWorkspace(m_ws);
+    panel->setConfiguration(m_ws + "/stock-queue.ini");
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 10000);
+    panel->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().contains("3 rows frozen"), 10000);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "stock2");
+        db.setDatabaseName(m_ws + "/target.db");
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec("DELETE FROM Stock WHERE sku = 11"));
+        QVERIFY(q.exec("UPDATE Stock SET qty = 9 WHERE sku = 12"));
+    }
+    QSqlDatabase::removeDatabase("stock2");
+    panel->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().contains("1 rows frozen"), 10000);
+    QSignalSpy shown(panel, &ui::QueuePanel::rowsShown);
+    panel->showRows("Stock");
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 10000);
+    QCOMPARE(panel->shownRows(false), QStringList{"12|9"});
+    QCOMPARE(panel->shownRows(true), QStringList{"11"});
+    // The panel's refreshes are in the run journal, as odbc-agent queue refresh's are.
+    journal::RunFilter filter;
+    filter.config = m_ws + "/stock-queue.ini";
+    QString error;
+    const auto entries = journal::RunJournal().list(filter, &error);
+    QVERIFY2(entries && entries->size() == 2, qPrintable(error));
+    QCOMPARE(entries->first().kind, QStringLiteral("queue"));
+    QCOMPARE(entries->first().counts.written, 1);
+    QCOMPARE(entries->last().counts.written, 3);
 }
 
 QTEST_MAIN(TestPairsQueue)

@@ -1,5 +1,7 @@
 #include "QueuePanel.h"
 
+#include "journal/RunRecorder.h"
+
 #include "queue/QueueRefresh.h"
 
 #include <QApplication>
@@ -7,11 +9,14 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
+#include <QTextStream>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
+#include <QTabWidget>
+#include <QUuid>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -37,13 +42,79 @@ QueuePanel::QueuePanel(QWidget *parent)
     controls->addWidget(m_useSince);
     controls->addWidget(m_since);
     controls->addWidget(m_refresh);
+    // What the last refresh froze for the selected table, and the keys it found gone (snapshot tables).
+    m_rowViews = new QTabWidget(this);
+    m_frozen = new QTableWidget(this);
+    m_deleted = new QTableWidget(this);
+    for (QTableWidget *t : {m_frozen, m_deleted}) {
+        t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        t->verticalHeader()->hide();
+    }
+    m_rowViews->addTab(m_frozen, tr("Frozen rows"));
+    m_rowViews->addTab(m_deleted, tr("Deleted keys"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_tables, 1);
+    layout->addWidget(m_rowViews, 2);
     layout->addWidget(m_message);
+    connect(m_tables, &QTableWidget::currentCellChanged, this, [this](int row) {
+        if (row >= 0 && m_tables->item(row, 0))
+            showRows(m_tables->item(row, 0)->text());
+    });
     connect(m_useSince, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
     connect(m_refresh, &QPushButton::clicked, this, &QueuePanel::refresh);
     connect(m_configs, &QComboBox::currentIndexChanged, this, &QueuePanel::showStatus);
+}
+
+void QueuePanel::showRows(const QString &table)
+{
+    const QString path = m_configs->currentData().toString();
+    if (path.isEmpty())
+        return;
+    const QPointer<QueuePanel> self(this);
+    m_shownTable = table;
+    std::thread([self, path, table] {
+        const QString previous = QDir::currentPath();
+        QDir::setCurrent(QFileInfo(path).absolutePath());
+        const queue::QueueRows rows = queue::queueRows(queue::readQueueConfig(path).config, table, {}, 500,
+                                                       QStringLiteral("queue-rows-") + QUuid::createUuid().toString(QUuid::Id128));
+        QDir::setCurrent(previous);
+        QMetaObject::invokeMethod(qApp, [self, rows, table] {
+            if (!self || table != self->m_shownTable)
+                return;
+            const auto fill = [](QTableWidget *view, const queue::RowsShown &shown) {
+                view->clear();
+                view->setColumnCount(int(shown.columns.size()));
+                view->setHorizontalHeaderLabels(shown.columns);
+                view->setRowCount(int(shown.rows.size()));
+                for (int r = 0; r < shown.rows.size(); ++r)
+                    for (int c = 0; c < shown.rows.at(r).size(); ++c)
+                        view->setItem(r, c, new QTableWidgetItem(shown.rows.at(r).at(c)));
+                view->resizeColumnsToContents();
+            };
+            fill(self->m_frozen, rows.frozen);
+            fill(self->m_deleted, rows.deleted);
+            self->m_rowViews->setTabText(0, tr("Frozen rows of %1 (%2 shown)").arg(table).arg(rows.frozen.rows.size()));
+            self->m_rowViews->setTabText(1, rows.deleted.exists ? tr("Deleted keys (%1 shown)").arg(rows.deleted.rows.size())
+                                                                : tr("Deleted keys (none: found by a time stamp)"));
+            if (!rows.ok)
+                self->m_message->setText(tr("Cannot read the queue tables: %1").arg(rows.error));
+            emit self->rowsShown();
+        });
+    }).detach();
+}
+
+QStringList QueuePanel::shownRows(bool deleted) const
+{
+    const QTableWidget *view = deleted ? m_deleted : m_frozen;
+    QStringList out;
+    for (int r = 0; r < view->rowCount(); ++r) {
+        QStringList values;
+        for (int c = 0; c < view->columnCount(); ++c)
+            values << (view->item(r, c) ? view->item(r, c)->text() : QString());
+        out << values.join(QLatin1Char('|'));
+    }
+    return out;
 }
 
 void QueuePanel::setWorkspace(const QString &folder)
@@ -158,7 +229,15 @@ void QueuePanel::refresh()
         request.connectionName = QStringLiteral("queue-refresh");
         const QString previous = QDir::currentPath();
         QDir::setCurrent(QFileInfo(path).absolutePath());
+        // Journaled like odbc-agent queue refresh (docs/journal.md).
+        QString journalWarning;
+        QTextStream warn(&journalWarning);
+        journal::RunRecorder record(QStringLiteral("queue"), path, QStringLiteral("odbc-agent-studio queue refresh"), {path}, warn);
+        record.start();
         const queue::RefreshResult r = queue::refreshQueue(request);
+        for (const queue::TableRefresh &t : r.tables)
+            record.entry().counts.written += t.frozen;
+        record.finish(r.ok ? 0 : 1, r.error);
         QDir::setCurrent(previous);
         QMetaObject::invokeMethod(qApp, [self, r] {
             if (!self)

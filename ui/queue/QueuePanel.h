@@ -9,6 +9,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QPushButton;
+class QTabWidget;
 class QTableWidget;
 
 namespace oas::ui {
@@ -28,9 +29,13 @@ public:
     QString message() const;
     // Each table's row as shown: table, queue table, rows, last refresh, mode, joined by '|'.
     QStringList rows() const;
+    // Reads what the last refresh froze for table, and its deleted keys, into the views below (rowsShown()).
+    void showRows(const QString &table);
+    QStringList shownRows(bool deleted) const;  // as shown: values joined by '|'
 
 signals:
     void finished();
+    void rowsShown();
 
 private:
     void setBusy(bool busy);
@@ -40,6 +45,10 @@ private:
     QDateEdit *m_since;
     QPushButton *m_refresh;
     QLabel *m_message;
+    QTabWidget *m_rowViews;
+    QTableWidget *m_frozen;
+    QTableWidget *m_deleted;
+    QString m_shownTable;
     bool m_busy = false;
 };
 
