@@ -18,7 +18,7 @@ private slots:
 static const QStringList kDocument = {
     "[version]", "Version=1.06", "[attributes]", "GN=Employees.FirstName", "SN=Employees.LastName",
     "CITY=Employees.City", "[database]", "DSN=x", "[export]", "Mode=de", "Select=GN, S", "Sort", "[control]",
-    "TraceLevel=Sum", "8bit=", "[imp", "# Mode=", "[import]", "SelectBy=GN & C",
+    "TraceLevel=Sum", "8bit=", "[imp", "# Mode=", "[import]", "SelectBy=GN & C", "Table=Em",
 };
 
 void TestCompletion::candidates_data()
@@ -35,6 +35,7 @@ void TestCompletion::candidates_data()
     QTest::newRow("sections") << 15 << -1 << QStringList{"Import"} << 3;
     QTest::newRow("comment") << 16 << -1 << QStringList{} << 0;
     QTest::newRow("SelectBy abbreviations") << 18 << -1 << QStringList{"CITY"} << 1;
+    QTest::newRow("tables in Table, not abbreviations") << 19 << -1 << QStringList{"Employees"} << 2;
     QTest::newRow("database keys") << 7 << 1 << QStringList{"DSN=", "DRIVER=", "Database="} << 1;
 }
 

@@ -130,6 +130,7 @@ void TestStudio::editValidatePreview()
     int index = 0;
     editor->getCursorPosition(&line, &index);
     QCOMPARE(line, fromLine);
+    QVERIFY2(index <= editor->text(fromLine).trimmed().size(), qPrintable(QString::number(index)));  // not past its end
 
     // Fixed: no marks, no problems; the preview follows a changed Where.
     editor->setSelection(fromLine, 4, fromLine, 5);

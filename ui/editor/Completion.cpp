@@ -52,8 +52,20 @@ QStringList valuesFor(const QString &field, const config::AgentConfig &config)
         return {QStringLiteral("Integer"), QStringLiteral("Numeric"), QStringLiteral("CaseIgnore"), QStringLiteral("CaseSensitive")};
     if (f == QLatin1String("encoding"))
         return {QStringLiteral("ISO-8859-1"), QStringLiteral("UTF-8")};
-    static const QStringList usesAbbreviations = {"select", "keys", "saveattr", "where", "from", "modify", "selectby",
-                                                  "relationships", "autos", "table"};
+    if (f == QLatin1String("from") || f == QLatin1String("table")) {
+        // Table names (the attributes' tables) and the words of a join, not abbreviations.
+        QStringList names;
+        for (const config::AttributeDef &a : config.attributes.attributes) {
+            const QString column = a.column.text;
+            const qsizetype dot = column.lastIndexOf(QLatin1Char('.'));
+            if (dot > 0 && !names.contains(column.left(dot)))
+                names.append(column.left(dot));
+        }
+        names << QStringLiteral("JOIN") << QStringLiteral("LEFT JOIN") << QStringLiteral("ON") << QStringLiteral("AS");
+        return names;
+    }
+    static const QStringList usesAbbreviations = {"select", "keys", "saveattr", "where", "modify", "selectby",
+                                                  "relationships", "autos"};
     if (usesAbbreviations.contains(f)) {
         QStringList names;
         for (const config::AttributeDef &a : config.attributes.attributes)

@@ -174,10 +174,18 @@ void ConfigEditor::showDiagnostics(const config::Diagnostics &diagnostics)
         if (line >= lines())
             continue;
         // Columns count UTF-16 units; the document counts UTF-8 bytes.
-        const QString lineText = text(line);
-        const int column = std::clamp(d.pos.column - 1, 0, int(lineText.size()));
+        QString lineText = text(line);
+        while (lineText.endsWith(QLatin1Char('\n')) || lineText.endsWith(QLatin1Char('\r')))
+            lineText.chop(1);
+        // A mark past the line's end (a missing '=' at its end) squiggles the last character: visible.
+        int column = std::clamp(d.pos.column - 1, 0, int(lineText.size()));
+        int length = std::max(d.pos.length, 1);
+        if (column >= lineText.size() && !lineText.isEmpty()) {
+            column = int(lineText.size()) - 1;
+            length = 1;
+        }
         const int from = int(positionFromLineIndex(line, 0)) + int(lineText.left(column).toUtf8().size());
-        int bytes = int(lineText.mid(column, std::max(d.pos.length, 1)).toUtf8().size());
+        int bytes = int(lineText.mid(column, length).toUtf8().size());
         if (bytes == 0)
             bytes = 1;
         SendScintilla(SCI_INDICATORFILLRANGE, from, bytes);
@@ -191,8 +199,12 @@ void ConfigEditor::showDiagnostics(const config::Diagnostics &diagnostics)
 bool ConfigEditor::hasMarkOnLine(int line) const
 {
     auto *self = const_cast<ConfigEditor *>(this);
+    // The line's visible characters only: a mark on its line end would not be seen.
+    QString lineText = self->text(line - 1);
+    while (lineText.endsWith(QLatin1Char('\n')) || lineText.endsWith(QLatin1Char('\r')))
+        lineText.chop(1);
     const int start = int(self->positionFromLineIndex(line - 1, 0));
-    const int end = start + int(self->text(line - 1).toUtf8().size());
+    const int end = start + int(lineText.toUtf8().size());
     for (int pos = start; pos < end; ++pos) {
         if (self->SendScintilla(SCI_INDICATORVALUEAT, kSquiggle, pos))
             return true;
@@ -202,7 +214,11 @@ bool ConfigEditor::hasMarkOnLine(int line) const
 
 void ConfigEditor::goToLine(int line, int column)
 {
-    setCursorPosition(std::max(line - 1, 0), std::max(column - 1, 0));
+    // Never past the line's end (a diagnostic may point just after its last character).
+    QString lineText = text(std::max(line - 1, 0));
+    while (lineText.endsWith(QLatin1Char('\n')) || lineText.endsWith(QLatin1Char('\r')))
+        lineText.chop(1);
+    setCursorPosition(std::max(line - 1, 0), std::clamp(column - 1, 0, int(lineText.size())));
     ensureLineVisible(std::max(line - 1, 0));
     setFocus();
 }
