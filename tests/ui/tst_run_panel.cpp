@@ -92,6 +92,8 @@ void TestRunPanel::stepShowsStatementsAndRows()
     const qsizetype after = text.indexOf("Row after");
     QVERIFY(after > 0);
     QVERIFY2(text.indexOf("GN = Ann\n") < after && text.indexOf("GN = Anna") > after, qPrintable(text));
+    // What changed is marked: the new first name, and nothing else of the row.
+    QCOMPARE(run->markedRecordLines(), QStringList{"GN = Anna"});
 
     // Deleted: a row before, none after.
     run->step();

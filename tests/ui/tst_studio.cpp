@@ -389,6 +389,8 @@ void TestStudio::uncheckingBreakOnErrorsTakesEffect()
     run->setBreakpoints(true, 0, {});
     QVERIFY(run->run());
     QTRY_VERIFY_WITH_TIMEOUT(run->currentRecord().startsWith("record 901 at line 1 (error) #"), 10000);
+    // The failed record is marked: its summary line (and its messages).
+    QVERIFY2(run->markedRecordLines().value(0).startsWith("record 901 at line 1 (error) #"), qPrintable(run->markedRecordLines().join('|')));
     run->setBreakpoints(false, 0, {});
     run->go();
     QTRY_VERIFY_WITH_TIMEOUT(!run->isRunning(), 10000);

@@ -6,6 +6,10 @@
 
 #include "ExceptionsView.h"
 #include "JobRunner.h"
+
+#include <QSet>
+#include <QTextBlock>
+#include <QTextCursor>
 #include "SyncProcess.h"
 #include "RateChart.h"
 #include "TraceView.h"
@@ -386,9 +390,60 @@ QString RunPanel::currentRecord() const
 void RunPanel::showStep(const run::RecordStep &step)
 {
     m_record->setPlainText(stepText(step));
+    markStep(step);
     m_views->setCurrentWidget(m_record);
     m_step->setEnabled(true);  // paused at this record (a breakpoint may pause again after Go)
     m_go->setEnabled(true);
+}
+
+void RunPanel::markStep(const run::RecordStep &step)
+{
+    // What the record changed: the after row's values that differ from the before row's; a record that
+    // failed: its summary and messages, in red.
+    QSet<QString> changed;
+    for (qsizetype r = 0; r < step.rowsAfter.size(); ++r) {
+        const QStringList before = r < step.rowsBefore.size() ? step.rowsBefore.at(r) : QStringList();
+        for (const QString &value : step.rowsAfter.at(r)) {
+            if (!before.contains(value))
+                changed.insert(value);
+        }
+    }
+    QList<QTextEdit::ExtraSelection> marks;
+    const auto mark = [&](const QTextBlock &block, const QColor &color) {
+        QTextEdit::ExtraSelection sel;
+        sel.cursor = QTextCursor(block);
+        sel.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        sel.format.setBackground(color);
+        sel.format.setProperty(QTextFormat::FullWidthSelection, true);
+        marks.append(sel);
+    };
+    const QString afterHeader = tr("Row after");
+    const QString messagesHeader = tr("Messages");
+    enum class Part { Other, After, Messages } part = Part::Other;
+    for (QTextBlock b = m_record->document()->begin(); b.isValid(); b = b.next()) {
+        const QString text = b.text();
+        if (text == afterHeader)
+            part = Part::After;
+        else if (text == messagesHeader)
+            part = Part::Messages;
+        else if (text.isEmpty() && part == Part::After)
+            part = Part::Other;
+        else if (b.blockNumber() == 0 && step.failed)
+            mark(b, QColor(0xf8, 0xd0, 0xd0));
+        else if (part == Part::After && changed.contains(text))
+            mark(b, QColor(0xd8, 0xf0, 0xd0));
+        else if (part == Part::Messages && step.failed && !text.isEmpty())
+            mark(b, QColor(0xf8, 0xd0, 0xd0));
+    }
+    m_record->setExtraSelections(marks);
+}
+
+QStringList RunPanel::markedRecordLines() const
+{
+    QStringList lines;
+    for (const QTextEdit::ExtraSelection &sel : m_record->extraSelections())
+        lines << sel.cursor.block().text();
+    return lines;
 }
 
 void RunPanel::showProgress(const run::JobProgress &p)

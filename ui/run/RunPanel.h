@@ -49,6 +49,8 @@ public:
     // Breakpoints for the next run: on failed records, at a line (0: none), on a change type ("": none).
     void setBreakpoints(bool onError, int atLine, const QString &changeType);
     QString currentRecord() const;
+    // The lines of the current record that are marked: values the record changed, and a failed record.
+    QStringList markedRecordLines() const;
     void setJobKind(int kind);  // 0 full export, 1 delta export, 2 import
     void setDataFile(const QString &path);
     bool isRunning() const;
@@ -75,6 +77,7 @@ private:
     bool start(const JobSpec &given, const QString &what, const QStringList &keychain);
     void showProgress(const run::JobProgress &progress);
     void showStep(const run::RecordStep &step);
+    void markStep(const run::RecordStep &step);
 
     JobRunner *m_runner;
     SyncProcess *m_sync;
