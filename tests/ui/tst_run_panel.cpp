@@ -166,6 +166,14 @@ void TestRunPanel::traceFilterAndSearch()
     QCOMPARE(trace->text(), QString());
     trace->setSearch(QString());
     QCOMPARE(trace->text(), all);
+
+    // While blocks keep arriving under a search, the count follows them.
+    trace->setSearch("needle");
+    QCOMPARE(trace->countText(), QString("0 of %1 blocks").arg(trace->keptBlocks()));
+    trace->append({{run::TraceKind::Level, config::TraceLevel::Summary, "a needle"}, {run::TraceKind::Level, config::TraceLevel::Summary, "hay"}});
+    QCOMPARE(trace->countText(), QString("1 of %1 blocks").arg(trace->keptBlocks()));
+    QVERIFY(trace->text().endsWith("a needle"));
+    trace->setSearch(QString());
 }
 
 void TestRunPanel::outputsOpenFromSummary()

@@ -11,6 +11,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QTimer;
 
 namespace oas::ui {
 
@@ -26,12 +27,14 @@ public:
     void setSearch(const QString &text);
     QString text() const;           // what the view shows
     qsizetype keptBlocks() const { return qsizetype(m_blocks.size()); }
+    QString countText() const;      // "N of M blocks" while filtered, kept current as blocks arrive
 
     static constexpr size_t kMaxBlocks = 20000;  // kept for re-filtering; older ones are let go
 
 private:
     bool shows(const TraceBlock &block) const;
     void refill();
+    void showCount();
     static QString display(const TraceBlock &block);
 
     std::deque<TraceBlock> m_blocks;
@@ -39,6 +42,8 @@ private:
     QLineEdit *m_search;
     QLabel *m_count;
     QPlainTextEdit *m_view;
+    QTimer *m_searchPause;    // typing in the search box refills once it pauses
+    qsizetype m_matching = 0; // kept blocks the filter shows
 };
 
 }  // namespace oas::ui
