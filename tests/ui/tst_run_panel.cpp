@@ -194,9 +194,13 @@ void TestRunPanel::outputsOpenFromSummary()
     journal::RunFilter filter;
     filter.config = m_ws + "/employees.ini";
     QString error;
-    const auto entries = journal::RunJournal().list(filter, &error);
-    QVERIFY2(entries && !entries->isEmpty(), qPrintable(error));
-    const journal::RunEntry &e = entries->first();
+    const auto entries = journal::RunJournal().list(filter, &error);  // newest first; other tests' runs too
+    QVERIFY2(entries, qPrintable(error));
+    const auto mine = std::find_if(entries->begin(), entries->end(), [&](const journal::RunEntry &e) {
+        return e.config == QFileInfo(m_ws + "/employees.ini").absoluteFilePath() && e.dataFile.endsWith("/opened.txt");
+    });
+    QVERIFY(mine != entries->end());
+    const journal::RunEntry &e = *mine;
     QCOMPARE(e.kind, QStringLiteral("export"));
     QCOMPARE(e.state, journal::RunState::Succeeded);
     QCOMPARE(e.counts.written, 20);

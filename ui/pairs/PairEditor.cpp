@@ -18,6 +18,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
@@ -79,8 +80,13 @@ PairEditor::PairEditor(QWidget *parent)
     m_fields->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_fields->setItemDelegate(new TargetDelegate(&m_columns, this));
     m_source->setPlaceholderText(tr("DRIVER=...\nDatabase=...  (one KEY=VALUE a line)"));
-    m_source->setMaximumHeight(70);
-    m_fields->setMinimumHeight(170);
+    // Room for two lines of the data source at least; the fields table takes what is left.
+    m_source->setMinimumHeight(fontMetrics().lineSpacing() * 2 + 14);
+    m_source->setMaximumHeight(fontMetrics().lineSpacing() * 4 + 14);
+    m_fields->setMinimumHeight(110);
+    m_dataFile->setObjectName(QStringLiteral("FireDataFile"));
+    m_dataFile->setMinimumWidth(200);
+    m_dataFile->setPlaceholderText(tr("data file, relative to the workspace"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("env:NAME, file:PATH, encrypted:..., keychain:NAME"));
     m_preview->setReadOnly(true);
@@ -117,6 +123,7 @@ PairEditor::PairEditor(QWidget *parent)
     form->addRow(QString(), test);
 
     auto *fire = new QHBoxLayout;
+    fire->setSpacing(6);
     auto *browse = new QPushButton(tr("..."), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Records to fire the pair for"), QFileInfo(m_iniPath).absolutePath() + QStringLiteral("/.."));
@@ -144,9 +151,17 @@ PairEditor::PairEditor(QWidget *parent)
     rightLayout->addWidget(m_problems, 1);
     rightLayout->addWidget(new QLabel(tr("SQL of the events"), this));
     rightLayout->addWidget(m_preview, 1);
+    // The left side scrolls rather than squeezing its parts over each other (or making the window grow)
+    // when the window is small.
+    auto *leftScroll = new QScrollArea(this);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setFrameShape(QFrame::NoFrame);
+    leftScroll->setWidget(left);
     auto *split = new QSplitter(this);
-    split->addWidget(left);
+    split->addWidget(leftScroll);
     split->addWidget(right);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addLayout(fire);

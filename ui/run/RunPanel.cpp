@@ -86,6 +86,7 @@ RunPanel::RunPanel(QWidget *parent)
 {
     m_kind->addItems({tr("Full export"), tr("Delta export"), tr("Import")});
     m_dataFile->setPlaceholderText(tr("data file (export output or import input)"));
+    m_dataFile->setMinimumWidth(140);
     m_cancel->setEnabled(false);
     m_run->setEnabled(false);  // nothing to run until a configuration is open
     m_summary->setWordWrap(true);
