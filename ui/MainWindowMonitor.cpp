@@ -44,6 +44,8 @@ void MainWindow::createMonitor()
             rerun(e, 2, e.dataFile);
         else if (e.kind == QLatin1String("export"))
             rerun(e, e.referenceFile.isEmpty() ? 0 : 1, e.dataFile);
+        else if (e.kind == QLatin1String("sync"))
+            m_run->runSync(e.config, e.dryRun);
         else
             statusBar()->showMessage(tr("Run %1 again from the command line: %2").arg(e.id).arg(e.command));
     });
