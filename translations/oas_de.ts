@@ -429,6 +429,55 @@
 <context>
     <name>oas::ui::MainWindow</name>
     <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>A job is running; start this one when it is done</source>
+        <translation>Ein Auftrag läuft; starten Sie diesen, wenn er fertig ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Run %1 again from the command line: %2</source>
+        <translation>Lauf %1 erneut auf der Kommandozeile starten: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Run %1 (%2 on %3): %4</source>
+        <translation>Lauf %1 (%2 auf %3): %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>The delete guard stopped the sync</source>
+        <translation>Der Löschschutz hat die Synchronisation angehalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>%1
+
+Nothing was changed by that step. Run the sync once more and let these %2 deletes through?</source>
+        <translation>%1
+
+Dieser Schritt hat nichts geändert. Die Synchronisation noch einmal ausführen und diese %2 Löschungen zulassen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>odbc-agent schedule did not finish: %1</source>
+        <translation>odbc-agent schedule wurde nicht fertig: %1</translation>
+    </message>
+    <message>
         <location filename="../ui/MainWindow.cpp" line="1"/>
         <source>%1 (on disk)</source>
         <translation>%1 (auf dem Datenträger)</translation>
@@ -1004,6 +1053,36 @@ Database=...  (ein KEY=VALUE je Zeile)</translation>
 <context>
     <name>oas::ui::QueuePanel</name>
     <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Frozen rows</source>
+        <translation>Eingefrorene Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Deleted keys</source>
+        <translation>Gelöschte Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Frozen rows of %1 (%2 shown)</source>
+        <translation>Eingefrorene Zeilen von %1 (%2 gezeigt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Deleted keys (%1 shown)</source>
+        <translation>Gelöschte Schlüssel (%1 gezeigt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Deleted keys (none: found by a time stamp)</source>
+        <translation>Gelöschte Schlüssel (keine: per Zeitstempel erkannt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Cannot read the queue tables: %1</source>
+        <translation>Die Warteschlangentabellen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
         <location filename="../ui/queue/QueuePanel.cpp" line="23"/>
         <source>Since</source>
         <translation>Seit</translation>
@@ -1089,6 +1168,56 @@ Database=...  (ein KEY=VALUE je Zeile)</translation>
 </context>
 <context>
     <name>oas::ui::RunPanel</name>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>exit code 0</source>
+        <translation>Exit-Code 0</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>exit code 0x3C (done with warnings)</source>
+        <translation>Exit-Code 0x3C (mit Warnungen erledigt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>exit code 1 (not done)</source>
+        <translation>Exit-Code 1 (nicht erledigt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>step %1 of %2: %3</source>
+        <translation>Schritt %1 von %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>not started: a job is running</source>
+        <translation>nicht gestartet: ein Auftrag läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>running %1 of %2...</source>
+        <translation>%1 von %2 läuft...</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>a dry run</source>
+        <translation>ein Probelauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>the sync</source>
+        <translation>die Synchronisation</translation>
+    </message>
     <message>
         <location filename="../ui/run/RunPanel.cpp" line="1"/>
         <source>no configuration open</source>
@@ -1320,6 +1449,11 @@ Database=...  (ein KEY=VALUE je Zeile)</translation>
 <context>
     <name>oas::ui::WorkspaceModel</name>
     <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Syncs</source>
+        <translation>Synchronisationen</translation>
+    </message>
+    <message>
         <location filename="../ui/workspace/WorkspaceModel.cpp" line="43"/>
         <source>Agent configurations</source>
         <translation>Agentenkonfigurationen</translation>
@@ -1423,6 +1557,520 @@ Database=...  (ein KEY=VALUE je Zeile)</translation>
         <location filename="../ui/EditorTabs.cpp" line="1"/>
         <source>Save</source>
         <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::HistoryChart</name>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>duration (s)</source>
+        <translation>Dauer (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>no runs yet</source>
+        <translation>noch keine Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::MonitorView</name>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>since</source>
+        <translation>seit</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Exceptions</source>
+        <translation>Ausnahmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Data file</source>
+        <translation>Datendatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Reference file</source>
+        <translation>Referenzdatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Run again</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Resume import</source>
+        <translation>Import fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>configuration or sync</source>
+        <translation>Konfiguration oder Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>all states</source>
+        <translation>alle Zustände</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>failed and interrupted</source>
+        <translation>fehlgeschlagen und abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>with warnings</source>
+        <translation>mit Warnungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Cannot resume: %1</source>
+        <translation>Fortsetzen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>The run journal is off (OAS_JOURNAL=off).</source>
+        <translation>Das Laufjournal ist ausgeschaltet (OAS_JOURNAL=off).</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>No runs yet (the journal %1 is made by the first run).</source>
+        <translation>Noch keine Läufe (das Journal %1 entsteht mit dem ersten Lauf).</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Cannot read the run journal %1: %2</source>
+        <translation>Das Laufjournal %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>%n run(s) shown. Select one for its details and files.</source>
+        <translation>
+            <numerusform>%n Lauf gezeigt. Wählen Sie ihn für Details und Dateien.</numerusform>
+            <numerusform>%n Läufe gezeigt. Wählen Sie einen für Details und Dateien.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Run %1: %2 %3, %4, started %5 by %6 on %7 (pid %8), %9</source>
+        <translation>Lauf %1: %2 %3, %4, gestartet %5 von %6 auf %7 (PID %8), %9</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>%1 read, %2 written, %3 created, %4 updated, %5 unchanged, %6 deleted, %7 errors, %8 skipped</source>
+        <translation>gelesen: %1, geschrieben: %2, angelegt: %3, geändert: %4, unverändert: %5, gelöscht: %6, Fehler: %7, übersprungen: %8</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>0x3C (done with warnings)</source>
+        <translation>0x3C (mit Warnungen erledigt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>first error: %1</source>
+        <translation>erster Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>stopped before the record at line %1</source>
+        <translation>angehalten vor dem Datensatz in Zeile %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>the run names no line to resume from</source>
+        <translation>der Lauf nennt keine Zeile zum Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>odbc-agent schedule --list did not answer: %1</source>
+        <translation>odbc-agent schedule --list hat nicht geantwortet: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>sync %1</source>
+        <translation>Synchronisation %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>last run %1, %2: %3 read, %4 created, %5 updated, %6 deleted, %7 errors</source>
+        <translation>letzter Lauf %1, %2: gelesen: %3, angelegt: %4, geändert: %5, gelöscht: %6, Fehler: %7</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::RunsModel</name>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>done with warnings</source>
+        <translation>mit Warnungen erledigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>interrupted</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source> (sync %1, step %2)</source>
+        <translation> (Synchronisation %1, Schritt %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source> - dry run</source>
+        <translation> - Probelauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>First error</source>
+        <translation>Erster Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::ScheduleDialog</name>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Daily at</source>
+        <translation>Täglich um</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Cron expression</source>
+        <translation>Cron-Ausdruck</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Schedule sync %1</source>
+        <translation>Synchronisation %1 planen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>minute hour day-of-month month day-of-week</source>
+        <translation>Minute Stunde Monatstag Monat Wochentag</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>A systemd user timer where systemd runs this machine, else a line in your crontab. Scheduled runs appear in the Monitor.</source>
+        <translation>Ein systemd-Benutzer-Timer, wo systemd den Rechner betreibt, sonst eine Zeile in Ihrer crontab. Geplante Läufe erscheinen im Monitor.</translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::SyncEditor</name>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Stop an import whose deletes are too many</source>
+        <translation>Einen Import mit zu vielen Löschungen anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Open configuration</source>
+        <translation>Konfiguration öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Sync</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Dry run</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Schedule...</source>
+        <translation>Planen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Delete guard</source>
+        <translation>Löschschutz</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>stop above</source>
+        <translation>anhalten über</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>deletes, or</source>
+        <translation>Löschungen, oder</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>of tables of</source>
+        <translation>bei Tabellen ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>+ rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>MaxDeletes: more deletes than this stop the sync (0: no limit by count)</source>
+        <translation>MaxDeletes: mehr Löschungen halten die Synchronisation an (0: keine Grenze nach Anzahl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>MaxDeletePercent: more than this share of the target's rows stops the sync</source>
+        <translation>MaxDeletePercent: mehr als dieser Anteil der Zielzeilen hält die Synchronisation an</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>MinRows: the share applies to tables of at least this many rows</source>
+        <translation>MinRows: der Anteil gilt für Tabellen mit mindestens so vielen Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Input / output</source>
+        <translation>Eingabe / Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>On error</source>
+        <translation>Bei Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>On warnings</source>
+        <translation>Bei Warnungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Run every step in order (saves the file first)</source>
+        <translation>Alle Schritte der Reihe nach ausführen (speichert die Datei vorher)</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>Run every step without keeping anything, and show what a real run would do</source>
+        <translation>Alle Schritte ausführen, ohne etwas zu behalten, und zeigen, was ein echter Lauf täte</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>writes %1%2</source>
+        <translation>schreibt %1%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source> (full)</source>
+        <translation> (vollständig)</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>reads %1</source>
+        <translation>liest %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>reads the output of %1</source>
+        <translation>liest die Ausgabe von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>; pairs %1</source>
+        <translation>; Paare %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>stop</source>
+        <translation>anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>continue</source>
+        <translation>weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>&gt; %1, &gt; %2 % of %3+ rows</source>
+        <translation>&gt; %1, &gt; %2 % bei %3+ Zeilen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>No problems: %n step(s).</source>
+        <translation>
+            <numerusform>Keine Probleme: %n Schritt.</numerusform>
+            <numerusform>Keine Probleme: %n Schritte.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>oas::ui::SyncProcess</name>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>odbc-agent is not installed beside the Studio nor on PATH</source>
+        <translation>odbc-agent ist weder neben dem Studio noch im PATH installiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/x.cpp" line="1"/>
+        <source>cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
     </message>
 </context>
 </TS>
