@@ -137,6 +137,8 @@ void TestSyncForm::syncAndDryRun()
     QVERIFY2(w.runPanel()->summary() == "exit code 0: sync demo: done (exit 0)", qPrintable(w.runPanel()->summary()));
     QCOMPARE(rows("replica.db"), 40);
     QVERIFY2(steps.value(0).startsWith("step 2 of 2: import"), qPrintable(steps.join('|')));
+    // The running step's statistics: its own summary line.
+    QVERIFY2(steps.value(0).contains(" | ODBCAgentImp: 40 records read: 40 created"), qPrintable(steps.join('|')));
     QVERIFY(w.runPanel()->traceText().contains("import            import  done"));
     // Changes, then a dry run: the prediction, nothing kept.
     demo::DemoChanges changes;

@@ -11,6 +11,8 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include "SyncProcess.h"
+#include "journal/RunJournal.h"
+#include "sync/SyncFile.h"
 #include "RateChart.h"
 #include "TraceView.h"
 
@@ -154,6 +156,12 @@ RunPanel::RunPanel(QWidget *parent)
     // A sync's output, steps and end.
     connect(m_sync, &SyncProcess::lines, this, [this](const QStringList &lines, bool standardError) {
         QList<TraceBlock> blocks;
+        for (const QString &line : lines) {
+            // A step's own summary ("ODBCAgentImp: 7 records read: 2 created, ...") is its statistics.
+            if (line.startsWith(QLatin1String("ODBCAgent")) || line.startsWith(QLatin1String("odbc-agent pair:"))
+                || line.startsWith(QLatin1String("odbc-agent queue refresh:")))
+                m_stats->setText(m_stats->text().section(QStringLiteral(" | "), 0, 0) + QStringLiteral(" | ") + line);
+        }
         for (const QString &line : lines)
             blocks.append({standardError && line.contains(QLatin1String("not done")) ? run::TraceKind::Error : run::TraceKind::Level,
                            config::TraceLevel::Summary, line});
@@ -166,6 +174,21 @@ RunPanel::RunPanel(QWidget *parent)
         m_run->setEnabled(!m_configPath.isEmpty());
         m_cancel->setEnabled(false);
         m_summary->setText(tr("%1: %2").arg(exitText(exitCode), summary.isEmpty() ? QFileInfo(m_syncFile).fileName() : summary));
+        // The exceptions of the sync's steps (the newest step that wrote any), from the journal.
+        journal::RunFilter filter;
+        filter.syncName = sync::readSyncFile(m_syncFile).name;
+        filter.limit = 20;
+        QString error;
+        if (const auto entries = journal::RunJournal().list(filter, &error)) {
+            for (const journal::RunEntry &e : *entries) {
+                if (e.kind == QLatin1String("sync"))
+                    break;  // this run's steps come before its own entry
+                if (!e.exceptionsFile.isEmpty()) {
+                    m_exceptions->load(e.exceptionsFile);
+                    break;
+                }
+            }
+        }
         emit jobFinished(exitCode);
         if (guardDeletes > 0)
             emit deleteGuardStopped(m_syncFile, guardDeletes, guard, m_syncDry);
