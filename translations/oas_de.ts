@@ -1892,6 +1892,21 @@ Database=...  (ein KEY=VALUE je Zeile)</translation>
 <context>
     <name>oas::ui::SyncEditor</name>
     <message>
+        <location filename="../ui/sync/SyncEditor.cpp" line="1"/>
+        <source>Add step</source>
+        <translation>Schritt hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/SyncEditor.cpp" line="1"/>
+        <source>Configuration of the step</source>
+        <translation>Konfiguration des Schritts</translation>
+    </message>
+    <message>
+        <location filename="../ui/sync/SyncEditor.cpp" line="1"/>
+        <source>Configurations (*.ini *.cfg)</source>
+        <translation>Konfigurationen (*.ini *.cfg)</translation>
+    </message>
+    <message>
         <location filename="../ui/x.cpp" line="1"/>
         <source>Stop an import whose deletes are too many</source>
         <translation>Einen Import mit zu vielen Löschungen anhalten</translation>

@@ -124,6 +124,12 @@ void TestSyncForm::guardFieldsKeepComments()
     QCOMPARE(w.tabs()->tabText(0), QStringLiteral("demo.sync *"));
     QVERIFY(w.tabs()->saveTab(0));
     QVERIFY(test::readAll(m_ws + "/demo.sync").contains("MaxDeletes=120"));
+    // A step added from the form: at the end, reading the last export's output.
+    form->addStep("again", sync::StepKind::Import, "replica.ini");
+    QCOMPARE(form->steps()->rowCount(), 3);
+    QCOMPARE(form->steps()->item(2, 3)->text(), QStringLiteral("reads the output of export"));
+    QVERIFY(form->problemsText().isEmpty());
+    QVERIFY(form->editor()->text().endsWith("[step again]\nKind=import\nConfig=replica.ini\nInput=@export\n"));
 }
 
 void TestSyncForm::syncAndDryRun()

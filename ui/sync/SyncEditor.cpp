@@ -6,6 +6,8 @@
 
 #include <QCheckBox>
 #include <QDir>
+#include <QFileDialog>
+#include <QMenu>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -81,7 +83,25 @@ SyncEditor::SyncEditor(QWidget *parent)
 
     m_problems->setWordWrap(true);
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Add step: the kind from a menu, the configuration from the workspace; the step goes at the end of the text.
+    auto *add = new QPushButton(tr("Add step"), this);
+    auto *kinds = new QMenu(add);
+    for (const sync::StepKind kind : {sync::StepKind::Export, sync::StepKind::Import, sync::StepKind::Pair, sync::StepKind::Queue}) {
+        kinds->addAction(sync::stepKindName(kind), this, [this, kind] {
+            QString config = QStringLiteral("odbcsync");
+            if (kind != sync::StepKind::Pair) {
+                const QString chosen = QFileDialog::getOpenFileName(this, tr("Configuration of the step"), m_def.folder,
+                                                                    tr("Configurations (*.ini *.cfg)"));
+                if (chosen.isEmpty())
+                    return;
+                config = QDir(m_def.folder).relativeFilePath(chosen);
+            }
+            addStep(QStringLiteral("%1%2").arg(sync::stepKindName(kind)).arg(m_def.steps.size() + 1), kind, config);
+        });
+    }
+    add->setMenu(kinds);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
     buttons->addWidget(m_openConfig);
     buttons->addStretch(1);
     buttons->addWidget(m_dryRun);
