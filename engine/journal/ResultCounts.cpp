@@ -1,8 +1,25 @@
 #include "ResultCounts.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace oas::journal {
+
+QString firstExceptionMessage(const QString &exceptionsFile)
+{
+    QFile f(exceptionsFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return QString();
+    QString record;
+    for (int n = 0; n < 2000 && !f.atEnd(); ++n) {
+        const QString line = QString::fromUtf8(f.readLine(4096)).trimmed();
+        if (line.startsWith(QLatin1String("# record at line ")))
+            record = line.mid(2);
+        else if (line.startsWith(QLatin1String("# ")) && !record.isEmpty())
+            return QStringLiteral("%1: %2").arg(record, line.mid(2));
+    }
+    return QString();
+}
 
 void recordExport(RunEntry &entry, const exporter::ExportResult &r)
 {
@@ -29,6 +46,9 @@ void recordImport(RunEntry &entry, const importer::ImportResult &r, bool procedu
     c.written = procedures ? s.calls : s.creates + s.updates + s.deletes;
     entry.exceptionsFile = r.exceptionsPath.isEmpty() || dryRun ? QString() : QFileInfo(r.exceptionsPath).absoluteFilePath();
     entry.resumeLine = r.resumeLine;
+    // A run done with failed records has no fatal error: its first error is the first failed record's.
+    if (r.exceptions > 0 && !entry.exceptionsFile.isEmpty())
+        entry.firstError = firstExceptionMessage(entry.exceptionsFile);
 }
 
 void recordPairs(RunEntry &entry, const pairs::PairJobResult &r)
@@ -43,8 +63,10 @@ void recordPairs(RunEntry &entry, const pairs::PairJobResult &r)
         c.deleted += p.deleted;
     }
     c.written = c.created + c.updated + c.deleted;
-    if (r.failedRecords)
+    if (r.failedRecords) {
         entry.exceptionsFile = QFileInfo(r.exceptionsPath).absoluteFilePath();
+        entry.firstError = firstExceptionMessage(entry.exceptionsFile);
+    }
 }
 
 }  // namespace oas::journal

@@ -151,7 +151,9 @@ void RunRecorder::finish(int exitCode, const QString &firstError, const QStringL
     m_entry.ended = QDateTime::currentDateTimeUtc();
     m_entry.exitCode = exitCode;
     m_entry.state = stateForExitCode(exitCode);
-    m_entry.firstError = secrets::redact(firstError.left(4000), secrets);
+    if (!firstError.isEmpty())
+        m_entry.firstError = firstError;  // else what the result gave (a failed record's message)
+    m_entry.firstError = secrets::redact(m_entry.firstError.left(4000), secrets);
     const qint64 ms = m_entry.durationMs();
     const qint64 records = std::max(m_entry.counts.read, m_entry.counts.written);
     m_entry.rate = ms > 0 ? double(records) * 1000.0 / double(ms) : double(records);

@@ -147,6 +147,8 @@ void TestJournal::lastRunExitCodes()
     const test::ProgramRun warn = w.run("odbc-agent", {"runs", "last", w.path("import.ini")});
     QCOMPARE(warn.exitCode, 0x3C);
     QVERIFY2(warn.out.contains(QStringLiteral("state           warnings")), qPrintable(warn.out));
+    // A run done with warnings names its first failed record.
+    QVERIFY2(warn.out.contains(QStringLiteral("first error     record at line 1: ")), qPrintable(warn.out));
     QCOMPARE(w.run("ODBCAgentImp", {"-f", "import.ini", "-i", "missing.txt"}).exitCode, 1);
     QCOMPARE(w.run("odbc-agent", {"runs", "last", "import.ini"}).exitCode, 1);
     // The sync's name works too, and --failed lists the failed ones.
