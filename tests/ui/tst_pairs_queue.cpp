@@ -199,30 +199,27 @@ void TestPairsQueue::queuePanel()
     w.grab().save(QString(OAS_BUILD_DIR) + "/studio-queue.png");
 
     // A snapshot table: what a refresh froze, and the keys it found gone, can be looked at.
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "stock");
-        db.setDatabaseName(m_ws + "/target.db");
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec("CREATE TABLE Stock(sku INT PRIMARY KEY, qty INT)"));
-        QVERIFY(q.exec("INSERT INTO Stock VALUES (10, 1), (11, 2), (12, 3)"));
-    }
-    QSqlDatabase::removeDatabase("stock");
+    const auto target = [&](const QStringList &statements) {
+        bool ok = true;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "stock");
+            db.setDatabaseName(m_ws + "/target.db");
+            ok = db.open();
+            QSqlQuery q(db);
+            for (const QString &sql : statements)
+                ok = ok && q.exec(sql);
+        }
+        QSqlDatabase::removeDatabase("stock");
+        return ok;
+    };
+    QVERIFY(target({"CREATE TABLE Stock(sku INT PRIMARY KEY, qty INT)", "INSERT INTO Stock VALUES (10, 1), (11, 2), (12, 3)"}));
     QVERIFY(writeFile(m_ws + "/stock-queue.ini", "[database]\nDRIVER=SQLite3\nDatabase=target.db\n[queue]\nTablePrefix=sq_\n[Stock]\nKey=sku\n"));
     panel->setWorkspace(m_ws);
     panel->setConfiguration(m_ws + "/stock-queue.ini");
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 10000);
     panel->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().contains("3 rows frozen"), 10000);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "stock2");
-        db.setDatabaseName(m_ws + "/target.db");
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec("DELETE FROM Stock WHERE sku = 11"));
-        QVERIFY(q.exec("UPDATE Stock SET qty = 9 WHERE sku = 12"));
-    }
-    QSqlDatabase::removeDatabase("stock2");
+    QVERIFY(target({"DELETE FROM Stock WHERE sku = 11", "UPDATE Stock SET qty = 9 WHERE sku = 12"}));
     panel->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().contains("1 rows frozen"), 10000);
     QSignalSpy shown(panel, &ui::QueuePanel::rowsShown);
