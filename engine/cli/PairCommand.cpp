@@ -2,7 +2,6 @@
 
 #include "../datafile/TaggedReader.h"
 #include "../importer/RecordEvents.h"
-#include "../journal/AppLog.h"
 #include "../journal/ResultCounts.h"
 #include "../journal/RunRecorder.h"
 #include "../pairs/PairJob.h"
@@ -168,12 +167,6 @@ int pairCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "odbc-agent pair: note: the debug log " << r.debugLogPath
             << " records every statement with its values and grows fast; enable it only while debugging\n";
     journal::recordPairs(record.entry(), r);
-    if (r.failedRecords) {
-        journal::appLog(journal::LogLevel::Error, QStringLiteral("pair %1: %2 records failed, listed in %3")
-                                                      .arg(o->pairs.join(QLatin1Char(',')))
-                                                      .arg(r.failedRecords)
-                                                      .arg(r.exceptionsPath));
-    }
     if (r.exitCode == NotDone) {
         err << "odbc-agent pair: not done\n";
         record.finish(NotDone, r.error, trace.secrets());

@@ -1,5 +1,7 @@
 #include "PairJob.h"
 
+#include "../journal/AppLog.h"
+
 #include "../datafile/TaggedReader.h"
 #include "../importer/RecordEvents.h"
 
@@ -173,6 +175,12 @@ PairJobResult runPairJob(const PairJobRequest &request, trace::Trace &trace, run
         if (failures.isEmpty())
             continue;
         ++r.failedRecords;
+        // The application log: a line per failed event (docs/journal.md).
+        for (const importer::Event &ev : failures)
+            journal::appLog(journal::LogLevel::Error, QStringLiteral("pair event failed, record at line %1 of %2: %3")
+                                                          .arg(record->line)
+                                                          .arg(fromStdin ? QStringLiteral("standard input") : request.inputPath,
+                                                               ev.lines.join(QStringLiteral(" | "))));
         if (!exceptionsOpen) {
             if (!exceptions.open(QIODevice::WriteOnly))
                 return fail(QStringLiteral("cannot write the exceptions file %1: %2").arg(r.exceptionsPath, exceptions.errorString()));

@@ -129,6 +129,7 @@ Run TestPairs::pair(const QStringList &args, const QByteArray &input)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("OAS_PAIR_PW", kPassword);
+    env.insert("OAS_APP_LOG", m_dir.filePath("app.log"));
     return runProgram("odbc-agent", QStringList{"pair"} + args, m_dir.path(), env, input, 60000);
 }
 
@@ -167,8 +168,14 @@ void TestPairs::eventsAndTypes()
                                "row:\nDFN: 1003\nBAL: twelve\n"              // not a number
                                "row:\nDFN: 1004\nOPN: 2023-02-30\n"          // not a date
                                "row:\nNAME: no key\n";                      // no key value
+    QFile::remove(m_dir.filePath("app.log"));
     Run r = pair({"customers", "--event", "insert", "--input", "-"}, inserts);
     QCOMPARE(r.exitCode, 0x3C);
+    // A line per failed event in the application log.
+    const QString appLog = QString::fromUtf8(readAll(m_dir.filePath("app.log")));
+    QCOMPARE(appLog.count("pair event failed, record at line "), 3);
+    QVERIFY2(appLog.contains("pair event failed, record at line 11 of standard input: error: pair customers, insert, key 1003: "
+                             "type conversion failure"), qPrintable(appLog));
     QVERIFY2(r.err.contains("5 records read; customers: 2 inserted, 0 updated, 0 deleted, 3 failed; 3 records written to "
                             "customers-except.txt"), qPrintable(r.err));
     const QString except = QString::fromUtf8(readAll(m_dir.filePath("customers-except.txt")));
