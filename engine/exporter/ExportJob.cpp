@@ -1,6 +1,7 @@
 #include "ExportJob.h"
 
 #include "ExportRun.h"
+#include "ExportTemp.h"
 #include "delta/ReferenceNaming.h"
 #include "delta/RowHash.h"
 #include "../config/ConfigWriter.h"
@@ -367,6 +368,10 @@ ExportResult ExportRun::run()
         fail(QStringLiteral("cannot create a temporary directory in %1").arg(QDir::tempPath()));
         return m_result;
     }
+    // This run's scratch folder names its owner; those of killed exports go (ExportTemp.h).
+    markTempOwner(m_temp.path());
+    if (const int stale = removeStaleTempFolders(QDir::tempPath()))
+        m_trace.write(TraceLevel::RefData, QStringLiteral("%1 scratch folder(s) of killed exports removed from %2").arg(stale).arg(QDir::tempPath()));
     if (m_plan.writeReference && !QDir().mkpath(m_plan.directory)) {
         fail(QStringLiteral("cannot create reference directory\n%1").arg(m_plan.directory));
         return m_result;

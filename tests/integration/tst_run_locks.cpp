@@ -5,12 +5,14 @@
 #include "Backend.h"
 #include "ProgramRun.h"
 #include "common/TestSupport.h"
+#include "journal/ProcessIdentity.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -39,6 +41,7 @@ private slots:
     void deadlockVictimRetried_data() { serverRows(); }
     void deadlockVictimRetried();
     void serializationFailureRetried();
+    void staleScratchFoldersRemoved();
 
 private:
     static void serverRows()
@@ -403,6 +406,34 @@ void TestRunLocks::serializationFailureRetried()
     // It was PostgreSQL's refusal that the import met and got over (the statement is in the SQL trace).
     const QString trace = QString::fromUtf8(test::readAll(m_dir->filePath("ser-trace.txt")));
     QVERIFY2(trace.contains("40001"), qPrintable(trace.right(3000)));
+}
+
+void TestRunLocks::staleScratchFoldersRemoved()
+{
+    // An export's scratch folders in TMPDIR name their owner; those of killed exports go at the next export.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const auto folder = [&](const QString &name, const QByteArray &owner) {
+        QVERIFY(QDir(tmp.path()).mkpath(name));
+        if (!owner.isNull()) {
+            QFile f(tmp.filePath(name + "/owner"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(owner);
+        }
+    };
+    folder("oas-export-dead", "999999999 x/1\n");  // a process that is not there
+    folder("oas-export-live", QString("%1 %2\n").arg(QCoreApplication::applicationPid()).arg(journal::currentProcessStart()).toUtf8());
+    folder("oas-export-young", {});                 // no owner yet: being made now, perhaps
+    folder("oas-export-old", {});                   // no owner, two hours old
+    QVERIFY(QProcess::execute("touch", {"-d", "2 hours ago", tmp.filePath("oas-export-old")}) == 0);
+    folder("other-folder", {});
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("TMPDIR", tmp.path());
+    const test::ProgramRun r = test::runProgram("ODBCAgentExp", {"-f", "export.ini", "-o", "out.txt"}, m_dir->path(), env);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QStringList left = QDir(tmp.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    left.sort();
+    QCOMPARE(left, (QStringList{"oas-export-live", "oas-export-young", "other-folder"}));  // its own is gone too
 }
 
 QTEST_GUILESS_MAIN(TestRunLocks)

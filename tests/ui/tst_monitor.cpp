@@ -226,7 +226,11 @@ void TestMonitor::dashboardAndScreenshots()
     QVERIFY(show(w));
     ui::MonitorView *m = w.monitor();
     QTRY_VERIFY_WITH_TIMEOUT(m->model()->rowCount() >= 10, 10000);
-    // One tile per sync and per configuration run on its own (the sync's steps are in the sync's tile).
+    // The dashboard is made when it is looked at: one tile per sync and per configuration run on its own
+    // (the sync's steps are in the sync's tile).
+    auto *views = m->findChild<QTabWidget *>();
+    QVERIFY(views);
+    views->setCurrentIndex(1);
     QCOMPARE(m->tileCount(), 2);
     const auto charts = m->dashboard()->findChildren<ui::HistoryChart *>();
     QCOMPARE(charts.size(), 2);
@@ -236,8 +240,6 @@ void TestMonitor::dashboardAndScreenshots()
     QCOMPARE(syncRuns, 3);
     if (auto *dock = w.findChild<QDockWidget *>("MonitorDock"))
         dock->raise();
-    auto *views = m->findChild<QTabWidget *>();
-    QVERIFY(views);
     for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {
         w.resize(size);
         QTest::qWait(200);

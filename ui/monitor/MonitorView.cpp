@@ -26,6 +26,10 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QApplication>
+#include <QPointer>
+
+#include <thread>
 
 namespace oas::ui {
 
@@ -37,6 +41,8 @@ namespace {
 constexpr int kLoaded = 2000;     // newest entries read each time
 constexpr int kChartRuns = 20;    // runs per dashboard chart
 constexpr int kPollMs = 1000;
+constexpr int kRunningRefreshMs = 3000;  // while a run is running and nothing else changes
+constexpr int kTiles = 30;
 
 QString stampOf(const QString &path)
 {
@@ -88,6 +94,7 @@ MonitorView::MonitorView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setResizeContentsPrecision(50);  // fitting columns looks at 50 rows, not 2,000
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MonitorView::showSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MonitorView::showSelected);
 
@@ -140,6 +147,8 @@ MonitorView::MonitorView(QWidget *parent)
     connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_views->widget(index) == m_schedules)
             refreshSchedules();
+        if (index == 1 && m_dashboardStale)
+            rebuildDashboard(m_all);
     });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -166,8 +175,10 @@ void MonitorView::poll()
     bool running = false;
     for (const RunEntry &e : m_all)
         running = running || e.state == RunState::Running;
-    // A run going on: its duration grows, and its process may die without a word (interrupted).
-    if (running || stampOf(m_path) != m_stamp)
+    // A run going on: its duration grows, and its process may die without a word (interrupted): read again
+    // every few seconds; else only when the journal's files changed.
+    const bool due = running && m_lastRead.isValid() && m_lastRead.elapsed() >= kRunningRefreshMs;
+    if (due || stampOf(m_path) != m_stamp)
         refresh();
 }
 
@@ -178,11 +189,31 @@ void MonitorView::refresh()
                                                              : tr("No runs yet (the journal %1 is made by the first run).").arg(m_path));
         return;
     }
+    if (m_reading)
+        return;  // the reading in flight shows the latest state anyway
+    m_reading = true;
     m_stamp = stampOf(m_path);
-    journal::RunFilter all;
-    all.limit = kLoaded;
-    QString error;
-    const auto entries = journal::RunJournal(m_path).list(all, &error);
+    m_lastRead.start();
+    // The journal is read on a thread of its own: a large journal never stalls the window.
+    const QPointer<MonitorView> self(this);
+    const QString path = m_path;
+    std::thread([self, path] {
+        journal::RunFilter all;
+        all.limit = kLoaded;
+        QString error;
+        const auto entries = journal::RunJournal(path).list(all, &error);
+        QMetaObject::invokeMethod(qApp, [self, entries, error, path] {
+            if (!self)
+                return;
+            self->m_reading = false;
+            if (path == self->m_path)
+                self->showEntries(entries, error);
+        });
+    }).detach();
+}
+
+void MonitorView::showEntries(const std::optional<QList<RunEntry>> &entries, const QString &error)
+{
     if (!entries) {
         m_detail->setText(tr("Cannot read the run journal %1: %2").arg(m_path, error));
         return;
@@ -202,7 +233,11 @@ void MonitorView::refresh()
     m_loaded = true;
     m_all = *entries;
     applyFilter();
-    rebuildDashboard(m_all);
+    // The dashboard is made again only where it is seen (its tiles are widgets: not every second).
+    m_dashboardStale = true;
+    if (m_views->currentIndex() == 1)
+        rebuildDashboard(m_all);
+    emit refreshed();
 }
 
 void MonitorView::setFilter(const QString &text, int state, const QDate &since)
@@ -233,6 +268,15 @@ void MonitorView::applyFilter()
             continue;
         shown << e;
     }
+    // Nothing but time went on (a run running): the durations change, the rows do not; no reset.
+    QString signature;
+    for (const RunEntry &e : shown)
+        signature += QStringLiteral("%1:%2:%3:%4;").arg(e.id).arg(int(e.state)).arg(e.counts.read).arg(e.ended.toMSecsSinceEpoch());
+    if (signature == m_shownSignature) {
+        m_model->refreshDurations(shown);
+        return;
+    }
+    m_shownSignature = signature;
     m_model->setEntries(shown);
     for (int row = 0; row < shown.size(); ++row) {
         if (shown.at(row).id == keep)
@@ -328,8 +372,11 @@ QString MonitorView::resumeFile(const RunEntry &entry, QString *error)
 void MonitorView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    if (std::max(1, width() / 360) != m_columns)
-        rebuildDashboard(m_all);
+    if (std::max(1, width() / 360) != m_columns) {
+        m_dashboardStale = true;
+        if (m_views->currentIndex() == 1)
+            rebuildDashboard(m_all);
+    }
 }
 
 void MonitorView::refreshSchedules()
@@ -355,6 +402,7 @@ int MonitorView::tileCount() const
 
 void MonitorView::rebuildDashboard(const QList<RunEntry> &entries)
 {
+    m_dashboardStale = false;
     while (QLayoutItem *item = m_tiles->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -372,6 +420,8 @@ void MonitorView::rebuildDashboard(const QList<RunEntry> &entries)
     }
     const int columns = std::max(1, width() / 360);
     m_columns = columns;
+    if (order.size() > kTiles)
+        order = order.mid(0, kTiles);  // the configurations and syncs run most recently
     for (int i = 0; i < order.size(); ++i) {
         const QList<RunEntry> &runs = byKey.value(order.at(i));
         const RunEntry &last = runs.last();

@@ -7,8 +7,11 @@
 #include "journal/RunEntry.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QWidget>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -57,12 +60,14 @@ signals:
     void runAgainRequested(const oas::journal::RunEntry &entry);
     void resumeRequested(const oas::journal::RunEntry &entry, const QString &dataFile);
     void runFailed(const oas::journal::RunEntry &entry);
+    void refreshed();  // the entries were read and are shown
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
     void poll();
+    void showEntries(const std::optional<QList<journal::RunEntry>> &entries, const QString &error);
     void applyFilter();
     void showSelected();
     void rebuildDashboard(const QList<journal::RunEntry> &entries);
@@ -86,6 +91,10 @@ private:
     QTabWidget *m_views;
     QPlainTextEdit *m_schedules;
     int m_columns = 0;  // dashboard tiles per row, from the width
+    bool m_dashboardStale = true;
+    bool m_reading = false;   // a reading of the journal is in flight
+    QString m_shownSignature; // the rows shown, to tell a change from time going on
+    QElapsedTimer m_lastRead;
 };
 
 }  // namespace oas::ui

@@ -18,6 +18,13 @@ void RunsModel::setEntries(QList<journal::RunEntry> entries)
     endResetModel();
 }
 
+void RunsModel::refreshDurations(QList<journal::RunEntry> entries)
+{
+    m_entries = std::move(entries);
+    if (!m_entries.isEmpty())
+        emit dataChanged(index(0, Duration), index(int(m_entries.size()) - 1, Duration));
+}
+
 const journal::RunEntry *RunsModel::entryAt(int row) const
 {
     return row >= 0 && row < m_entries.size() ? &m_entries.at(row) : nullptr;

@@ -15,6 +15,8 @@ public:
 
     explicit RunsModel(QObject *parent = nullptr);
     void setEntries(QList<journal::RunEntry> entries);
+    // The same rows read again: only the durations are shown anew (no reset: selection and scroll stay).
+    void refreshDurations(QList<journal::RunEntry> entries);
     const QList<journal::RunEntry> &entries() const { return m_entries; }
     const journal::RunEntry *entryAt(int row) const;
 
