@@ -155,6 +155,10 @@ public:
         QStringList columns;
         while (q.next())
             columns << q.value(1).toString();
+        // Indexes for what each run's end and each reading look up: age (retention), configuration.
+        if (!q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS runs_started ON runs(started)"))
+            || !q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS runs_config ON runs(config)")))
+            return false;
         if (columns.contains(QStringLiteral("resume_line")))
             return true;
         // Another process may add it at the same moment: a duplicate column is fine.
@@ -266,40 +270,73 @@ bool RunJournal::finish(const RunEntry &entry, QString *error)
     return runQuery(q, error);
 }
 
-std::optional<QList<RunEntry>> RunJournal::list(const RunFilter &filter, QString *error)
+namespace {
+
+// Runs whose process is gone without an end: interrupted (SIGKILL, power loss). Done before every read.
+bool markInterrupted(Session &s, QString *error)
 {
-    Session s(m_path);
+    QSqlQuery running(s.db());
+    running.prepare(QStringLiteral("SELECT id, pid, pid_start FROM runs WHERE state='running' AND host=?"));
+    running.addBindValue(localHostName());
+    if (!runQuery(running, error))
+        return false;
+    QList<qint64> gone;
+    while (running.next()) {
+        if (!processAlive(running.value(1).toLongLong(), running.value(2).toString()))
+            gone << running.value(0).toLongLong();
+    }
+    for (qint64 id : gone) {
+        QSqlQuery mark(s.db());
+        mark.prepare(QStringLiteral("UPDATE runs SET state='interrupted', first_error=COALESCE(first_error, ?) "
+                                    "WHERE id=? AND state='running'"));
+        mark.addBindValue(QStringLiteral("the process ended without finishing the run (killed, or the machine stopped)"));
+        mark.addBindValue(id);
+        if (!runQuery(mark, error))
+            return false;
+    }
+    return true;
+}
+
+// "%/NAME" for LIKE, with LIKE's own characters escaped: a configuration of that file name in any folder.
+QString anyFolderPattern(const QString &fileName)
+{
+    QString name = fileName;
+    name.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QStringLiteral("%/") + name;
+}
+
+// The entries matching the conditions (joined by AND), newest first, after the interrupted check.
+std::optional<QList<RunEntry>> readEntries(const QString &path, const QStringList &where, const QVariantList &binds, int limit,
+                                           QString *error)
+{
+    Session s(path);
     if (!s.ok())
         return fail(error, s.error()), std::nullopt;
-    // Runs whose process is gone without an end: interrupted (SIGKILL, power loss).
-    {
-        QSqlQuery running(s.db());
-        running.prepare(QStringLiteral("SELECT id, pid, pid_start FROM runs WHERE state='running' AND host=?"));
-        running.addBindValue(localHostName());
-        if (!runQuery(running, error))
-            return std::nullopt;
-        QList<qint64> gone;
-        while (running.next()) {
-            if (!processAlive(running.value(1).toLongLong(), running.value(2).toString()))
-                gone << running.value(0).toLongLong();
-        }
-        for (qint64 id : gone) {
-            QSqlQuery mark(s.db());
-            mark.prepare(QStringLiteral("UPDATE runs SET state='interrupted', first_error=COALESCE(first_error, ?) "
-                                        "WHERE id=? AND state='running'"));
-            mark.addBindValue(QStringLiteral("the process ended without finishing the run (killed, or the machine stopped)"));
-            mark.addBindValue(id);
-            if (!runQuery(mark, error))
-                return std::nullopt;
-        }
-    }
+    if (!markInterrupted(s, error))
+        return std::nullopt;
+    QSqlQuery q(s.db());
+    q.prepare(QStringLiteral("SELECT * FROM runs %1 ORDER BY id DESC LIMIT %2")
+                  .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")))
+                  .arg(std::max(1, limit)));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!runQuery(q, error))
+        return std::nullopt;
+    QList<RunEntry> out;
+    while (q.next())
+        out << entryOf(q.record());
+    return out;
+}
+
+}  // namespace
+
+std::optional<QList<RunEntry>> RunJournal::list(const RunFilter &filter, QString *error)
+{
     QStringList where;
     QVariantList binds;
     if (!filter.config.isEmpty()) {
         where << QStringLiteral("(config=? OR config LIKE ? ESCAPE '\\')");
-        QString name = QFileInfo(filter.config).fileName();
-        name.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
-        binds << QFileInfo(filter.config).absoluteFilePath() << QStringLiteral("%/") + name;
+        binds << QFileInfo(filter.config).absoluteFilePath() << anyFolderPattern(QFileInfo(filter.config).fileName());
     }
     if (!filter.syncName.isEmpty()) {
         where << QStringLiteral("sync=?");
@@ -311,54 +348,34 @@ std::optional<QList<RunEntry>> RunJournal::list(const RunFilter &filter, QString
         where << QStringLiteral("started>=?");
         binds << timeText(filter.since);
     }
-    QSqlQuery q(s.db());
-    q.prepare(QStringLiteral("SELECT * FROM runs %1 ORDER BY id DESC LIMIT %2")
-                  .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")))
-                  .arg(std::max(1, filter.limit)));
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    if (!runQuery(q, error))
-        return std::nullopt;
-    QList<RunEntry> out;
-    while (q.next())
-        out << entryOf(q.record());
-    return out;
+    return readEntries(m_path, where, binds, filter.limit, error);
 }
 
 std::optional<RunEntry> RunJournal::get(qint64 id, QString *error)
 {
-    RunFilter all;
-    all.limit = 1;
-    // list() first, for the interrupted check; then the one entry.
-    if (!list(all, error))
+    const auto one = readEntries(m_path, {QStringLiteral("id=?")}, {id}, 1, error);
+    if (!one)
         return std::nullopt;
-    Session s(m_path);
-    if (!s.ok())
-        return fail(error, s.error()), std::nullopt;
-    QSqlQuery q(s.db());
-    q.prepare(QStringLiteral("SELECT * FROM runs WHERE id=?"));
-    q.addBindValue(id);
-    if (!runQuery(q, error))
-        return std::nullopt;
-    if (!q.next())
+    if (one->isEmpty())
         return fail(error, QStringLiteral("no run %1 in the journal %2").arg(id).arg(m_path)), std::nullopt;
-    return entryOf(q.record());
+    return one->first();
 }
 
 std::optional<RunEntry> RunJournal::last(const QString &what, QString *error)
 {
-    RunFilter f;
-    f.limit = 100000;
-    const auto all = list(f, error);
-    if (!all)
-        return std::nullopt;
-    const QString absolute = QFileInfo(what).absoluteFilePath();
-    for (const RunEntry &e : *all) {
-        const bool isSync = e.kind == QLatin1String("sync");
-        if (e.config == absolute || QFileInfo(e.config).fileName() == what || (isSync && e.syncName == what))
-            return e;
+    // A configuration by its path, or by its file name in any folder; a sync by its name.
+    QStringList any{QStringLiteral("config=?"), QStringLiteral("(kind='sync' AND sync=?)")};
+    QVariantList binds{QFileInfo(what).absoluteFilePath(), what};
+    if (!what.contains(QLatin1Char('/'))) {
+        any << QStringLiteral("config LIKE ? ESCAPE '\\'");
+        binds << anyFolderPattern(what);
     }
-    return fail(error, QStringLiteral("no run of %1 in the journal %2").arg(what, m_path)), std::nullopt;
+    const auto one = readEntries(m_path, {QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')')}, binds, 1, error);
+    if (!one)
+        return std::nullopt;
+    if (one->isEmpty())
+        return fail(error, QStringLiteral("no run of %1 in the journal %2").arg(what, m_path)), std::nullopt;
+    return one->first();
 }
 
 bool RunJournal::prune(int days, QString *error)

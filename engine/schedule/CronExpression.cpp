@@ -35,8 +35,10 @@ std::optional<Field> parseField(const QString &text, int low, int high, const ch
     const auto number = [&](const QString &s, int *out) {
         bool ok = false;
         int v = s.toInt(&ok);
-        if (!ok && names)
-            v = nameValue(s, names, nameCount, names == nullptr ? 0 : low), ok = v >= 0;
+        if (!ok && names) {  // jan..dec from 1, sun..sat from 0: the field's lowest value
+            v = nameValue(s, names, nameCount, low);
+            ok = v >= 0;
+        }
         if (!ok || v < low || v > high)
             return false;
         *out = v;

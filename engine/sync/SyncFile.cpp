@@ -15,6 +15,7 @@ constexpr qint64 kMaxFileBytes = 1024 * 1024;  // a sync file is a few lines; an
 struct Parser {
     SyncDefinition &def;
     SyncStep *step = nullptr;  // the step being read; nullptr in [sync]
+    QList<QSet<QString>> stepGuardKeys = {};  // per step, the guard keys it sets itself
     bool inSync = false;
 
     void problem(int line, const QString &message) { def.problems.append({line, message}); }
@@ -42,8 +43,8 @@ struct Parser {
         return true;
     }
 
-    // The guard's keys, in [sync] or a step. True when key is one of them.
-    bool guardKey(int line, const QString &key, const QString &value, GuardSettings &g)
+    // The guard's keys, in [sync] or a step: the key (lower case) when it is one of them, else empty.
+    QString guardKey(int line, const QString &key, const QString &value, GuardSettings &g)
     {
         const QString k = key.toLower();
         qint64 n = 0;
@@ -59,8 +60,8 @@ struct Parser {
             if (numberValue(line, key, value, 0, Q_INT64_C(1) << 50, &n))
                 g.minRows = n;
         } else
-            return false;
-        return true;
+            return QString();
+        return k;
     }
 
     void stepKey(int line, const QString &key, const QString &value)
@@ -107,7 +108,9 @@ struct Parser {
                 return;
             }
             (k == QLatin1String("onerror") ? step->stopOnError : step->stopOnWarnings) = v == QLatin1String("stop");
-        } else if (!guardKey(line, key, value, step->guard)) {
+        } else if (const QString g = guardKey(line, key, value, step->guard); !g.isEmpty()) {
+            stepGuardKeys.last().insert(g);  // the step's own; the others come from [sync]
+        } else {
             problem(line, QStringLiteral("unknown key %1 in a step (Kind, Config, Output, Input, Mode, Pairs, Folder, Event, "
                                          "OnError, OnWarnings, DeleteGuard, MaxDeletes, MaxDeletePercent, MinRows)").arg(key));
         }
@@ -119,7 +122,7 @@ struct Parser {
             def.name = value;
             return;
         }
-        if (!guardKey(line, key, value, def.guard))
+        if (guardKey(line, key, value, def.guard).isEmpty())
             problem(line, QStringLiteral("unknown key %1 in [sync] (Name, DeleteGuard, MaxDeletes, MaxDeletePercent, MinRows)").arg(key));
     }
 };
@@ -172,7 +175,6 @@ SyncDefinition parseSyncText(const QString &path, const QByteArray &text)
     static const QRegularExpression stepHeader(QStringLiteral("^step\\s+(\\S.*)$"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression stepName(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
     const QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
-    QList<QSet<QString>> stepGuardKeys;  // steps take [sync]'s guard but for the keys they set themselves
     bool anySection = false;
     for (int i = 0; i < lines.size(); ++i) {
         const int lineNo = i + 1;
@@ -204,7 +206,7 @@ SyncDefinition parseSyncText(const QString &path, const QByteArray &text)
             p.step = &def.steps.last();
             p.step->name = name;
             p.step->line = lineNo;
-            stepGuardKeys.append(QSet<QString>());
+            p.stepGuardKeys.append(QSet<QString>());
             p.inSync = false;
             continue;
         }
@@ -216,9 +218,6 @@ SyncDefinition parseSyncText(const QString &path, const QByteArray &text)
         const QString key = line.left(eq).trimmed();
         const QString value = line.mid(eq + 1).trimmed();
         if (p.step) {
-            if (key.startsWith(QLatin1String("Max"), Qt::CaseInsensitive) || key.compare(QLatin1String("MinRows"), Qt::CaseInsensitive) == 0
-                || key.compare(QLatin1String("DeleteGuard"), Qt::CaseInsensitive) == 0)
-                stepGuardKeys.last().insert(key.toLower());
             p.stepKey(lineNo, key, value);
         } else if (p.inSync) {
             p.syncKey(lineNo, key, value);
@@ -233,7 +232,7 @@ SyncDefinition parseSyncText(const QString &path, const QByteArray &text)
         SyncStep &st = def.steps[s];
         GuardSettings own = st.guard;
         st.guard = def.guard;
-        const QSet<QString> &keys = stepGuardKeys.at(s);
+        const QSet<QString> &keys = p.stepGuardKeys.at(s);
         if (keys.contains(QStringLiteral("deleteguard")))
             st.guard.on = own.on;
         if (keys.contains(QStringLiteral("maxdeletes")))
