@@ -225,7 +225,6 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
         }
         readInfo();
     }
-    const bool streams = use != Use::Statements;
     // Statements prepared once and run many times get a generic plan from PostgreSQL after five runs; for
     // a table that was empty or small then (an initial load), that plan is a sequential scan, and every
     // later lookup reads the whole table. Custom plans per execution keep lookups on the index.
@@ -242,8 +241,8 @@ Connection::Opened Connection::open(const config::DatabaseSection &section, cons
     }
     // Streamed results are read as UTF-8 where the driver gives it unchanged; checked now, in auto-commit
     // mode, before any transaction of the job begins.
-    // (MariaDB: for writing sessions too, whose parameters then go as UTF-8.)
-    c->m_info.utf8Text = c->m_info.isSqlite() || (streams && c->m_info.isPostgreSql() && probeUtf8Text(c->rawHandle()))
+    // (For writing sessions too, whose parameters then go as UTF-8 and whose SELECTs come back as UTF-8.)
+    c->m_info.utf8Text = c->m_info.isSqlite() || (c->m_info.isPostgreSql() && probeUtf8Text(c->rawHandle()))
                          || (c->m_info.isMariaDb() && probeUtf8Text(c->rawHandle(), ProbeSql::MariaDb));
     result.connection = std::move(c);
     return result;

@@ -31,9 +31,9 @@ constexpr qsizetype kOutputBytes = 512;  // an OUT parameter's buffer (a number 
 
 Statement::Statement(const Connection &connection) : m_connection(connection)
 {
-    // The SQLite3 driver takes and gives UTF-8 as SQL_C_CHAR; MariaDB's does where the probe says so.
+    // The SQLite3 driver takes and gives UTF-8 as SQL_C_CHAR; psqlODBC and MariaDB's do where the probe says so.
     m_sqlite = connection.info().isSqlite();
-    m_utf8Text = m_sqlite || (connection.info().isMariaDb() && connection.info().utf8Text);
+    m_utf8Text = m_sqlite || connection.info().utf8Text;
     // psqlODBC and MariaDB Connector/ODBC parse some parameter types themselves
     m_driverConverts = connection.info().isPostgreSql() || connection.info().isMariaDb();
 }

@@ -17,8 +17,10 @@ ImportRun::Window ImportRun::locateWindow(const std::vector<Pending> &batch, siz
     QStringList keys;      // exact keys of the records that take part, in order
     QList<size_t> owners;  // their batch index
     QSet<QString> folded;  // case-folded keys: two records that might be the same row never share a window
+    folded.reserve(to - from);
+    const qsizetype limit = m_pgBatch ? PgBatchSql::kWindow : BatchLocate::kWindow;
     size_t j = from;
-    for (; j < to && keys.size() < BatchLocate::kWindow; ++j) {
+    for (; j < to && keys.size() < limit; ++j) {
         if (batch[j].checked.failed)
             continue;
         const QString key = m_batchLocate->recordKey(batch[j].checked);
@@ -34,17 +36,27 @@ ImportRun::Window ImportRun::locateWindow(const std::vector<Pending> &batch, siz
     *end = j;
     if (keys.isEmpty())
         return Window::Fallback;
-    // The values, record after record; the last record's repeated to fill the statement's window.
     const std::vector<int> &params = m_locateMany.params;
-    const size_t perRecord = params.size() / size_t(BatchLocate::kWindow);
     std::vector<db::Value> values(params.size());
     std::vector<const db::Value *> pointers(params.size());
-    for (size_t w = 0; w < size_t(BatchLocate::kWindow); ++w) {
-        const CheckedRecord &r = batch[owners.at(qsizetype(std::min<size_t>(w, size_t(owners.size()) - 1)))].checked;
-        for (size_t p = 0; p < perRecord; ++p) {
-            const size_t at = w * perRecord + p;
-            values[at] = r.values[size_t(params[at])];
-            pointers[at] = &values[at];
+    if (m_pgBatch) {  // one array per naming attribute
+        std::vector<const QString *> column(size_t(owners.size()));
+        for (size_t p = 0; p < params.size(); ++p) {
+            for (qsizetype k = 0; k < owners.size(); ++k)
+                column[size_t(k)] = &*batch[owners.at(k)].checked.values[size_t(params[p])];
+            values[p].emplace();
+            PgBatchSql::appendArray(*values[p], column);
+            pointers[p] = &values[p];
+        }
+    } else {  // the values, record after record; the last record's repeated to fill the statement's window
+        const size_t perRecord = params.size() / size_t(BatchLocate::kWindow);
+        for (size_t w = 0; w < size_t(BatchLocate::kWindow); ++w) {
+            const CheckedRecord &r = batch[owners.at(qsizetype(std::min<size_t>(w, size_t(owners.size()) - 1)))].checked;
+            for (size_t p = 0; p < perRecord; ++p) {
+                const size_t at = w * perRecord + p;
+                values[at] = r.values[size_t(params[at])];
+                pointers[at] = &values[at];
+            }
         }
     }
     QString block;
@@ -52,12 +64,15 @@ ImportRun::Window ImportRun::locateWindow(const std::vector<Pending> &batch, siz
     if (!st.execute(pointers, &block))
         return Window::Failed;
     QHash<QString, qsizetype> byKey;
+    byKey.reserve(keys.size());
     for (qsizetype k = 0; k < keys.size(); ++k) {
         byKey.insert(keys.at(k), k);
         located[owners.at(k) - from].emplace();
     }
     std::vector<db::Value> row;
     while (st.fetch(row, &block)) {
+        if (m_pgBatch)
+            m_pgBatch->widen(row);
         const auto it = byKey.constFind(m_batchLocate->rowKey(row));
         if (it == byKey.constEnd()) {  // the database compares differently: one SELECT per record here
             st.closeCursor();
@@ -218,6 +233,12 @@ bool ImportRun::runDeferred(std::vector<WriteOp> &writes)
         size_t run = 1;
         while (i + run < writes.size() && writes[i + run].sameStatement(writes[i]))
             ++run;
+        if (m_pgBatch && run > 1) {
+            if (!runAsOne(writes, i, run))
+                return false;
+            i += run;
+            continue;
+        }
         // Runs in chunks of 32, 16, 8, 4, 2, 1 rows, so each kind needs at most six statements.
         while (run > 0) {
             int rows = BatchLocate::kWindow;
@@ -254,6 +275,56 @@ bool ImportRun::runDeferred(std::vector<WriteOp> &writes)
         }
     }
     writes.clear();
+    return true;
+}
+
+bool ImportRun::runAsOne(const std::vector<WriteOp> &writes, size_t from, size_t count)
+{
+    const WriteOp &op = writes[from];
+    QString error;
+    const Prepared *single = op.kind == WriteOp::Kind::Insert   ? insertFor(op.attributes, &error)
+                             : op.kind == WriteOp::Kind::Update ? &updateFor(op.attributes, &error)->front()
+                                                                : &m_delete;
+    if (!single)
+        return false;
+    const QString key = QStringLiteral("json|%1|%2").arg(int(op.kind)).arg(op.attributes.join(QLatin1Char(',')));
+    auto it = m_grouped.find(key);
+    if (it == m_grouped.end()) {
+        const std::vector<int> &params = single->params;
+        const auto sets = params.begin() + (op.kind == WriteOp::Kind::Update ? op.attributes.size() : 0);
+        const QString sql = op.kind == WriteOp::Kind::Insert   ? m_pgBatch->insertSql(params)
+                            : op.kind == WriteOp::Kind::Update ? m_pgBatch->updateSql({params.begin(), sets}, {sets, params.end()})
+                                                               : m_pgBatch->deleteSql(params);
+        m_trace.write(TraceLevel::Sql, QStringLiteral("statement for many records at once\n%1").arg(sql));
+        Prepared p;
+        p.statement = std::make_unique<db::Statement>(*m_connection);
+        p.statement->setParamTypes({db::ParamType{}});
+        p.params = params;
+        if (!p.statement->prepare(sql, &error)) {
+            m_trace.write(TraceLevel::Sql, shown(error.trimmed()));
+            return false;
+        }
+        it = m_grouped.emplace(key, std::move(p)).first;
+    }
+    db::Value json;
+    json.emplace();
+    json->reserve(qsizetype(count) * 256);
+    *json += QLatin1Char('[');
+    for (size_t k = from; k < from + count; ++k) {
+        if (k > from)
+            *json += QLatin1Char(',');
+        m_pgBatch->appendObject(*json, it->second.params, writes[k].values);
+    }
+    *json += QLatin1Char(']');
+    db::Statement &statement = *it->second.statement;
+    if (!statement.execute({&json}, &error) || statement.affectedRows() != qint64(count)) {
+        m_trace.write(TraceLevel::Sql, QStringLiteral("writing %1 records at once failed; they are applied again one "
+                                                      "statement per record\n%2")
+                                           .arg(count)
+                                           .arg(error.isEmpty() ? QStringLiteral("%1 rows changed").arg(statement.affectedRows())
+                                                                : shown(error.trimmed())));
+        return false;
+    }
     return true;
 }
 

@@ -94,6 +94,10 @@ void ImportPlan::describe(const QStringList &abbreviations, const QList<db::Colu
 
 int ImportPlan::indexOf(const QString &abbreviation) const
 {
+    for (int i = 0; i < m_attributes.size(); ++i) {  // as written, mostly
+        if (m_attributes.at(i).abbreviation == abbreviation)
+            return i;
+    }
     for (int i = 0; i < m_attributes.size(); ++i) {
         if (m_attributes.at(i).abbreviation.compare(abbreviation, Qt::CaseInsensitive) == 0)
             return i;

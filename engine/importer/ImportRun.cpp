@@ -46,13 +46,14 @@ bool ImportRun::connect()
     return true;
 }
 
-bool ImportRun::prepare(Prepared &p, const QString &sql, const QStringList &params, QString *error)
+bool ImportRun::prepare(Prepared &p, const QString &sql, const QStringList &params, QString *error,
+                        const std::vector<db::ParamType> *types)
 {
     p.statement = std::make_unique<db::Statement>(*m_connection);
     p.params.clear();
     for (const QString &a : params)
         p.params.push_back(m_plan.indexOf(a));
-    p.statement->setParamTypes(m_plan.paramTypes(params));
+    p.statement->setParamTypes(types ? *types : m_plan.paramTypes(params));
     if (!p.statement->prepare(sql, error)) {
         *error = QStringLiteral("%1\n%2").arg(*error, sql);
         return false;
@@ -87,10 +88,26 @@ bool ImportRun::prepareStatements()
         return fail(error);
     QString why;
     if (BatchLocate::eligible(m_cfg, m_dialect, m_plan, &why) && m_batchSize > 1) {
+        QString pgWhy;
+        if (m_dialect.kind == sql::SqlDialect::Kind::PostgreSql && PgBatchSql::eligible(m_cfg, m_plan, &pgWhy))
+            m_pgBatch = std::make_unique<PgBatchSql>(m_cfg, m_plan, st.selectAbbreviations,
+                                                     m_cfg.importSection.modifyAnyway.value
+                                                         || (m_step && (m_step->isStepping() || m_step->hasBreakpoint())));
+        else if (m_dialect.kind == sql::SqlDialect::Kind::PostgreSql)
+            m_trace.write(TraceLevel::Sql, QStringLiteral("records are located and written 32 at a time: %1").arg(pgWhy));
         QStringList params;
-        for (int i = 0; i < BatchLocate::kWindow; ++i)
-            params += st.whereParams;
-        if (prepare(m_locateMany, sql::buildLocateMany(m_cfg, BatchLocate::kWindow), params, &error)) {
+        bool prepared = false;
+        if (m_pgBatch) {  // one array of values per naming attribute, each bound as text
+            for (int i : m_plan.namingOrder())
+                params.append(m_plan.at(i).abbreviation);
+            const std::vector<db::ParamType> text(size_t(params.size()));
+            prepared = prepare(m_locateMany, m_pgBatch->locateSql(), params, &error, &text);
+        } else {
+            for (int i = 0; i < BatchLocate::kWindow; ++i)
+                params += st.whereParams;
+            prepared = prepare(m_locateMany, sql::buildLocateMany(m_cfg, BatchLocate::kWindow), params, &error);
+        }
+        if (prepared) {
             m_batchLocate = std::make_unique<BatchLocate>(m_plan, st.selectAbbreviations);
             m_groupWrites = !m_cfg.importSection.isJoin;
             // PostgreSQL takes the parameters of a VALUES list as text: each is cast to its column's type.
@@ -112,7 +129,8 @@ bool ImportRun::prepareStatements()
                 }
             }
             m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement for %1 records at once\n%2")
-                                               .arg(BatchLocate::kWindow)
+                                               .arg(m_pgBatch ? QStringLiteral("up to %1").arg(PgBatchSql::kWindow)
+                                                              : QString::number(BatchLocate::kWindow))
                                                .arg(m_locateMany.statement->sql()));
         }
     }

@@ -6,6 +6,7 @@
 #include "ImportAccount.h"
 #include "ImportJob.h"
 #include "ImportPlan.h"
+#include "PgBatchSql.h"
 #include "RecordCheck.h"
 
 #include "../datafile/TaggedReader.h"
@@ -90,7 +91,9 @@ private:
     bool openInput();
     bool connect();
     bool prepareStatements();
-    bool prepare(Prepared &p, const QString &sql, const QStringList &params, QString *error);
+    // types: the parameters' types when they are not the attributes' (PgBatchSql's arrays).
+    bool prepare(Prepared &p, const QString &sql, const QStringList &params, QString *error,
+                 const std::vector<db::ParamType> *types = nullptr);
     bool importAll();
     bool runBatch(std::vector<Pending> &batch, size_t from, size_t to);
     struct Attempt {
@@ -116,6 +119,8 @@ private:
     // refused one (the batch is then replayed record by record).
     bool runDeferred(std::vector<WriteOp> &writes);
     Prepared *groupedStatement(const WriteOp &op, int rows, QString *error);
+    // PostgreSQL: writes[from, from + count), one kind and one set of attributes, as one statement (PgBatchSql).
+    bool runAsOne(const std::vector<WriteOp> &writes, size_t from, size_t count);
 
     // ImportApply.cpp
     Applied apply(const CheckedRecord &record, const ApplyMode &mode);
@@ -153,6 +158,7 @@ private:
     Prepared m_locate;
     std::unique_ptr<BatchLocate> m_batchLocate;  // null: one SELECT per record
     Prepared m_locateMany;
+    std::unique_ptr<PgBatchSql> m_pgBatch;  // PostgreSQL: windows and runs as one statement each
     bool m_groupWrites = false;  // batches run consecutive writes of the same kind as one statement
     bool m_groupUpdates = false;  // ... UPDATEs too (every column's type can be cast)
     QHash<QString, QString> m_updateCasts;  // upper-case abbreviation -> PostgreSQL type

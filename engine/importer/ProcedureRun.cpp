@@ -385,7 +385,7 @@ void ProcedureRun::reportProgress()
     p.adds = m_result.stats.calls;
     p.errors = m_result.stats.errors;
     p.warnings = m_result.warnings;
-    p.bytesDone = m_input.pos();
+    p.bytesDone = m_bytesDone;
     p.bytesTotal = m_input.size();
     m_observer->progress(p);
 }
@@ -413,6 +413,7 @@ bool ProcedureRun::importAll()
         if (!outcome)
             return false;
         report(*record, *outcome, statements, secrets);
+        m_bytesDone = reader.bytesRead();
         if (m_result.recordsRead % 256 == 0)
             reportProgress();
         if (m_step && !m_step->pause(m_lastSummary)) {  // the text is made only when stepping shows it

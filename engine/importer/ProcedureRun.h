@@ -44,6 +44,7 @@ private:
     void report(const datafile::Record &record, const Outcome &given, const QStringList &statements,
                 const QStringList &secrets);
     void reportProgress();
+    qint64 m_bytesDone = 0;  // of the input, as far as the records read go
     QString label(const datafile::Record &record) const;
 
     const ImportRequest &m_req;

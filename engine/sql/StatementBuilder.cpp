@@ -223,14 +223,18 @@ QList<UpdatePart> buildUpdate(const AgentConfig &config, const SqlDialect &diale
 
 QString buildLocateMany(const AgentConfig &config, int count)
 {
-    const ImportStatements st = buildImportStatements(config);
     const QString one = selectByWhere(config);
     QStringList predicates;
     for (int i = 0; i < count; ++i)
         predicates.append(QLatin1Char('(') + one + QLatin1Char(')'));
+    return buildLocateWhere(config, predicates.join(QStringLiteral(" OR ")));
+}
+
+QString buildLocateWhere(const AgentConfig &config, const QString &where)
+{
+    const ImportStatements st = buildImportStatements(config);
     return QStringLiteral("SELECT %1 FROM %2 WHERE %3")
-        .arg(columnList(st.selectAbbreviations, config.attributes), config.importSection.table.value,
-             predicates.join(QStringLiteral(" OR ")));
+        .arg(columnList(st.selectAbbreviations, config.attributes), config.importSection.table.value, where);
 }
 
 QStringList insertableAttributes(const AgentConfig &config)

@@ -91,6 +91,8 @@ QString buildDeleteRows(const config::AgentConfig &config, int rows);
 // The SELECT of the import for `count` records at once: the SelectBy predicate repeated, joined by OR, with
 // the WHERE parameters repeated in that order.
 QString buildLocateMany(const config::AgentConfig &config, int count);
+// The import's SELECT (its columns, from its table) with another WHERE condition.
+QString buildLocateWhere(const config::AgentConfig &config, const QString &where);
 QList<RelationshipStatements> buildRelationshipStatements(const config::AgentConfig &config, const SqlDialect &dialect);
 
 // "(A.x=?) AND NOT ((A.y=?) OR (A.z=?))" from a SelectBy tree.

@@ -203,7 +203,7 @@ void TestImportRuns::groupedWrites()
     QCOMPARE(r.result.stats.deletes, 20);
     QVERIFY(r.sql.filter("at once failed").isEmpty());
     // (The generic SQL has none of the grouped statements: one statement per record, the same rows.)
-    QCOMPARE(r.sql.join('\n').contains(QString("SELECT statement for 32 records at once")), !test::genericDialect());
+    QCOMPARE(r.sql.join('\n').contains(QRegularExpression("SELECT statement for (32|up to \\d+) records at once")), !test::genericDialect());
     const QStringList rows = tableRows(b);
     QCOMPARE(rows.size(), 5 + 80);
     QVERIFY(rows.contains("100|G100|S100|t100|NULL"));

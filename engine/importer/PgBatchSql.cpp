@@ -1,0 +1,218 @@
+#include "PgBatchSql.h"
+
+#include "../sql/StatementBuilder.h"
+
+#include <algorithm>
+
+#include <sql.h>
+#include <sqlext.h>
+#include <sqlucode.h>
+
+namespace oas::importer {
+
+namespace {
+
+bool isInteger(int sqlType)
+{
+    return sqlType == SQL_INTEGER || sqlType == SQL_SMALLINT || sqlType == SQL_TINYINT || sqlType == SQL_BIGINT;
+}
+
+// Types whose values the single statement sends as their text, which the column's input function reads.
+bool takesText(int sqlType)
+{
+    switch (sqlType) {
+    case SQL_SMALLINT:
+    case SQL_TINYINT:
+    case SQL_INTEGER:
+    case SQL_BIGINT:
+    case SQL_NUMERIC:
+    case SQL_DECIMAL:
+    case SQL_REAL:
+    case SQL_FLOAT:
+    case SQL_DOUBLE:
+    case SQL_CHAR:
+    case SQL_VARCHAR:
+    case SQL_LONGVARCHAR:
+    case SQL_WCHAR:
+    case SQL_WVARCHAR:
+    case SQL_WLONGVARCHAR:
+    case SQL_TYPE_DATE:
+    case SQL_TYPE_TIME:
+    case SQL_TYPE_TIMESTAMP: return true;
+    default: return false;
+    }
+}
+
+QString quotedIdentifier(const QString &name)
+{
+    QString q = name;
+    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+// text as a JSON string (quotes included) or, with arrayElement, as an element of an array literal.
+void appendQuoted(QString &out, const QString &text, bool arrayElement)
+{
+    out += QLatin1Char('"');
+    const QChar *p = text.constData();
+    const QChar *end = p + text.size();
+    while (p < end) {
+        const QChar *run = p;
+        while (p < end && p->unicode() >= 0x20 && *p != QLatin1Char('"') && *p != QLatin1Char('\\'))
+            ++p;
+        out.append(run, p - run);
+        if (p == end)
+            break;
+        const char16_t c = p->unicode();
+        if (c == u'"' || c == u'\\' || arrayElement) {
+            out += QLatin1Char('\\');
+            out += *p;
+        } else {  // a control character in JSON
+            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+        }
+        ++p;
+    }
+    out += QLatin1Char('"');
+}
+
+}  // namespace
+
+bool PgBatchSql::eligible(const config::AgentConfig &config, const ImportPlan &plan, QString *why)
+{
+    const config::ImportSection &imp = config.importSection;
+    if (imp.isJoin)
+        return *why = QStringLiteral("the import joins tables"), false;
+    if (!imp.autos.value.isEmpty())
+        return *why = QStringLiteral("Autos are configured"), false;
+    QStringList names;
+    for (const ImportAttribute &a : plan.attributes()) {
+        if (!(a.naming || a.modify || a.insertable))
+            continue;
+        if (!a.described || a.column.name.isEmpty() || !takesText(a.column.sqlType))
+            return *why = QStringLiteral("attribute %1's column is not of a number, text, date or time type").arg(a.abbreviation),
+                   false;
+        if (names.contains(a.column.name))
+            return *why = QStringLiteral("two attributes name the column %1").arg(a.column.name), false;
+        names.append(a.column.name);
+    }
+    return true;
+}
+
+PgBatchSql::PgBatchSql(const config::AgentConfig &config, const ImportPlan &plan, const QStringList &selectAbbreviations,
+                       bool wholeRows)
+    : m_plan(plan), m_table(config.importSection.table.value), m_width(size_t(selectAbbreviations.size()))
+{
+    QStringList columns;
+    QStringList arrays;
+    for (int i : plan.namingOrder()) {
+        columns.append(plan.at(i).def->column.text);
+        arrays.append(QStringLiteral("CAST(? AS %1[])").arg(isInteger(plan.at(i).column.sqlType) ? "bigint" : "text"));
+        m_positions.push_back(int(selectAbbreviations.indexOf(plan.at(i).abbreviation)));
+    }
+    const QString where = columns.size() == 1 ? QStringLiteral("%1 = ANY(%2)").arg(columns.first(), arrays.first())
+                                              : QStringLiteral("(%1) IN (SELECT * FROM unnest(%2))")
+                                                    .arg(columns.join(QStringLiteral(", ")), arrays.join(QStringLiteral(", ")));
+    const bool narrow = !wholeRows && std::find(m_positions.begin(), m_positions.end(), -1) == m_positions.end();
+    if (narrow) {
+        m_locate = QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(columns.join(QStringLiteral(", ")), m_table, where);
+    } else {
+        m_positions.clear();
+        m_locate = sql::buildLocateWhere(config, where);
+    }
+}
+
+void PgBatchSql::widen(std::vector<db::Value> &row) const
+{
+    if (m_positions.empty())
+        return;
+    std::vector<db::Value> wide(m_width);
+    for (size_t c = 0; c < m_positions.size() && c < row.size(); ++c)
+        wide[size_t(m_positions[c])] = std::move(row[c]);
+    row = std::move(wide);
+}
+
+QString PgBatchSql::rowSource() const
+{
+    return QStringLiteral("json_populate_recordset(NULL::%1, CAST(? AS json)) AS r").arg(m_table);
+}
+
+QString PgBatchSql::column(int planIndex) const
+{
+    return QStringLiteral("r.") + quotedIdentifier(m_plan.at(planIndex).column.name);
+}
+
+QString PgBatchSql::matchRows(const std::vector<int> &whereParams) const
+{
+    QStringList columns;
+    QStringList values;
+    for (int i : whereParams) {
+        columns.append(m_plan.at(i).def->column.text);
+        values.append(column(i));
+    }
+    return columns.size() == 1 ? QStringLiteral("%1 IN (SELECT %2 FROM %3)").arg(columns.first(), values.first(), rowSource())
+                               : QStringLiteral("(%1) IN (SELECT %2 FROM %3)")
+                                     .arg(columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")), rowSource());
+}
+
+QString PgBatchSql::insertSql(const std::vector<int> &params) const
+{
+    QStringList names;
+    QStringList values;
+    for (int i : params) {
+        names.append(m_plan.at(i).def->column.columnName());
+        values.append(column(i));
+    }
+    return QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM %4")
+        .arg(m_table, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")), rowSource());
+}
+
+QString PgBatchSql::updateSql(const std::vector<int> &setParams, const std::vector<int> &whereParams) const
+{
+    QStringList sets;
+    for (int i : setParams)
+        sets.append(m_plan.at(i).def->column.columnName() + QLatin1Char('=') + column(i));
+    QStringList matches;
+    for (int i : whereParams)
+        matches.append(m_plan.at(i).def->column.text + QLatin1Char('=') + column(i));
+    return QStringLiteral("UPDATE %1 SET %2 FROM %3 WHERE %4")
+        .arg(m_table, sets.join(QStringLiteral(", ")), rowSource(), matches.join(QStringLiteral(" AND ")));
+}
+
+QString PgBatchSql::deleteSql(const std::vector<int> &whereParams) const
+{
+    return QStringLiteral("DELETE FROM %1 WHERE %2").arg(m_table, matchRows(whereParams));
+}
+
+void PgBatchSql::appendArray(QString &out, const std::vector<const QString *> &values)
+{
+    out += QLatin1Char('{');
+    for (size_t k = 0; k < values.size(); ++k) {
+        if (k)
+            out += QLatin1Char(',');
+        appendQuoted(out, *values[k], true);
+    }
+    out += QLatin1Char('}');
+}
+
+void PgBatchSql::appendObject(QString &out, const std::vector<int> &params, const std::vector<db::Value> &values) const
+{
+    out += QLatin1Char('{');
+    for (size_t k = 0; k < params.size() && k < values.size(); ++k) {
+        bool repeated = false;  // an attribute both set and matched: one key, the same value
+        for (size_t j = 0; j < k; ++j)
+            repeated = repeated || params[j] == params[k];
+        if (repeated)
+            continue;
+        if (k)
+            out += QLatin1Char(',');
+        appendQuoted(out, m_plan.at(params[k]).column.name, false);
+        out += QLatin1Char(':');
+        if (values[k])
+            appendQuoted(out, *values[k], false);
+        else
+            out += QStringLiteral("null");
+    }
+    out += QLatin1Char('}');
+}
+
+}  // namespace oas::importer
