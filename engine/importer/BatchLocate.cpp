@@ -67,6 +67,7 @@ BatchLocate::BatchLocate(const ImportPlan &plan, const QStringList &selectAbbrev
         n.planIndex = i;
         n.column = int(selectAbbreviations.indexOf(plan.at(i).abbreviation));
         n.integer = isIntegerType(plan.at(i).column.sqlType);
+        m_hasText = m_hasText || !n.integer;
         m_naming.append(n);
     }
 }

@@ -25,6 +25,8 @@ public:
     // The record's naming values as one comparable key (integers in canonical form); empty when the record
     // cannot take part (a value that is not an integer for an integer column).
     QString recordKey(const CheckedRecord &record) const;
+    // Whether some naming column holds text (keys of integers only need no case folding).
+    bool hasText() const { return m_hasText; }
     // The same key from a row of the SELECT.
     QString rowKey(const std::vector<db::Value> &row) const;
 
@@ -35,6 +37,7 @@ private:
         bool integer = false;
     };
     QList<Naming> m_naming;
+    bool m_hasText = false;
 };
 
 }  // namespace oas::importer

@@ -26,7 +26,7 @@ ImportRun::Window ImportRun::locateWindow(const std::vector<Pending> &batch, siz
         const QString key = m_batchLocate->recordKey(batch[j].checked);
         if (key.isEmpty())
             continue;  // located on its own
-        const QString fold = key.toCaseFolded();
+        const QString fold = m_batchLocate->hasText() ? key.toCaseFolded() : key;
         if (folded.contains(fold))
             break;
         folded.insert(fold);

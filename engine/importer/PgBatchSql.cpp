@@ -50,29 +50,51 @@ QString quotedIdentifier(const QString &name)
     return QLatin1Char('"') + q + QLatin1Char('"');
 }
 
-// text as a JSON string (quotes included) or, with arrayElement, as an element of an array literal.
-void appendQuoted(QString &out, const QString &text, bool arrayElement)
+// The most UTF-16 units quoting text can take (\u00XX per unit, two quotes).
+qsizetype quotedRoom(QStringView text)
 {
-    out += QLatin1Char('"');
-    const QChar *p = text.constData();
-    const QChar *end = p + text.size();
-    while (p < end) {
-        const QChar *run = p;
-        while (p < end && p->unicode() >= 0x20 && *p != QLatin1Char('"') && *p != QLatin1Char('\\'))
-            ++p;
-        out.append(run, p - run);
-        if (p == end)
-            break;
-        const char16_t c = p->unicode();
-        if (c == u'"' || c == u'\\' || arrayElement) {
-            out += QLatin1Char('\\');
-            out += *p;
+    return text.size() * 6 + 2;
+}
+
+// text as a JSON string (quotes included) or, with arrayElement, as an element of an array literal, written
+// at dst, which has quotedRoom(text) units; the end of what was written.
+char16_t *writeQuoted(char16_t *dst, QStringView text, bool arrayElement)
+{
+    *dst++ = u'"';
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c >= 0x20 && c != u'"' && c != u'\\') {
+            *dst++ = c;
+        } else if (c == u'"' || c == u'\\' || arrayElement) {
+            *dst++ = u'\\';
+            *dst++ = c;
         } else {  // a control character in JSON
-            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+            static constexpr char16_t hex[] = u"0123456789abcdef";
+            *dst++ = u'\\';
+            *dst++ = u'u';
+            *dst++ = u'0';
+            *dst++ = u'0';
+            *dst++ = hex[c >> 4];
+            *dst++ = hex[c & 0xF];
         }
-        ++p;
     }
-    out += QLatin1Char('"');
+    *dst++ = u'"';
+    return dst;
+}
+
+// Room for `units` more units at the end of out (growing it geometrically); where they start.
+char16_t *grow(QString &out, qsizetype units)
+{
+    const qsizetype at = out.size();
+    if (out.capacity() < at + units)
+        out.reserve(std::max(at + units, out.capacity() * 2));
+    out.resize(at + units);
+    return reinterpret_cast<char16_t *>(out.data()) + at;
+}
+
+void finish(QString &out, const char16_t *end)
+{
+    out.truncate(end - reinterpret_cast<const char16_t *>(out.constData()));
 }
 
 }  // namespace
@@ -118,6 +140,11 @@ PgBatchSql::PgBatchSql(const config::AgentConfig &config, const ImportPlan &plan
     } else {
         m_positions.clear();
         m_locate = sql::buildLocateWhere(config, where);
+    }
+    for (const ImportAttribute &a : plan.attributes()) {
+        QString key;
+        finish(key, writeQuoted(grow(key, quotedRoom(a.column.name)), a.column.name, false));
+        m_keys.push_back(key + QLatin1Char(':'));
     }
 }
 
@@ -185,34 +212,51 @@ QString PgBatchSql::deleteSql(const std::vector<int> &whereParams) const
 
 void PgBatchSql::appendArray(QString &out, const std::vector<const QString *> &values)
 {
-    out += QLatin1Char('{');
+    qsizetype room = 2;
+    for (const QString *v : values)
+        room += quotedRoom(*v) + 1;
+    char16_t *dst = grow(out, room);
+    *dst++ = u'{';
     for (size_t k = 0; k < values.size(); ++k) {
         if (k)
-            out += QLatin1Char(',');
-        appendQuoted(out, *values[k], true);
+            *dst++ = u',';
+        dst = writeQuoted(dst, *values[k], true);
     }
-    out += QLatin1Char('}');
+    *dst++ = u'}';
+    finish(out, dst);
 }
 
 void PgBatchSql::appendObject(QString &out, const std::vector<int> &params, const std::vector<db::Value> &values) const
 {
-    out += QLatin1Char('{');
-    for (size_t k = 0; k < params.size() && k < values.size(); ++k) {
+    const size_t n = std::min(params.size(), values.size());
+    qsizetype room = 2;
+    for (size_t k = 0; k < n; ++k)
+        room += m_keys[size_t(params[k])].size() + 1 + (values[k] ? quotedRoom(*values[k]) : 4);
+    char16_t *dst = grow(out, room);
+    *dst++ = u'{';
+    bool first = true;
+    for (size_t k = 0; k < n; ++k) {
         bool repeated = false;  // an attribute both set and matched: one key, the same value
         for (size_t j = 0; j < k; ++j)
             repeated = repeated || params[j] == params[k];
         if (repeated)
             continue;
-        if (k)
-            out += QLatin1Char(',');
-        appendQuoted(out, m_plan.at(params[k]).column.name, false);
-        out += QLatin1Char(':');
-        if (values[k])
-            appendQuoted(out, *values[k], false);
-        else
-            out += QStringLiteral("null");
+        if (!first)
+            *dst++ = u',';
+        first = false;
+        const QString &key = m_keys[size_t(params[k])];
+        std::copy(key.utf16(), key.utf16() + key.size(), dst);
+        dst += key.size();
+        if (values[k]) {
+            dst = writeQuoted(dst, *values[k], false);
+        } else {
+            for (char16_t c : u"null")
+                if (c)
+                    *dst++ = c;
+        }
     }
-    out += QLatin1Char('}');
+    *dst++ = u'}';
+    finish(out, dst);
 }
 
 }  // namespace oas::importer

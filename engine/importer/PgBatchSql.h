@@ -55,6 +55,7 @@ private:
     QString m_locate;
     std::vector<int> m_positions;  // of the columns read, in the single SELECT's; empty: all are read
     size_t m_width = 0;            // the single SELECT's columns
+    std::vector<QString> m_keys;   // per plan attribute: its column's name as a JSON key, with the colon
 };
 
 }  // namespace oas::importer
