@@ -18,7 +18,7 @@ ImportRun::Window ImportRun::locateWindow(const std::vector<Pending> &batch, siz
     QList<size_t> owners;  // their batch index
     QSet<QString> folded;  // case-folded keys: two records that might be the same row never share a window
     folded.reserve(to - from);
-    const qsizetype limit = m_pgBatch ? PgBatchSql::kWindow : BatchLocate::kWindow;
+    const qsizetype limit = m_jsonBatch ? JsonBatchSql::kWindow : BatchLocate::kWindow;
     size_t j = from;
     for (; j < to && keys.size() < limit; ++j) {
         if (batch[j].checked.failed)
@@ -39,13 +39,13 @@ ImportRun::Window ImportRun::locateWindow(const std::vector<Pending> &batch, siz
     const std::vector<int> &params = m_locateMany.params;
     std::vector<db::Value> values(params.size());
     std::vector<const db::Value *> pointers(params.size());
-    if (m_pgBatch) {  // one array per naming attribute
+    if (m_jsonBatch) {  // one array per naming attribute
         std::vector<const QString *> column(size_t(owners.size()));
         for (size_t p = 0; p < params.size(); ++p) {
             for (qsizetype k = 0; k < owners.size(); ++k)
                 column[size_t(k)] = &*batch[owners.at(k)].checked.values[size_t(params[p])];
             values[p].emplace();
-            PgBatchSql::appendArray(*values[p], column);
+            m_jsonBatch->appendKeys(*values[p], column);
             pointers[p] = &values[p];
         }
     } else {  // the values, record after record; the last record's repeated to fill the statement's window
@@ -71,8 +71,8 @@ ImportRun::Window ImportRun::locateWindow(const std::vector<Pending> &batch, siz
     }
     std::vector<db::Value> row;
     while (st.fetch(row, &block)) {
-        if (m_pgBatch)
-            m_pgBatch->widen(row);
+        if (m_jsonBatch)
+            m_jsonBatch->widen(row);
         const auto it = byKey.constFind(m_batchLocate->rowKey(row));
         if (it == byKey.constEnd()) {  // the database compares differently: one SELECT per record here
             st.closeCursor();
@@ -233,7 +233,7 @@ bool ImportRun::runDeferred(std::vector<WriteOp> &writes)
         size_t run = 1;
         while (i + run < writes.size() && writes[i + run].sameStatement(writes[i]))
             ++run;
-        if (m_pgBatch && run > 1) {
+        if (m_jsonBatch && run > 1) {
             if (!runAsOne(writes, i, run))
                 return false;
             i += run;
@@ -291,10 +291,9 @@ bool ImportRun::runAsOne(const std::vector<WriteOp> &writes, size_t from, size_t
     auto it = m_grouped.find(key);
     if (it == m_grouped.end()) {
         const std::vector<int> &params = single->params;
-        const auto sets = params.begin() + (op.kind == WriteOp::Kind::Update ? op.attributes.size() : 0);
-        const QString sql = op.kind == WriteOp::Kind::Insert   ? m_pgBatch->insertSql(params)
-                            : op.kind == WriteOp::Kind::Update ? m_pgBatch->updateSql({params.begin(), sets}, {sets, params.end()})
-                                                               : m_pgBatch->deleteSql(params);
+        const QString sql = op.kind == WriteOp::Kind::Insert   ? m_jsonBatch->insertSql(params)
+                            : op.kind == WriteOp::Kind::Update ? m_jsonBatch->updateSql(params, size_t(op.attributes.size()))
+                                                               : m_jsonBatch->deleteSql(params);
         m_trace.write(TraceLevel::Sql, QStringLiteral("statement for many records at once\n%1").arg(sql));
         Prepared p;
         p.statement = std::make_unique<db::Statement>(*m_connection);
@@ -313,7 +312,8 @@ bool ImportRun::runAsOne(const std::vector<WriteOp> &writes, size_t from, size_t
     for (size_t k = from; k < from + count; ++k) {
         if (k > from)
             *json += QLatin1Char(',');
-        m_pgBatch->appendObject(*json, it->second.params, writes[k].values);
+        if (!m_jsonBatch->appendRecord(*json, it->second.params, writes[k].values))
+            return false;  // replayed one statement per record
     }
     *json += QLatin1Char(']');
     db::Statement &statement = *it->second.statement;

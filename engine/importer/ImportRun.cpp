@@ -88,20 +88,20 @@ bool ImportRun::prepareStatements()
         return fail(error);
     QString why;
     if (BatchLocate::eligible(m_cfg, m_dialect, m_plan, &why) && m_batchSize > 1) {
-        QString pgWhy;
-        if (m_dialect.kind == sql::SqlDialect::Kind::PostgreSql && PgBatchSql::eligible(m_cfg, m_plan, &pgWhy))
-            m_pgBatch = std::make_unique<PgBatchSql>(m_cfg, m_plan, st.selectAbbreviations,
-                                                     m_cfg.importSection.modifyAnyway.value
-                                                         || (m_step && (m_step->isStepping() || m_step->hasBreakpoint())));
-        else if (m_dialect.kind == sql::SqlDialect::Kind::PostgreSql)
-            m_trace.write(TraceLevel::Sql, QStringLiteral("records are located and written 32 at a time: %1").arg(pgWhy));
+        QString jsonWhy;
+        if (JsonBatchSql::eligible(m_cfg, m_dialect, m_plan, &jsonWhy))
+            m_jsonBatch = std::make_unique<JsonBatchSql>(m_cfg, m_dialect, m_plan, st.selectAbbreviations,
+                                                         m_cfg.importSection.modifyAnyway.value
+                                                             || (m_step && (m_step->isStepping() || m_step->hasBreakpoint())));
+        else
+            m_trace.write(TraceLevel::Sql, QStringLiteral("records are located and written 32 at a time: %1").arg(jsonWhy));
         QStringList params;
         bool prepared = false;
-        if (m_pgBatch) {  // one array of values per naming attribute, each bound as text
+        if (m_jsonBatch) {  // one array of values per naming attribute, each bound as text
             for (int i : m_plan.namingOrder())
                 params.append(m_plan.at(i).abbreviation);
             const std::vector<db::ParamType> text(size_t(params.size()));
-            prepared = prepare(m_locateMany, m_pgBatch->locateSql(), params, &error, &text);
+            prepared = prepare(m_locateMany, m_jsonBatch->locateSql(), params, &error, &text);
         } else {
             for (int i = 0; i < BatchLocate::kWindow; ++i)
                 params += st.whereParams;
@@ -129,7 +129,7 @@ bool ImportRun::prepareStatements()
                 }
             }
             m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement for %1 records at once\n%2")
-                                               .arg(m_pgBatch ? QStringLiteral("up to %1").arg(PgBatchSql::kWindow)
+                                               .arg(m_jsonBatch ? QStringLiteral("up to %1").arg(JsonBatchSql::kWindow)
                                                               : QString::number(BatchLocate::kWindow))
                                                .arg(m_locateMany.statement->sql()));
         }

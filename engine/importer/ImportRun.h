@@ -6,7 +6,7 @@
 #include "ImportAccount.h"
 #include "ImportJob.h"
 #include "ImportPlan.h"
-#include "PgBatchSql.h"
+#include "JsonBatchSql.h"
 #include "RecordCheck.h"
 
 #include "../datafile/TaggedReader.h"
@@ -91,7 +91,7 @@ private:
     bool openInput();
     bool connect();
     bool prepareStatements();
-    // types: the parameters' types when they are not the attributes' (PgBatchSql's arrays).
+    // types: the parameters' types when they are not the attributes' (JsonBatchSql's arrays).
     bool prepare(Prepared &p, const QString &sql, const QStringList &params, QString *error,
                  const std::vector<db::ParamType> *types = nullptr);
     bool importAll();
@@ -119,7 +119,7 @@ private:
     // refused one (the batch is then replayed record by record).
     bool runDeferred(std::vector<WriteOp> &writes);
     Prepared *groupedStatement(const WriteOp &op, int rows, QString *error);
-    // PostgreSQL: writes[from, from + count), one kind and one set of attributes, as one statement (PgBatchSql).
+    // writes[from, from + count), one kind and one set of attributes, as one statement (JsonBatchSql).
     bool runAsOne(const std::vector<WriteOp> &writes, size_t from, size_t count);
 
     // ImportApply.cpp
@@ -158,7 +158,7 @@ private:
     Prepared m_locate;
     std::unique_ptr<BatchLocate> m_batchLocate;  // null: one SELECT per record
     Prepared m_locateMany;
-    std::unique_ptr<PgBatchSql> m_pgBatch;  // PostgreSQL: windows and runs as one statement each
+    std::unique_ptr<JsonBatchSql> m_jsonBatch;  // PostgreSQL, SQLite: windows and runs as one statement each
     bool m_groupWrites = false;  // batches run consecutive writes of the same kind as one statement
     bool m_groupUpdates = false;  // ... UPDATEs too (every column's type can be cast)
     QHash<QString, QString> m_updateCasts;  // upper-case abbreviation -> PostgreSQL type

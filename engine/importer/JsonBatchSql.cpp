@@ -1,4 +1,4 @@
-#include "PgBatchSql.h"
+#include "JsonBatchSql.h"
 
 #include "../sql/StatementBuilder.h"
 
@@ -57,8 +57,8 @@ qsizetype quotedRoom(QStringView text)
 }
 
 // text as a JSON string (quotes included) or, with arrayElement, as an element of an array literal, written
-// at dst, which has quotedRoom(text) units; the end of what was written.
-char16_t *writeQuoted(char16_t *dst, QStringView text, bool arrayElement)
+// at dst, which has quotedRoom(text) units; the end of what was written. *nul is set when text holds U+0000.
+char16_t *writeQuoted(char16_t *dst, QStringView text, bool arrayElement, bool *nul = nullptr)
 {
     *dst++ = u'"';
     for (const QChar ch : text) {
@@ -69,6 +69,8 @@ char16_t *writeQuoted(char16_t *dst, QStringView text, bool arrayElement)
             *dst++ = u'\\';
             *dst++ = c;
         } else {  // a control character in JSON
+            if (c == 0 && nul)
+                *nul = true;
             static constexpr char16_t hex[] = u"0123456789abcdef";
             *dst++ = u'\\';
             *dst++ = u'u';
@@ -99,9 +101,14 @@ void finish(QString &out, const char16_t *end)
 
 }  // namespace
 
-bool PgBatchSql::eligible(const config::AgentConfig &config, const ImportPlan &plan, QString *why)
+bool JsonBatchSql::eligible(const config::AgentConfig &config, const sql::SqlDialect &dialect, const ImportPlan &plan,
+                            QString *why)
 {
     const config::ImportSection &imp = config.importSection;
+    if (dialect.kind != sql::SqlDialect::Kind::PostgreSql && dialect.kind != sql::SqlDialect::Kind::Sqlite)
+        return *why = QStringLiteral("not PostgreSQL or SQLite"), false;
+    if (dialect.kind == sql::SqlDialect::Kind::Sqlite && plan.namingOrder().size() != 1)
+        return *why = QStringLiteral("SelectBy names more than one attribute"), false;
     if (imp.isJoin)
         return *why = QStringLiteral("the import joins tables"), false;
     if (!imp.autos.value.isEmpty())
@@ -120,9 +127,10 @@ bool PgBatchSql::eligible(const config::AgentConfig &config, const ImportPlan &p
     return true;
 }
 
-PgBatchSql::PgBatchSql(const config::AgentConfig &config, const ImportPlan &plan, const QStringList &selectAbbreviations,
-                       bool wholeRows)
-    : m_plan(plan), m_table(config.importSection.table.value), m_width(size_t(selectAbbreviations.size()))
+JsonBatchSql::JsonBatchSql(const config::AgentConfig &config, const sql::SqlDialect &dialect, const ImportPlan &plan,
+                           const QStringList &selectAbbreviations, bool wholeRows)
+    : m_plan(plan), m_dialect(dialect.kind), m_table(config.importSection.table.value),
+      m_width(size_t(selectAbbreviations.size()))
 {
     QStringList columns;
     QStringList arrays;
@@ -131,9 +139,13 @@ PgBatchSql::PgBatchSql(const config::AgentConfig &config, const ImportPlan &plan
         arrays.append(QStringLiteral("CAST(? AS %1[])").arg(isInteger(plan.at(i).column.sqlType) ? "bigint" : "text"));
         m_positions.push_back(int(selectAbbreviations.indexOf(plan.at(i).abbreviation)));
     }
-    const QString where = columns.size() == 1 ? QStringLiteral("%1 = ANY(%2)").arg(columns.first(), arrays.first())
-                                              : QStringLiteral("(%1) IN (SELECT * FROM unnest(%2))")
-                                                    .arg(columns.join(QStringLiteral(", ")), arrays.join(QStringLiteral(", ")));
+    QString where;
+    if (!postgres())
+        where = QStringLiteral("%1 IN (SELECT value FROM json_each(?))").arg(columns.first());
+    else if (columns.size() == 1)
+        where = QStringLiteral("%1 = ANY(%2)").arg(columns.first(), arrays.first());
+    else
+        where = QStringLiteral("(%1) IN (SELECT * FROM unnest(%2))").arg(columns.join(QStringLiteral(", ")), arrays.join(QStringLiteral(", ")));
     const bool narrow = !wholeRows && std::find(m_positions.begin(), m_positions.end(), -1) == m_positions.end();
     if (narrow) {
         m_locate = QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(columns.join(QStringLiteral(", ")), m_table, where);
@@ -148,7 +160,7 @@ PgBatchSql::PgBatchSql(const config::AgentConfig &config, const ImportPlan &plan
     }
 }
 
-void PgBatchSql::widen(std::vector<db::Value> &row) const
+void JsonBatchSql::widen(std::vector<db::Value> &row) const
 {
     if (m_positions.empty())
         return;
@@ -158,105 +170,116 @@ void PgBatchSql::widen(std::vector<db::Value> &row) const
     row = std::move(wide);
 }
 
-QString PgBatchSql::rowSource() const
+QString JsonBatchSql::rowSource() const
 {
-    return QStringLiteral("json_populate_recordset(NULL::%1, CAST(? AS json)) AS r").arg(m_table);
+    return postgres() ? QStringLiteral("json_populate_recordset(NULL::%1, CAST(? AS json)) AS r").arg(m_table)
+                      : QStringLiteral("json_each(?) AS r");
 }
 
-QString PgBatchSql::column(int planIndex) const
+QString JsonBatchSql::value(const std::vector<int> &params, size_t k) const
 {
-    return QStringLiteral("r.") + quotedIdentifier(m_plan.at(planIndex).column.name);
+    if (!postgres())
+        return QStringLiteral("json_extract(r.value, '$[%1]')").arg(k);
+    return QStringLiteral("r.") + quotedIdentifier(m_plan.at(params[k]).column.name);
 }
 
-QString PgBatchSql::matchRows(const std::vector<int> &whereParams) const
+QString JsonBatchSql::matchRows(const std::vector<int> &params, size_t from) const
 {
     QStringList columns;
     QStringList values;
-    for (int i : whereParams) {
-        columns.append(m_plan.at(i).def->column.text);
-        values.append(column(i));
+    for (size_t k = from; k < params.size(); ++k) {
+        columns.append(m_plan.at(params[k]).def->column.text);
+        values.append(value(params, k));
     }
-    return columns.size() == 1 ? QStringLiteral("%1 IN (SELECT %2 FROM %3)").arg(columns.first(), values.first(), rowSource())
-                               : QStringLiteral("(%1) IN (SELECT %2 FROM %3)")
-                                     .arg(columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")), rowSource());
+    const QString left = columns.size() == 1 ? columns.first() : QLatin1Char('(') + columns.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return QStringLiteral("%1 IN (SELECT %2 FROM %3)").arg(left, values.join(QStringLiteral(", ")), rowSource());
 }
 
-QString PgBatchSql::insertSql(const std::vector<int> &params) const
+QString JsonBatchSql::insertSql(const std::vector<int> &params) const
 {
     QStringList names;
     QStringList values;
-    for (int i : params) {
-        names.append(m_plan.at(i).def->column.columnName());
-        values.append(column(i));
+    for (size_t k = 0; k < params.size(); ++k) {
+        names.append(m_plan.at(params[k]).def->column.columnName());
+        values.append(value(params, k));
     }
     return QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM %4")
         .arg(m_table, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")), rowSource());
 }
 
-QString PgBatchSql::updateSql(const std::vector<int> &setParams, const std::vector<int> &whereParams) const
+QString JsonBatchSql::updateSql(const std::vector<int> &params, size_t sets) const
 {
-    QStringList sets;
-    for (int i : setParams)
-        sets.append(m_plan.at(i).def->column.columnName() + QLatin1Char('=') + column(i));
+    QStringList assignments;
     QStringList matches;
-    for (int i : whereParams)
-        matches.append(m_plan.at(i).def->column.text + QLatin1Char('=') + column(i));
+    for (size_t k = 0; k < params.size(); ++k) {
+        const config::ColumnIdentifier &c = m_plan.at(params[k]).def->column;
+        if (k < sets)
+            assignments.append(c.columnName() + QLatin1Char('=') + value(params, k));
+        else
+            matches.append(c.text + QLatin1Char('=') + value(params, k));
+    }
     return QStringLiteral("UPDATE %1 SET %2 FROM %3 WHERE %4")
-        .arg(m_table, sets.join(QStringLiteral(", ")), rowSource(), matches.join(QStringLiteral(" AND ")));
+        .arg(m_table, assignments.join(QStringLiteral(", ")), rowSource(), matches.join(QStringLiteral(" AND ")));
 }
 
-QString PgBatchSql::deleteSql(const std::vector<int> &whereParams) const
+QString JsonBatchSql::deleteSql(const std::vector<int> &params) const
 {
-    return QStringLiteral("DELETE FROM %1 WHERE %2").arg(m_table, matchRows(whereParams));
+    return QStringLiteral("DELETE FROM %1 WHERE %2").arg(m_table, matchRows(params, 0));
 }
 
-void PgBatchSql::appendArray(QString &out, const std::vector<const QString *> &values)
+void JsonBatchSql::appendKeys(QString &out, const std::vector<const QString *> &values) const
 {
     qsizetype room = 2;
     for (const QString *v : values)
         room += quotedRoom(*v) + 1;
     char16_t *dst = grow(out, room);
-    *dst++ = u'{';
+    *dst++ = postgres() ? u'{' : u'[';
     for (size_t k = 0; k < values.size(); ++k) {
         if (k)
             *dst++ = u',';
-        dst = writeQuoted(dst, *values[k], true);
+        dst = writeQuoted(dst, *values[k], postgres());
     }
-    *dst++ = u'}';
+    *dst++ = postgres() ? u'}' : u']';
     finish(out, dst);
 }
 
-void PgBatchSql::appendObject(QString &out, const std::vector<int> &params, const std::vector<db::Value> &values) const
+bool JsonBatchSql::appendRecord(QString &out, const std::vector<int> &params, const std::vector<db::Value> &values) const
 {
     const size_t n = std::min(params.size(), values.size());
     qsizetype room = 2;
     for (size_t k = 0; k < n; ++k)
         room += m_keys[size_t(params[k])].size() + 1 + (values[k] ? quotedRoom(*values[k]) : 4);
     char16_t *dst = grow(out, room);
-    *dst++ = u'{';
+    // PostgreSQL: an object keyed by column names; SQLite: an array in parameter order.
+    *dst++ = postgres() ? u'{' : u'[';
     bool first = true;
+    bool nul = false;
     for (size_t k = 0; k < n; ++k) {
-        bool repeated = false;  // an attribute both set and matched: one key, the same value
-        for (size_t j = 0; j < k; ++j)
-            repeated = repeated || params[j] == params[k];
-        if (repeated)
-            continue;
+        if (postgres()) {
+            bool repeated = false;  // an attribute both set and matched: one key, the same value
+            for (size_t j = 0; j < k; ++j)
+                repeated = repeated || params[j] == params[k];
+            if (repeated)
+                continue;
+        }
         if (!first)
             *dst++ = u',';
         first = false;
-        const QString &key = m_keys[size_t(params[k])];
-        std::copy(key.utf16(), key.utf16() + key.size(), dst);
-        dst += key.size();
+        if (postgres()) {
+            const QString &key = m_keys[size_t(params[k])];
+            dst = std::copy(key.utf16(), key.utf16() + key.size(), dst);
+        }
         if (values[k]) {
-            dst = writeQuoted(dst, *values[k], false);
+            dst = writeQuoted(dst, *values[k], false, &nul);
         } else {
             for (char16_t c : u"null")
                 if (c)
                     *dst++ = c;
         }
     }
-    *dst++ = u'}';
+    *dst++ = postgres() ? u'}' : u']';
     finish(out, dst);
+    return !nul;
 }
 
 }  // namespace oas::importer
