@@ -96,18 +96,4 @@ median_range() {
     printf "%.2fx (%.2f-%.2fx)", m, v[1], v[NR]}'
 }
 
-# write_report: bench/REPORT.md from the sections the two benchmarks left in bench/results/
-write_report() {
-  {
-    echo "# Benchmarks"
-    echo
-    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB."
-    echo "PostgreSQL and MariaDB: throwaway servers on 127.0.0.1 with fsync on. Times in seconds (wall clock), memory is"
-    echo "peak RSS (/usr/bin/time). Each section says when and how its figures were taken; the machine above"
-    echo "is the one that wrote this file, and a section from an earlier date may come from another."
-    for f in "$ROOT"/bench/results/export.md "$ROOT"/bench/results/import.md "$ROOT"/bench/results/queue.md; do
-      [ -f "$f" ] && { echo; cat "$f"; }
-    done
-  } > "$ROOT/bench/REPORT.md"
-  echo "wrote bench/REPORT.md"
-}
+source "$ROOT/bench/report.sh"

@@ -6,7 +6,7 @@
 # (through psql, sqlite3, mariadb), and our own per-record mode (-Batch 1).
 # The last two run on an evenly spread sample of the records (SAMPLE, default 10000), as they are slow.
 # Writes bench/results/import.md and bench/REPORT.md. Not part of the tests.
-# Usage: bench/import.sh [N ...]      (default: 100000 1000000)
+# Usage: [RESULT=import] bench/import.sh [N ...]      (default: 100000 1000000; writes results/RESULT.md)
 set -euo pipefail
 NS=("$@")
 [ ${#NS[@]} -gt 0 ] || NS=(100000 1000000)
@@ -114,6 +114,6 @@ mkdir -p "$ROOT/bench/results"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${LINES[@]}"
   echo
-  cat "$ROOT/bench/import-notes.md"
-} > "$ROOT/bench/results/import.md"
+  [ -n "${RESULT:-}" ] || cat "$ROOT/bench/import-notes.md"  # the notes go with the main table only
+} > "$ROOT/bench/results/${RESULT:-import}.md"
 write_report

@@ -2,7 +2,7 @@
 # Export benchmark: full export vs the databases' own bulk tools, delta export (1% of rows changed) vs full
 # export, and peak memory, on SQLite (SQLite3 ODBC driver), PostgreSQL (psqlODBC) and MariaDB (MariaDB
 # Connector/ODBC), the servers throwaway ones on 127.0.0.1. Writes bench/results/export.md and bench/REPORT.md. Not part of the tests.
-# Usage: [ROUNDS=5] bench/run.sh [ROWS ...]      (default: 100000 1000000)
+# Usage: [ROUNDS=5] [RESULT=export] bench/run.sh [ROWS ...]      (default: 100000 1000000; writes results/RESULT.md)
 set -euo pipefail
 ROWS=("$@")
 [ ${#ROWS[@]} -gt 0 ] || ROWS=(100000 1000000)
@@ -87,6 +87,6 @@ mkdir -p "$ROOT/bench/results"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${LINES[@]}"
   echo
-  cat "$ROOT/bench/export-notes.md"
-} > "$ROOT/bench/results/export.md"
+  [ -n "${RESULT:-}" ] || cat "$ROOT/bench/export-notes.md"  # the notes go with the main table only
+} > "$ROOT/bench/results/${RESULT:-export}.md"
 write_report

@@ -17,8 +17,8 @@ ImportRun::Window ImportRun::locateWindow(const std::vector<Pending> &batch, siz
     QStringList keys;      // exact keys of the records that take part, in order
     QList<size_t> owners;  // their batch index
     QSet<QString> folded;  // case-folded keys: two records that might be the same row never share a window
-    folded.reserve(to - from);
     const qsizetype limit = m_jsonBatch ? JsonBatchSql::kWindow : BatchLocate::kWindow;
+    folded.reserve(qsizetype(std::min<size_t>(to - from, size_t(limit))));
     size_t j = from;
     for (; j < to && keys.size() < limit; ++j) {
         if (batch[j].checked.failed)
@@ -149,8 +149,11 @@ bool ImportRun::connectionLost(const std::vector<Pending> &batch, size_t at, con
 // Applies batch[from, to) in one transaction and reports it once committed. When a statement fails, the
 // transaction is rolled back, the records before the failing one are applied again (they succeed as
 // before), the failing one is applied alone, and the batch goes on after it: the result is the same as one
-// transaction per record. When a grouped write fails, the whole range is replayed one statement per record.
-bool ImportRun::runBatch(std::vector<Pending> &batch, size_t from, size_t to)
+// transaction per record. When a grouped write fails, the range is replayed one statement per record up to
+// and including the first record that fails alone, and grouped again after it (so a few bad records in a
+// large file do not make the whole file go one statement at a time). With stopAfterFailure, the run stops
+// after the first record that failed and says where the rest begins.
+bool ImportRun::runBatch(std::vector<Pending> &batch, size_t from, size_t to, size_t *stopAfterFailure)
 {
     size_t i = from;
     while (i < to) {
@@ -165,9 +168,13 @@ bool ImportRun::runBatch(std::vector<Pending> &batch, size_t from, size_t to)
                 return false;
             const bool plain = m_plain;
             m_plain = true;
-            const bool ok = runBatch(batch, i, to);
+            size_t next = to;
+            const bool ok = runBatch(batch, i, to, &next);
             m_plain = plain;
-            return ok;
+            if (!ok)
+                return false;
+            i = next;
+            continue;
         }
         if (at.failedAt == to) {
             if (!endTransaction(true))
@@ -191,6 +198,10 @@ bool ImportRun::runBatch(std::vector<Pending> &batch, size_t from, size_t to)
             return false;
         report(batch[at.failedAt], a.outcome);
         i = at.failedAt + 1;
+        if (stopAfterFailure) {
+            *stopAfterFailure = i;
+            return true;
+        }
     }
     return true;
 }

@@ -95,7 +95,7 @@ private:
     bool prepare(Prepared &p, const QString &sql, const QStringList &params, QString *error,
                  const std::vector<db::ParamType> *types = nullptr);
     bool importAll();
-    bool runBatch(std::vector<Pending> &batch, size_t from, size_t to);
+    bool runBatch(std::vector<Pending> &batch, size_t from, size_t to, size_t *stopAfterFailure = nullptr);
     struct Attempt {
         std::vector<Outcome> outcomes;  // of the records before failedAt
         size_t failedAt = 0;            // the record the database refused, or the end
