@@ -1,6 +1,7 @@
 #include "JsonBatchSql.h"
 
 #include "../sql/StatementBuilder.h"
+#include "../sql/ValueLists.h"
 
 #include <algorithm>
 
@@ -9,6 +10,11 @@
 #include <sqlucode.h>
 
 namespace oas::importer {
+
+using sql::finish;
+using sql::grow;
+using sql::quotedRoom;
+using sql::writeQuoted;
 
 namespace {
 
@@ -48,55 +54,6 @@ QString quotedIdentifier(const QString &name)
     QString q = name;
     q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
     return QLatin1Char('"') + q + QLatin1Char('"');
-}
-
-// The most UTF-16 units quoting text can take (\u00XX per unit, two quotes).
-qsizetype quotedRoom(QStringView text)
-{
-    return text.size() * 6 + 2;
-}
-
-// text as a JSON string (quotes included) or, with arrayElement, as an element of an array literal, written
-// at dst, which has quotedRoom(text) units; the end of what was written. *nul is set when text holds U+0000.
-char16_t *writeQuoted(char16_t *dst, QStringView text, bool arrayElement, bool *nul = nullptr)
-{
-    *dst++ = u'"';
-    for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
-        if (c >= 0x20 && c != u'"' && c != u'\\') {
-            *dst++ = c;
-        } else if (c == u'"' || c == u'\\' || arrayElement) {
-            *dst++ = u'\\';
-            *dst++ = c;
-        } else {  // a control character in JSON
-            if (c == 0 && nul)
-                *nul = true;
-            static constexpr char16_t hex[] = u"0123456789abcdef";
-            *dst++ = u'\\';
-            *dst++ = u'u';
-            *dst++ = u'0';
-            *dst++ = u'0';
-            *dst++ = hex[c >> 4];
-            *dst++ = hex[c & 0xF];
-        }
-    }
-    *dst++ = u'"';
-    return dst;
-}
-
-// Room for `units` more units at the end of out (growing it geometrically); where they start.
-char16_t *grow(QString &out, qsizetype units)
-{
-    const qsizetype at = out.size();
-    if (out.capacity() < at + units)
-        out.reserve(std::max(at + units, out.capacity() * 2));
-    out.resize(at + units);
-    return reinterpret_cast<char16_t *>(out.data()) + at;
-}
-
-void finish(QString &out, const char16_t *end)
-{
-    out.truncate(end - reinterpret_cast<const char16_t *>(out.constData()));
 }
 
 }  // namespace
@@ -229,18 +186,7 @@ QString JsonBatchSql::deleteSql(const std::vector<int> &params) const
 
 void JsonBatchSql::appendKeys(QString &out, const std::vector<const QString *> &values) const
 {
-    qsizetype room = 2;
-    for (const QString *v : values)
-        room += quotedRoom(*v) + 1;
-    char16_t *dst = grow(out, room);
-    *dst++ = postgres() ? u'{' : u'[';
-    for (size_t k = 0; k < values.size(); ++k) {
-        if (k)
-            *dst++ = u',';
-        dst = writeQuoted(dst, *values[k], postgres());
-    }
-    *dst++ = postgres() ? u'}' : u']';
-    finish(out, dst);
+    sql::appendList(out, values, postgres());
 }
 
 bool JsonBatchSql::appendRecord(QString &out, const std::vector<int> &params, const std::vector<db::Value> &values) const

@@ -23,11 +23,13 @@ constexpr int kRowsPerStatement = 500;
 class Session {
 public:
     explicit Session(const db::Connection &c) : m_connection(c) {}
+    bool postgres() const { return m_connection.info().isPostgreSql(); }
     bool exec(const QString &sql, const Row &values = {}, const std::vector<db::ParamType> &types = {}, qint64 *affected = nullptr);
     bool query(const QString &sql, QList<Row> *rows, const Row &values = {}, const std::vector<db::ParamType> &types = {});
     bool each(const QString &sql, const Row &values, const std::vector<db::ParamType> &types, const std::function<void(const Row &)> &f);
     // A large SELECT without parameters, read in blocks (the source table of a snapshot refresh).
-    bool stream(const QString &sql, const std::function<void(const Row &)> &f);
+    // pack: PostgreSQL may send each row as one value (db/PackedRows.h), which pays for wide rows only.
+    bool stream(const QString &sql, const std::function<void(const Row &)> &f, bool pack = true);
     // Runs statement(count) for total items in slices of at most kRowsPerStatement: leading values first,
     // then items(i) appends the values of item i (each typed like typesPerItem).
     bool inSlices(size_t total, const std::function<QString(int)> &statement, const std::vector<db::ParamType> &typesPerItem,

@@ -141,6 +141,16 @@ QString QueueStatements::readSnapshot(const QString &snapshot)
     return QStringLiteral("SELECT key_text, row_hash FROM %1").arg(snapshot);
 }
 
+QString QueueStatements::insertSnapshotArrays(const QString &snapshot)
+{
+    return QStringLiteral("INSERT INTO %1 (key_text, row_hash) SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]))").arg(snapshot);
+}
+
+QString QueueStatements::deleteSnapshotArray(const QString &snapshot)
+{
+    return QStringLiteral("DELETE FROM %1 WHERE key_text = ANY(CAST(? AS text[]))").arg(snapshot);
+}
+
 QString QueueStatements::deleteSnapshotKeys(const QString &snapshot, int count)
 {
     return QStringLiteral("DELETE FROM %1 WHERE key_text IN (%2)").arg(snapshot, marks(count));

@@ -44,6 +44,9 @@ struct QueueStatements {
     static QString selectAll(const QString &source);
     static QString createSnapshot(const QString &snapshot);
     static QString readSnapshot(const QString &snapshot);  // key_text, row_hash
+    // PostgreSQL: the same for any number of rows, each column one text[] parameter (sql/ValueLists.h).
+    static QString insertSnapshotArrays(const QString &snapshot);
+    static QString deleteSnapshotArray(const QString &snapshot);
     static QString deleteSnapshotKeys(const QString &snapshot, int count);  // key_text IN (count marks)
     static QString insertSnapshotRows(const QString &snapshot, int count);  // count (key_text, row_hash) rows
     static QString insertKeyRows(const QString &table, const QStringList &keys, int count);
