@@ -19,6 +19,7 @@ private slots:
     void randomMixesMatchPerRecord();
     void groupedAgainAfterAFailure_data() { addBackends(); }
     void groupedAgainAfterAFailure();
+    void quotedColumnNames();
 
 private:
     bool resetTable(const test::Backend &b);
@@ -171,6 +172,45 @@ void TestImportBatching::groupedAgainAfterAFailure()
         rows[k] = tableRows(b);
     }
     QCOMPARE(rows[1], rows[0]);
+}
+
+void TestImportBatching::quotedColumnNames()
+{
+    // PostgreSQL: columns whose names keep their case and hold a blank ("Last Name") are written through
+    // the JSON statements under their real names; rows equal those of -Batch 1.
+    OAS_REQUIRE_BACKEND("postgresql");
+    const test::Backend b = backend("postgresql");
+    const QString table = m_table;
+    auto reset = [&] {
+        test::Sql sql(b);
+        sql.exec("DROP TABLE " + table);
+        return sql.exec(QString("CREATE TABLE %1 (\"Id\" INTEGER PRIMARY KEY, \"Last Name\" VARCHAR(20), \"When\" DATE)").arg(table))
+               && sql.exec(QString("INSERT INTO %1 VALUES (1, 'one', '2001-01-01'), (2, 'two', NULL)").arg(table));
+    };
+    QByteArray data;
+    for (int r = 1; r <= 300; ++r) {
+        data += r % 3 == 0 ? QString("row:\nChangeType: delete\nID: %1\n").arg(r).toUtf8()
+                           : QString("row:\nID: %1\nLN: name \"%1\"\nW: 2020-01-%2\n").arg(r).arg(1 + r % 28, 2, 10, QChar('0')).toUtf8();
+    }
+    const QString cfg = writeConfig(b, "Table=" + table + "\nSelectBy=ID\nModify=LN, W\nCreateIfAbsent=TRUE",
+                                    QString("ID=%1.\"Id\"\nLN=%1.\"Last Name\"\nW=%1.\"When\"\n").arg(table),
+                                    "TraceLevel=Summary Stats SQL\n");
+    QStringList rows[2];
+    for (int k = 0; k < 2; ++k) {
+        QVERIFY(reset());
+        const Imported r = import(cfg, data, k == 0 ? 1 : 500);
+        verifyAccounting(r.result);
+        QCOMPARE(r.result.stats.errors, 0);
+        QCOMPARE(r.result.stats.creates + r.result.stats.updates, 200);
+        if (k == 1) {
+            QVERIFY2(r.sql.join('\n').contains("r.\"Last Name\""), qPrintable(r.sql.join('\n').left(2000)));
+            QVERIFY(r.sql.filter("at once failed").isEmpty());
+        }
+        rows[k] = tableRows(b);
+    }
+    QCOMPARE(rows[1], rows[0]);
+    QCOMPARE(rows[1].size(), 200);
+    QVERIFY2(rows[1].contains("4|name \"4\"|2020-01-05"), qPrintable(rows[1].mid(0, 5).join('\n')));
 }
 
 QTEST_GUILESS_MAIN(TestImportBatching)
