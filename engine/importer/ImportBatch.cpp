@@ -242,8 +242,21 @@ bool ImportRun::runDeferred(std::vector<WriteOp> &writes)
     QString error;
     while (i < writes.size()) {
         size_t run = 1;
-        while (i + run < writes.size() && writes[i + run].sameStatement(writes[i]))
+        qsizetype units = 0;  // of text in the run; a JSON run stops at kMaxRunUnits, so memory stays bounded
+        auto textOf = [](const WriteOp &op) {
+            qsizetype n = 0;
+            for (const db::Value &v : op.values)
+                n += v ? v->size() : 0;
+            return n;
+        };
+        if (m_jsonBatch)
+            units = textOf(writes[i]);
+        while (i + run < writes.size() && writes[i + run].sameStatement(writes[i])
+               && (!m_jsonBatch || units + textOf(writes[i + run]) <= JsonBatchSql::kMaxRunUnits)) {
+            if (m_jsonBatch)
+                units += textOf(writes[i + run]);
             ++run;
+        }
         if (m_jsonBatch && run > 1) {
             if (!runAsOne(writes, i, run))
                 return false;

@@ -23,6 +23,7 @@ namespace oas::importer {
 class JsonBatchSql {
 public:
     static constexpr int kWindow = 1000;  // records located by one SELECT at most
+    static constexpr qsizetype kMaxRunUnits = 4 * 1024 * 1024;  // text in one write's JSON at most (UTF-16 units)
 
     // Whether the statements apply: PostgreSQL or SQLite, one table, no Autos, naming attributes
     // BatchLocate takes (SQLite: one), every written attribute's column described with a name of its own

@@ -125,9 +125,12 @@ void TestImportBatching::randomMixesMatchPerRecord()
         rows[k] = tableRows(b);
         exceptions[k] = r.exceptions;
         stats[k] = r.result.stats;
-        if (k == 2 && !test::genericDialect()) {  // most batches of 37 are written without a replay
+        if (k == 2 && !test::genericDialect()) {
+            // Grouped writes ran, and each one the database refused was replayed only up to a record that
+            // fails alone: never more replays than records the database refused.
             const qsizetype replays = r.sql.filter("at once failed").size();
-            QVERIFY2(replays > 0 && replays < 1500 / 37 / 2, qPrintable(QString::number(replays)));
+            QVERIFY2(replays > 0 && replays <= r.result.stats.errors,
+                     qPrintable(QString("%1 replays, %2 errors").arg(replays).arg(r.result.stats.errors)));
         }
     }
     QVERIFY2(stats[0].errors > 10 && stats[0].creates > 20 && stats[0].updates > 20 && stats[0].deletes > 20,
