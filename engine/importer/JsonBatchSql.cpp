@@ -70,6 +70,16 @@ bool JsonBatchSql::eligible(const config::AgentConfig &config, const sql::SqlDia
         return *why = QStringLiteral("the import joins tables"), false;
     if (!imp.autos.value.isEmpty())
         return *why = QStringLiteral("Autos are configured"), false;
+    // PostgreSQL compares the naming values as bigint or text: only where the column's own equality is that
+    // (not citext, name or other types whose = differs from text's).
+    for (int i : plan.namingOrder()) {
+        const db::ColumnInfo &c = plan.at(i).column;
+        const QString type = c.typeName.toLower();
+        if (dialect.kind == sql::SqlDialect::Kind::PostgreSql && !isInteger(c.sqlType) && type != QLatin1String("varchar")
+            && type != QLatin1String("text"))
+            return *why = QStringLiteral("naming attribute %1's column is of type %2").arg(plan.at(i).abbreviation, c.typeName),
+                   false;
+    }
     QStringList names;
     for (const ImportAttribute &a : plan.attributes()) {
         if (!(a.naming || a.modify || a.insertable))
