@@ -21,6 +21,8 @@ private slots:
     void groupedAgainAfterAFailure();
     void quotedColumnNames();
     void caseInsensitiveKeys();
+    void largeValues_data() { addBackends(); }
+    void largeValues();
 
 private:
     bool resetTable(const test::Backend &b);
@@ -252,6 +254,36 @@ void TestImportBatching::caseInsensitiveKeys()
     }
     QCOMPARE(rows[1], rows[0]);
     QCOMPARE(rows[1].size(), 50);
+}
+
+void TestImportBatching::largeValues()
+{
+    // 400 adds of 30,000 characters each (12 million in one batch): a grouped write holds at most 4 million
+    // characters, so the run is written in several statements; the rows are those of -Batch 1.
+    QFETCH(QString, backend);
+    const test::Backend b = this->backend(backend);
+    auto reset = [&] {
+        test::Sql sql(b);
+        sql.exec("DROP TABLE " + m_table);
+        return sql.exec(QString("CREATE TABLE %1 (id INTEGER PRIMARY KEY, note TEXT)").arg(m_table));
+    };
+    QByteArray data;
+    for (int i = 1; i <= 400; ++i)
+        data += QString("row:\nChangeType: add\nEID: %1\nNOTE: %2\n").arg(i).arg(QString(30000, QChar('a' + i % 26))).toUtf8();
+    const QString cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=EID\nModify=NOTE",
+                                    QString("EID=%1.id\nNOTE=%1.note\n").arg(m_table), "TraceLevel=Stats SQL\n");
+    QStringList rows[2];
+    for (int k = 0; k < 2; ++k) {
+        QVERIFY(reset());
+        const Imported r = import(cfg, data, k == 0 ? 1 : 500);
+        verifyAccounting(r.result);
+        QCOMPARE(r.result.stats.creates, 400);
+        QVERIFY(r.sql.filter("at once failed").isEmpty());
+        rows[k] = test::Sql(b).rows(QString("SELECT id, length(note), substr(note, 1, 3) FROM %1 ORDER BY id").arg(m_table));
+    }
+    QCOMPARE(rows[1], rows[0]);
+    QCOMPARE(rows[1].size(), 400);
+    QCOMPARE(rows[1].first(), QString("1|30000|bbb"));
 }
 
 QTEST_GUILESS_MAIN(TestImportBatching)
