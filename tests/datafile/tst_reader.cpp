@@ -3,6 +3,7 @@
 #include "datafile/TaggedReader.h"
 
 #include <QBuffer>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace oas;
@@ -41,6 +42,7 @@ private slots:
     void utf8AndLatin1();
     void rawTextIsAsSupplied();
     void emptyRecordsBetweenSeparators();
+    void blockBoundaries();
 };
 
 void TestReader::manualExample()
@@ -210,4 +212,81 @@ void TestReader::emptyRecordsBetweenSeparators()
 }
 
 QTEST_GUILESS_MAIN(TestReader)
+
+void TestReader::blockBoundaries()
+{
+    // The reader takes its input in blocks of 256 KiB: lines that straddle blocks, lines longer than a
+    // block (600,000 characters), continuation lines across blocks, CRLF and LF, and a last line without an
+    // ending all read as written, and the records' raw texts put together give the input back exactly.
+    const quint32 seed = QRandomGenerator::global()->generate();
+    qInfo("seed %u", seed);
+    QRandomGenerator g(seed);
+    auto text = [&](int n) {
+        QByteArray t(n, 'x');
+        for (int i = 0; i < n; ++i)
+            t[i] = "abcdefghij0123456789 "[g.bounded(i == 0 || i == n - 1 ? 20 : 21)];
+        return t;
+    };
+    QByteArray input;
+    QList<QList<QPair<QByteArray, QByteArray>>> expected;
+    for (int r = 0; r < 2500; ++r) {
+        const QByteArray eol = g.bounded(3) ? "\n" : "\r\n";
+        input += "row:" + eol;
+        QList<QPair<QByteArray, QByteArray>> attributes;
+        const int count = int(g.bounded(1, 5));
+        for (int a = 0; a < count; ++a) {
+            const int length = g.bounded(200) == 0 ? int(g.bounded(100000, 600000)) : int(g.bounded(1, 60));
+            const QByteArray value = text(length);
+            const QByteArray name = "A" + QByteArray::number(a);
+            if (length > 10 && g.bounded(4) == 0) {  // continued on the next line
+                const int cut = int(g.bounded(1, length - 1));
+                input += name + ": " + value.left(cut) + "\\" + eol + value.mid(cut) + eol;
+            } else {
+                input += name + ": " + value + eol;
+            }
+            attributes.append({name, value});
+        }
+        expected.append(attributes);
+    }
+    input.chop(input.endsWith("\r\n") ? 2 : 1);  // the last line has no ending
+    QByteArray data = input;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    TaggedReader reader(&buffer, DataFormat());
+    QByteArray raw;
+    int r = 0;
+    while (auto record = reader.next()) {
+        QVERIFY(r < expected.size());
+        QVERIFY2(record->problems.isEmpty(), qPrintable(record->problems.isEmpty() ? QString() : record->problems.first().message));
+        QCOMPARE(record->attributes.size(), expected[r].size());
+        for (qsizetype a = 0; a < record->attributes.size(); ++a) {
+            QCOMPARE(record->attributes[a].name.toUtf8(), expected[r][a].first);
+            QVERIFY2(record->attributes[a].value.toUtf8() == expected[r][a].second,
+                     qPrintable(QString("record %1 attribute %2: %3 characters read, %4 written").arg(r).arg(a)
+                                    .arg(record->attributes[a].value.size()).arg(expected[r][a].second.size())));
+        }
+        raw += record->rawText;
+        ++r;
+    }
+    QCOMPARE(r, expected.size());
+    QCOMPARE(raw.size(), input.size());
+    QVERIFY(raw == input);
+    QCOMPARE(reader.bytesRead(), qint64(input.size()));
+
+    // Line endings exactly at and around the block edges (256 KiB, 512 KiB).
+    for (int edge : {256 * 1024, 512 * 1024}) {
+        for (int shift = -2; shift <= 2; ++shift) {
+            // "row:\nA: <value>\nB: b\n": the newline after the value at byte edge + shift.
+            const int valueLength = edge + shift - 8;
+            const QByteArray exact = "row:\nA: " + QByteArray(valueLength, 'v') + "\nB: b\n";
+            const QList<Record> records = readAllRecords(exact);
+            QCOMPARE(records.size(), 1);
+            QCOMPARE(records[0].attributes.size(), 2);
+            QCOMPARE(records[0].attributes[0].value.size(), valueLength);
+            QCOMPARE(records[0].attributes[1].value, QString("b"));
+            QVERIFY(records[0].rawText == exact);
+        }
+    }
+}
+
 #include "tst_reader.moc"
