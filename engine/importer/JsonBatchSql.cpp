@@ -87,6 +87,16 @@ bool JsonBatchSql::eligible(const config::AgentConfig &config, const sql::SqlDia
         if (!a.described || a.column.name.isEmpty() || !takesText(a.column.sqlType))
             return *why = QStringLiteral("attribute %1's column is not of a number, text, date or time type").arg(a.abbreviation),
                    false;
+        // json_populate_recordset keeps a JSON string as a JSON string for a json or jsonb column (and builds
+        // arrays and composites from JSON structure) instead of reading the text with the type's input:
+        // only types psqlODBC names are taken (it calls json, jsonb, arrays, domains over them and
+        // extension types "unknown"); the others keep the statements that pass their text.
+        const QString type = a.column.typeName.toLower();
+        if (dialect.kind == sql::SqlDialect::Kind::PostgreSql
+            && (type.isEmpty() || type == QLatin1String("unknown") || type.startsWith(QLatin1String("json"))))
+            return *why = QStringLiteral("attribute %1's column is of a type the driver calls %2")
+                              .arg(a.abbreviation, a.column.typeName.isEmpty() ? QStringLiteral("nothing") : a.column.typeName),
+                   false;
         if (names.contains(a.column.name))
             return *why = QStringLiteral("two attributes name the column %1").arg(a.column.name), false;
         names.append(a.column.name);
