@@ -222,9 +222,7 @@ Prepared *ImportRun::groupedStatement(const WriteOp &op, int rows, QString *erro
     p.statement = std::make_unique<db::Statement>(*m_connection);
     // Parameter types: the single statement's, once per row.
     std::vector<db::ParamType> types;
-    const Prepared *single = op.kind == WriteOp::Kind::Insert   ? insertFor(op.attributes, error)
-                             : op.kind == WriteOp::Kind::Update ? &updateFor(op.attributes, error)->front()
-                                                                : &m_delete;
+    const Prepared *single = singleFor(op, error);
     if (!single)
         return nullptr;
     for (int r = 0; r < rows; ++r)
@@ -242,19 +240,14 @@ bool ImportRun::runDeferred(std::vector<WriteOp> &writes)
     QString error;
     while (i < writes.size()) {
         size_t run = 1;
-        qsizetype units = 0;  // of text in the run; a JSON run stops at kMaxRunUnits, so memory stays bounded
-        auto textOf = [](const WriteOp &op) {
-            qsizetype n = 0;
-            for (const db::Value &v : op.values)
-                n += v ? v->size() : 0;
-            return n;
-        };
-        if (m_jsonBatch)
-            units = textOf(writes[i]);
-        while (i + run < writes.size() && writes[i + run].sameStatement(writes[i])
-               && (!m_jsonBatch || units + textOf(writes[i + run]) <= JsonBatchSql::kMaxRunUnits)) {
-            if (m_jsonBatch)
-                units += textOf(writes[i + run]);
+        qsizetype units = m_jsonBatch ? writes[i].textSize() : 0;  // a JSON run stops at kMaxRunUnits of text
+        while (i + run < writes.size() && writes[i + run].sameStatement(writes[i])) {
+            if (m_jsonBatch) {
+                const qsizetype more = writes[i + run].textSize();
+                if (units + more > JsonBatchSql::kMaxRunUnits)
+                    break;
+                units += more;
+            }
             ++run;
         }
         if (m_jsonBatch && run > 1) {
@@ -282,16 +275,11 @@ bool ImportRun::runDeferred(std::vector<WriteOp> &writes)
                     values.push_back(&v);
             db::Statement *statement = p ? p->statement.get() : nullptr;
             if (!statement) {  // one row: the record's own statement
-                const WriteOp &op = writes[i];
-                statement = op.kind == WriteOp::Kind::Insert   ? insertFor(op.attributes, &error)->statement.get()
-                            : op.kind == WriteOp::Kind::Update ? updateFor(op.attributes, &error)->front().statement.get()
-                                                               : m_delete.statement.get();
+                Prepared *single = singleFor(writes[i], &error);
+                statement = single ? single->statement.get() : nullptr;
             }
-            if (!statement->execute(values, &error)) {
-                m_trace.write(TraceLevel::Sql, QStringLiteral("writing %1 records at once failed; they are applied "
-                                                              "again one statement per record\n%2")
-                                                   .arg(rows)
-                                                   .arg(shown(error.trimmed())));
+            if (!statement || !statement->execute(values, &error)) {
+                traceGroupedFailure(size_t(rows), shown(error.trimmed()));
                 return false;
             }
             i += size_t(rows);
@@ -302,13 +290,30 @@ bool ImportRun::runDeferred(std::vector<WriteOp> &writes)
     return true;
 }
 
+Prepared *ImportRun::singleFor(const WriteOp &op, QString *error)
+{
+    if (op.kind == WriteOp::Kind::Insert)
+        return insertFor(op.attributes, error);
+    if (op.kind == WriteOp::Kind::Update) {
+        std::vector<Prepared> *parts = updateFor(op.attributes, error);
+        return parts ? &parts->front() : nullptr;
+    }
+    return &m_delete;
+}
+
+void ImportRun::traceGroupedFailure(size_t count, const QString &detail)
+{
+    m_trace.write(TraceLevel::Sql,
+                  QStringLiteral("writing %1 records at once failed; they are applied again one statement per record\n%2")
+                      .arg(count)
+                      .arg(detail));
+}
+
 bool ImportRun::runAsOne(const std::vector<WriteOp> &writes, size_t from, size_t count)
 {
     const WriteOp &op = writes[from];
     QString error;
-    const Prepared *single = op.kind == WriteOp::Kind::Insert   ? insertFor(op.attributes, &error)
-                             : op.kind == WriteOp::Kind::Update ? &updateFor(op.attributes, &error)->front()
-                                                                : &m_delete;
+    const Prepared *single = singleFor(op, &error);
     if (!single)
         return false;
     const QString key = QStringLiteral("json|%1|%2").arg(int(op.kind)).arg(op.attributes.join(QLatin1Char(',')));
@@ -342,11 +347,8 @@ bool ImportRun::runAsOne(const std::vector<WriteOp> &writes, size_t from, size_t
     *json += QLatin1Char(']');
     db::Statement &statement = *it->second.statement;
     if (!statement.execute({&json}, &error) || statement.affectedRows() != qint64(count)) {
-        m_trace.write(TraceLevel::Sql, QStringLiteral("writing %1 records at once failed; they are applied again one "
-                                                      "statement per record\n%2")
-                                           .arg(count)
-                                           .arg(error.isEmpty() ? QStringLiteral("%1 rows changed").arg(statement.affectedRows())
-                                                                : shown(error.trimmed())));
+        traceGroupedFailure(count, error.isEmpty() ? QStringLiteral("%1 rows changed").arg(statement.affectedRows())
+                                                   : shown(error.trimmed()));
         return false;
     }
     return true;

@@ -45,6 +45,13 @@ struct WriteOp {
     std::vector<db::Value> values;
 
     bool sameStatement(const WriteOp &other) const { return kind == other.kind && attributes == other.attributes; }
+    qsizetype textSize() const  // characters in its values
+    {
+        qsizetype n = 0;
+        for (const db::Value &v : values)
+            n += v ? v->size() : 0;
+        return n;
+    }
 };
 
 // What applying a record did to the transaction.
@@ -119,6 +126,10 @@ private:
     // refused one (the batch is then replayed record by record).
     bool runDeferred(std::vector<WriteOp> &writes);
     Prepared *groupedStatement(const WriteOp &op, int rows, QString *error);
+    // The one-record statement a write stands for (an UPDATE's first part); null, with *error, when it
+    // cannot be made.
+    Prepared *singleFor(const WriteOp &op, QString *error);
+    void traceGroupedFailure(size_t count, const QString &detail);
     // writes[from, from + count), one kind and one set of attributes, as one statement (JsonBatchSql).
     bool runAsOne(const std::vector<WriteOp> &writes, size_t from, size_t count);
 
