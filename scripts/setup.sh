@@ -8,7 +8,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
   libqt6sql6-odbc libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 help2man lintian bash-completion
   libqscintilla2-qt6-dev libspdlog-dev libfmt-dev libxxhash-dev libsodium-dev qtkeychain-qt6-dev
-  unixodbc unixodbc-dev odbc-postgresql libsqliteodbc odbc-mariadb
+  unixodbc unixodbc-dev libsqlite3-dev odbc-postgresql libsqliteodbc odbc-mariadb
   postgresql sqlite3 mariadb-server mariadb-client time
 )
 

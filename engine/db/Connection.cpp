@@ -1,6 +1,7 @@
 #include "Connection.h"
 
 #include "DriverLog.h"
+#include "SqliteLibrary.h"
 #include "Utf8Text.h"
 
 #include <QSqlQuery>
@@ -47,6 +48,7 @@ bool tryOpen(const QString &name, const QList<config::DatabaseField> &fields, co
         *errorBlock = QStringLiteral("SQLDriverConnect failure\n") + problem;
         return false;
     }
+    db::configureSqliteLibrary();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QODBC"), name);
     db.setDatabaseName(databaseName);
     db.setConnectOptions(QStringLiteral("SQL_ATTR_ODBC_VERSION=SQL_OV_ODBC3"));

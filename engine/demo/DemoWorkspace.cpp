@@ -1,5 +1,7 @@
 #include "DemoWorkspace.h"
 
+#include "../db/SqliteLibrary.h"
+
 #include <QDate>
 #include <QDir>
 #include <QFile>
@@ -29,6 +31,7 @@ bool withDatabase(const QString &file, QString *error, Fn fn)
     const QString name = QStringLiteral("demo-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     bool ok = false;
     {
+        db::configureSqliteLibrary();
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QODBC"), name);
         db.setDatabaseName(sqliteConnectionString(file));
         db.setConnectOptions(QStringLiteral("SQL_ATTR_ODBC_VERSION=SQL_OV_ODBC3"));

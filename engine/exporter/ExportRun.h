@@ -27,6 +27,11 @@ public:
           m_writer(nullptr, datafile::DataFormat::fromConfig(request.config.control))
     {
     }
+    ~ExportRun()
+    {
+        m_rows.reset();  // the statements first: their connections' transactions end next
+        endSplit();
+    }
 
     ExportResult run();
 
@@ -50,6 +55,10 @@ private:
     qint64 splitPages(const QString &table);
     bool openSnapshotConnections(int count);
     QStringList splitParts();
+    bool openSqliteSnapshot(const QString &table);
+    qint64 sqliteSplitRows(const QString &table);
+    QStringList sqliteSplitParts(const QString &table);
+    QStringList sqliteKeyRanges(const config::AttributeDef &key, const QString &table);
     QStringList keyRanges();
     QStringList mariaDbKeyRanges(const config::AttributeDef &key, const QString &table);
     void endSplit();

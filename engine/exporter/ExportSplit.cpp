@@ -1,9 +1,9 @@
-// Reading one large PostgreSQL table on two connections at once, both in one snapshot
-// (pg_export_snapshot / SET TRANSACTION SNAPSHOT), so every row is exported exactly once even while the
+// Reading one large PostgreSQL or SQLite table on two connections at once, both in one snapshot
+// (PostgreSQL: pg_export_snapshot / SET TRANSACTION SNAPSHOT; SQLite: ExportSplitSqlite.cpp), so every row is exported exactly once even while the
 // table changes. psqlODBC fetches a cursor's rows in round trips, each waiting for the server, so on one
 // connection the server and the agent take turns; on two they work at the same time.
 // - A full export reads the table's two halves by physical position (ctid ranges, which PostgreSQL 14 and
-//   later scan directly), one fetch thread each; rows then come in no fixed order, as a SELECT without
+//   later scan directly; SQLite: rowid ranges), one fetch thread each; rows then come in no fixed order, as a SELECT without
 //   ORDER BY promises none.
 // - An export in key order (delta, reference file) with one integer key reads the key's range in parts of
 //   about rowsPerKeyRange rows, alternately on the two connections, and hands them on in order: while one
@@ -16,6 +16,7 @@
 // delta and in ranges for a full export as well.
 // Anything unexpected on the way falls back to the single SELECT.
 #include "ExportRun.h"
+#include "SplitQueries.h"
 
 #include "../db/Statement.h"
 
@@ -30,8 +31,12 @@ using config::TraceLevel;
 void ExportRun::endSplit()
 {
     QString ignored;
-    for (const auto &c : m_snapshot)
-        db::endTransaction(*c, false, &ignored);
+    for (const auto &c : m_snapshot) {
+        if (c->info().isSqlite())
+            db::executeDirect(*c, QStringLiteral("ROLLBACK"), &ignored);  // its own BEGIN (sqliteSplitParts)
+        else
+            db::endTransaction(*c, false, &ignored);
+    }
     m_snapshot.clear();
 }
 
@@ -42,8 +47,7 @@ QString ExportRun::plainTable() const
     return plainTable.match(m_cfg.exportSection.from.value).captured(1);
 }
 
-// One row of values from a query on connection (its ? bound to args); empty on any failure.
-static std::vector<db::Value> queryRow(const db::Connection &connection, const QString &sql, const std::vector<db::Value> &args)
+std::vector<db::Value> queryRow(const db::Connection &connection, const QString &sql, const std::vector<db::Value> &args)
 {
     db::Statement statement(connection);
     std::vector<const db::Value *> pointers;
@@ -107,6 +111,8 @@ qint64 ExportRun::splitPages(const QString &table)
 QStringList ExportRun::splitParts()
 {
     const QString table = plainTable();
+    if (m_connection->info().isSqlite())
+        return sqliteSplitParts(table);
     if (m_connection->info().dbmsVersion.section(QLatin1Char('.'), 0, 0).toInt() < 14)
         return {};  // TID range scans came with PostgreSQL 14
     const qint64 pages = splitPages(table);
@@ -124,13 +130,8 @@ QStringList ExportRun::splitParts()
     return parts;
 }
 
-namespace {
-
-// The conditions of parts of about rowsPerRange of `rows` rows between the key values low and high, in key
-// order; the last one also takes the NULL keys (which PostgreSQL's ORDER BY puts last), or the first one
-// (nullsFirst: MariaDB's ORDER BY puts them first). Empty when there is nothing to divide.
 QStringList rangeConditions(const QString &column, qint64 low, qint64 high, qint64 rows, qint64 rowsPerRange,
-                            bool nullsFirst = false)
+                            bool nullsFirst)
 {
     const qint64 parts = std::clamp<qint64>(rows / rowsPerRange, 2, 4096);
     // Bounds low + i * width, in 128 bits: the span of a BIGINT key does not fit in 64.
@@ -155,6 +156,8 @@ QStringList rangeConditions(const QString &column, qint64 low, qint64 high, qint
     return conditions;
 }
 
+namespace {
+
 QString unquotedName(QString name)
 {
     if (name.size() >= 2 && name.startsWith(QLatin1Char('`')) && name.endsWith(QLatin1Char('`')))
@@ -175,6 +178,8 @@ QStringList ExportRun::keyRanges()
         return {};
     if (m_connection->info().isMariaDb())
         return mariaDbKeyRanges(*key, table);
+    if (m_connection->info().isSqlite())
+        return sqliteKeyRanges(*key, table);
     const qint64 pages = splitPages(table);
     if (pages == 0 || !openSnapshotConnections(2))
         return {};

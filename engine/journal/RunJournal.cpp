@@ -1,6 +1,7 @@
 #include "RunJournal.h"
 
 #include "ProcessIdentity.h"
+#include "../db/SqliteLibrary.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -121,6 +122,7 @@ public:
             }
             ::chmod(QFile::encodeName(dir).constData(), 0700);
         }
+        db::configureSqliteLibrary();
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
