@@ -113,7 +113,9 @@ QString QueueStatements::addTies(const QString &ties, const QString &queueTable,
 
 QString QueueStatements::maxChanged(const QString &queueTable, const QString &changed)
 {
-    return QStringLiteral("SELECT MAX(%2) FROM %1").arg(queueTable, changed);
+    // As the database's own text: read as a time stamp, psqlODBC gives milliseconds only, and a mark of
+    // 10:00:00.247 for a row at 10:00:00.2479 froze that row again at every refresh.
+    return QStringLiteral("SELECT CAST(MAX(%2) AS VARCHAR(64)) FROM %1").arg(queueTable, changed);
 }
 
 QString QueueStatements::copyAll(const QString &queueTable, const QString &source)
