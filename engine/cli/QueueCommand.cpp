@@ -2,6 +2,7 @@
 
 #include "../journal/RunRecorder.h"
 #include "../pairs/PairDefinition.h"
+#include "../queue/QueueInstall.h"
 #include "../queue/QueueRefresh.h"
 #include "ExitCode.h"
 
@@ -21,7 +22,8 @@ int queueCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
 {
     QStringList args = arguments;
     const QString command = args.isEmpty() ? QString() : args.takeFirst();
-    if ((command != QLatin1String("refresh") && command != QLatin1String("status")) || args.isEmpty()) {
+    static const QStringList commands{QStringLiteral("refresh"), QStringLiteral("status"), QStringLiteral("install"), QStringLiteral("uninstall")};
+    if (!commands.contains(command) || args.isEmpty()) {
         err << kUsage;
         return NotDone;
     }
@@ -61,6 +63,23 @@ int queueCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
             record->finish(NotDone, problems);
         return NotDone;
     }
+    if (command == QLatin1String("install") || command == QLatin1String("uninstall")) {
+        const bool install = command == QLatin1String("install");
+        const queue::InstallResult r = install ? queue::installProcedure(parsed.config, secrets) : queue::uninstallProcedure(parsed.config, secrets);
+        if (!r.ok) {
+            err << "odbc-agent queue " << command << ": not done\n" << r.error << '\n';
+            return NotDone;
+        }
+        if (install) {
+            out << "installed " << r.procedure << " from " << path << "; call it from SQL:\n";
+            for (const QString &call : r.calls)
+                out << "  " << call << '\n';
+            out << "odbc-agent queue refresh and the Studio now call it too (one method and one state for all)\n";
+        } else {
+            out << "removed " << r.procedure << "; odbc-agent queue refresh refreshes by itself again\n";
+        }
+        return Success;
+    }
     if (command == QLatin1String("status")) {
         const queue::QueueStatus s = queue::queueStatus(parsed.config, secrets);
         if (!s.ok) {
@@ -70,6 +89,7 @@ int queueCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
         for (const queue::TableStatus &t : s.tables)
             out << t.table << ": " << (t.rows < 0 ? QStringLiteral("no queue table yet") : QStringLiteral("%1 rows in %2").arg(t.rows).arg(t.queueTable))
                 << "; last refresh " << (t.lastRefresh.isEmpty() ? QStringLiteral("never") : t.lastRefresh) << "; " << t.mode << '\n';
+        out << "SQL procedure: " << s.procedure << '\n';
         return Success;
     }
     queue::RefreshRequest request;

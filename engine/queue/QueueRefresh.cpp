@@ -1,4 +1,5 @@
 #include "QueueRefresh.h"
+#include "QueueInstall.h"
 #include "SnapshotRefresh.h"
 
 #include "../db/Connection.h"
@@ -16,20 +17,6 @@ namespace oas::queue {
 using sql::QueueStatements;
 
 namespace {
-
-sql::QueueNames namesFor(const QueueConfig &config, const db::DriverInfo &info)
-{
-    sql::QueueNames n;
-    if (config.prefix.present)
-        n.prefix = config.prefix.value;
-    else if (config.schema.present)
-        n.schema = config.schema.value;
-    else if (info.isSqlite() || info.isMariaDb())
-        n.prefix = QStringLiteral("queue_");  // SQLite has no schemas; a MariaDB schema is a database (server-level CREATE)
-    else
-        n.schema = QStringLiteral("queue");
-    return n;
-}
 
 // The column types of the source table, by name (case-insensitive), for typed parameters.
 bool columnTypes(const db::Connection &c, const QueueTable &t, QList<db::ColumnInfo> *columns, QString *error)
@@ -91,21 +78,6 @@ bool refreshByTimestamp(Context &x, const QueueTable &t, const QList<db::ColumnI
     return true;
 }
 
-std::unique_ptr<db::Connection> connect(const QueueConfig &config, const run::SecretSettings &secrets, const QString &name,
-                                        QString *error)
-{
-    const run::JobCredentials credentials = run::resolveCredentials(config.database, config.fileName, {}, secrets);
-    if (!credentials.ok) {
-        *error = credentials.error;
-        return nullptr;
-    }
-    auto opened = db::Connection::open(config.database, credentials.credentials, name, db::Connection::Use::Refresh);
-    if (!opened.connection) {
-        *error = secrets::redact(QStringLiteral("cannot connect: %1").arg(db::driverMessage(opened.errorBlock)), credentials.secrets);
-    }
-    return std::move(opened.connection);
-}
-
 }  // namespace
 
 RefreshResult refreshQueue(const RefreshRequest &request, const std::function<void(const QString &)> &progress)
@@ -122,12 +94,32 @@ RefreshResult refreshQueue(const RefreshRequest &request, const std::function<vo
             return result;
         }
     }
-    std::unique_ptr<db::Connection> c = connect(request.config, request.secrets, request.connectionName, &error);
+    std::unique_ptr<db::Connection> c = connectQueue(request.config, request.secrets, request.connectionName, &error);
     if (!c) {
         result.error = error;
         return result;
     }
-    const sql::QueueNames names = namesFor(request.config, c->info());
+    const sql::QueueNames names = queueNames(request.config, c->info());
+    // A procedure in the database (queue install): every way of refreshing goes through it, one method, one state.
+    const InstalledProcedure installed = installedProcedure(*c, names, request.config);
+    if (installed.installed && !installed.current) {
+        result.error = QStringLiteral("the procedure %1 in the database was made from another version of %2 (installed %3): run "
+                                      "odbc-agent queue install %2 again, or queue uninstall")
+                           .arg(installed.procedure, request.config.fileName, installed.installedAt);
+        return result;
+    }
+    if (installed.installed) {
+        if (progress)
+            progress(QStringLiteral("calling %1").arg(installed.procedure));
+        refreshByProcedure(*c, names, installed, request, result);
+        for (const TableRefresh &t : result.tables) {
+            if (progress)
+                progress(QStringLiteral("table %1: %2 rows in %3 (%4)%5")
+                             .arg(t.table).arg(t.frozen).arg(t.queueTable, t.how,
+                                  t.deleted ? QStringLiteral(", %1 deleted").arg(t.deleted) : QString()));
+        }
+        return result;
+    }
     Session session(*c);
     QHash<QString, State> state;
     result.refreshedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
@@ -210,12 +202,12 @@ QueueStatus queueStatus(const QueueConfig &config, const run::SecretSettings &se
 {
     QueueStatus status;
     QString error;
-    std::unique_ptr<db::Connection> c = connect(config, secrets, connectionName, &error);
+    std::unique_ptr<db::Connection> c = connectQueue(config, secrets, connectionName, &error);
     if (!c) {
         status.error = error;
         return status;
     }
-    const sql::QueueNames names = namesFor(config, c->info());
+    const sql::QueueNames names = queueNames(config, c->info());
     Session session(*c);
     QHash<QString, QString> refreshed;
     QList<Row> rows;
@@ -235,6 +227,7 @@ QueueStatus queueStatus(const QueueConfig &config, const run::SecretSettings &se
             s.rows = count.first().front().value_or(QStringLiteral("0")).toLongLong();
         status.tables.append(s);
     }
+    status.procedure = installedProcedure(*c, names, config).describe();
     status.ok = true;
     return status;
 }
@@ -273,12 +266,12 @@ QueueRows queueRows(const QueueConfig &config, const QString &table, const run::
 {
     QueueRows out;
     QString error;
-    std::unique_ptr<db::Connection> c = connect(config, secrets, connectionName, &error);
+    std::unique_ptr<db::Connection> c = connectQueue(config, secrets, connectionName, &error);
     if (!c) {
         out.error = error;
         return out;
     }
-    const sql::QueueNames names = namesFor(config, c->info());
+    const sql::QueueNames names = queueNames(config, c->info());
     out.frozen = readRows(*c, names.table(table), limit);
     out.deleted = readRows(*c, names.deleted(table), limit);
     out.ok = true;

@@ -50,6 +50,7 @@ struct TableStatus {
 struct QueueStatus {
     bool ok = false;
     QString error;
+    QString procedure;  // the SQL procedure: installed, from which configuration (InstalledProcedure::describe)
     QList<TableStatus> tables;
 };
 QueueStatus queueStatus(const QueueConfig &config, const run::SecretSettings &secrets,

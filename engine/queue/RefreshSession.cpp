@@ -1,7 +1,9 @@
 #include "RefreshSession.h"
 
 #include "../db/BlockFetch.h"
+#include "../db/Connection.h"
 #include "../db/OdbcDiagnostics.h"
+#include "../secrets/Redact.h"
 
 namespace oas::queue {
 
@@ -132,6 +134,35 @@ int columnIndex(const QList<db::ColumnInfo> &columns, const QString &name)
 db::ParamType typeOf(const db::ColumnInfo &c)
 {
     return {c.sqlType, c.size, c.decimalDigits};
+}
+
+sql::QueueNames queueNames(const QueueConfig &config, const db::DriverInfo &info)
+{
+    sql::QueueNames n;
+    if (config.prefix.present)
+        n.prefix = config.prefix.value;
+    else if (config.schema.present)
+        n.schema = config.schema.value;
+    else if (info.isSqlite() || info.isMariaDb())
+        n.prefix = QStringLiteral("queue_");  // SQLite has no schemas; a MariaDB schema is a database (server-level CREATE)
+    else
+        n.schema = QStringLiteral("queue");
+    return n;
+}
+
+std::unique_ptr<db::Connection> connectQueue(const QueueConfig &config, const run::SecretSettings &secrets, const QString &name,
+                                        QString *error)
+{
+    const run::JobCredentials credentials = run::resolveCredentials(config.database, config.fileName, {}, secrets);
+    if (!credentials.ok) {
+        *error = credentials.error;
+        return nullptr;
+    }
+    auto opened = db::Connection::open(config.database, credentials.credentials, name, db::Connection::Use::Refresh);
+    if (!opened.connection) {
+        *error = secrets::redact(QStringLiteral("cannot connect: %1").arg(db::driverMessage(opened.errorBlock)), credentials.secrets);
+    }
+    return std::move(opened.connection);
 }
 
 }  // namespace oas::queue

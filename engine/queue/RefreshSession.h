@@ -67,5 +67,10 @@ Row keyValues(const QString &text);
 // The index of a column by name (case-insensitive), -1 when absent.
 int columnIndex(const QList<db::ColumnInfo> &columns, const QString &name);
 db::ParamType typeOf(const db::ColumnInfo &c);
+// Where the queue's tables go: the configured schema or prefix, else queue. (PostgreSQL) or queue_.
+sql::QueueNames queueNames(const QueueConfig &config, const db::DriverInfo &info);
+// The queue's database connection (credentials resolved, secrets kept out of the error), or null.
+std::unique_ptr<db::Connection> connectQueue(const QueueConfig &config, const run::SecretSettings &secrets, const QString &name,
+                                             QString *error);
 
 }  // namespace oas::queue
