@@ -1138,6 +1138,11 @@ Database=...  (ein KEY=VALUE je Zeile)</translation>
         <translation>Die Warteschlange kann nicht gelesen werden: %1</translation>
     </message>
     <message>
+        <location filename="../ui/queue/QueuePanel.cpp" line="214"/>
+        <source>SQL procedure: %1</source>
+        <translation>SQL-Prozedur: %1</translation>
+    </message>
+    <message>
         <location filename="../ui/queue/QueuePanel.cpp" line="151"/>
         <source>Refreshing...</source>
         <translation>Wird aktualisiert...</translation>

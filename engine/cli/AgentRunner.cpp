@@ -57,6 +57,8 @@ QString odbcAgentUsage()
         "  pair NAME --check                       check a pair against its target table (docs/pairs.md)\n"
         "  queue refresh|status CONFIG [--since D] freeze the rows new or changed since the last refresh into the\n"
         "                                          queue tables, or show them (docs/queue.md)\n"
+        "  queue install|uninstall CONFIG          make (or drop) the procedure queue.refresh in PostgreSQL /\n"
+        "                                          MariaDB, for refreshing from SQL\n"
         "  sync FILE.sync [--dry-run] [--allow-deletes N]\n"
         "                                          run a sync's steps in order (docs/sync.md)\n"
         "  runs [--config F] [--sync NAME] [--failed] [--since DATE] [--json] | show ID | last CONFIG|SYNC\n"

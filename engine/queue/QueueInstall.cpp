@@ -90,6 +90,8 @@ QString procedureConfigHash(const QueueConfig &config)
 
 QString InstalledProcedure::describe() const
 {
+    if (!available)
+        return QStringLiteral("none: this database has no stored procedures (SQLite); refresh with odbc-agent queue refresh or the Studio");
     if (!installed)
         return QStringLiteral("not installed (odbc-agent queue install CONFIG makes it)");
     return current ? QStringLiteral("%1 installed %2 by version %3, from this configuration").arg(procedure, installedAt, toolVersion)
@@ -100,7 +102,8 @@ QString InstalledProcedure::describe() const
 InstalledProcedure installedProcedure(const db::Connection &c, const sql::QueueNames &names, const QueueConfig &config)
 {
     InstalledProcedure p;
-    if (!c.info().isPostgreSql() && !c.info().isMariaDb())
+    p.available = c.info().isPostgreSql() || c.info().isMariaDb();
+    if (!p.available)
         return p;
     Session s(c);  // no install table: not installed
     QList<Row> rows;

@@ -28,6 +28,7 @@ InstallResult installProcedure(const QueueConfig &config, const run::SecretSetti
 InstallResult uninstallProcedure(const QueueConfig &config, const run::SecretSettings &secrets);
 
 struct InstalledProcedure {
+    bool available = false;  // PostgreSQL or MariaDB
     bool installed = false;
     bool current = false;  // made from this version of the configuration
     QString procedure;

@@ -188,6 +188,7 @@ void TestPairsQueue::queuePanel()
     QCOMPARE(panel->configurations(), QStringList{m_ws + "/queue.ini"});
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->rows().size() == 1, 10000);
     QCOMPARE(panel->rows().first(), QString("Shop|queue_Shop|none yet|never|Changed=modified"));
+    QVERIFY2(panel->procedure().contains("SQLite"), qPrintable(panel->procedure()));  // no SQL procedure on SQLite
     panel->setSince(QDate(2024, 1, 1));
     panel->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().startsWith("Refreshed at") && panel->rows().value(0).contains("|2|"), 10000);

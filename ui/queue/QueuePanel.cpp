@@ -27,7 +27,7 @@ namespace oas::ui {
 QueuePanel::QueuePanel(QWidget *parent)
     : QWidget(parent), m_configs(new QComboBox(this)), m_tables(new QTableWidget(0, 5, this)), m_useSince(new QCheckBox(tr("Since"), this)),
       m_since(new QDateEdit(QDate::currentDate().addDays(-1), this)), m_refresh(new QPushButton(tr("Refresh"), this)),
-      m_message(new QLabel(this))
+      m_message(new QLabel(this)), m_procedure(new QLabel(this))
 {
     m_tables->setHorizontalHeaderLabels({tr("Table"), tr("Queue table"), tr("Rows"), tr("Last refresh (UTC)"), tr("Changes found by")});
     m_tables->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -36,6 +36,8 @@ QueuePanel::QueuePanel(QWidget *parent)
     m_since->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_since->setEnabled(false);
     m_message->setWordWrap(true);
+    m_procedure->setWordWrap(true);
+    m_procedure->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_configs, 1);
@@ -55,6 +57,7 @@ QueuePanel::QueuePanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_tables, 1);
+    layout->addWidget(m_procedure);
     layout->addWidget(m_rowViews, 2);
     layout->addWidget(m_message);
     connect(m_tables, &QTableWidget::currentCellChanged, this, [this](int row) {
@@ -180,6 +183,11 @@ QStringList QueuePanel::rows() const
     return list;
 }
 
+QString QueuePanel::procedure() const
+{
+    return m_procedure->text();
+}
+
 void QueuePanel::showStatus()
 {
     const QString path = m_configs->currentData().toString();
@@ -208,6 +216,8 @@ void QueuePanel::showStatus()
             }
             if (!status.ok)
                 self->m_message->setText(tr("Cannot read the queue: %1").arg(status.error));
+            // (odbc-agent queue install / uninstall; docs/queue.md, "From SQL")
+            self->m_procedure->setText(status.ok ? tr("SQL procedure: %1").arg(status.procedure) : QString());
             self->setBusy(false);
         });
     }).detach();

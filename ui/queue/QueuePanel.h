@@ -27,6 +27,7 @@ public:
     void showStatus();                  // reads the status again
     bool isBusy() const { return m_busy; }
     QString message() const;
+    QString procedure() const;  // the SQL procedure's line (installed, from which configuration)
     // Each table's row as shown: table, queue table, rows, last refresh, mode, joined by '|'.
     QStringList rows() const;
     // Reads what the last refresh froze for table, and its deleted keys, into the views below (rowsShown()).
@@ -45,6 +46,7 @@ private:
     QDateEdit *m_since;
     QPushButton *m_refresh;
     QLabel *m_message;
+    QLabel *m_procedure;
     QTabWidget *m_rowViews;
     QTableWidget *m_frozen;
     QTableWidget *m_deleted;
