@@ -37,9 +37,6 @@ bool refreshByTimestamp(Context &x, const QueueTable &t, const QList<db::ColumnI
     const QString ties = x.names.ties(t.name);
     const db::ParamType changedType = typeOf(columns.at(columnIndex(columns, t.changed)));
     const State old = x.state.value(t.name);
-    if (!s.exec(QueueStatements::createLike(ties, t.source, t.keys.join(QStringLiteral(", "))))
-        || !s.exec(QueueStatements::createKeyIndex(x.names.prefix + QStringLiteral("ties_") + t.name + QStringLiteral("_key"), ties, t.keys)))
-        return false;
     QString from;
     if (x.request.since) {
         from = x.request.since->toString(Qt::ISODate) + QStringLiteral(" 00:00:00");
@@ -156,11 +153,20 @@ RefreshResult refreshQueue(const RefreshRequest &request, const std::function<vo
             progress(QStringLiteral("table %1: %2 rows read, %3 new or changed, %4 gone")
                          .arg(t.name).arg(changes[i].read).arg(changes[i].changed.size()).arg(changes[i].gone.size()));
     }
+    // The tables made where missing, before the transaction (MariaDB commits at every CREATE TABLE).
+    if (!session.exec(QueueStatements::createState(names)))
+        return failed(session.error());
+    for (const QueueTable &t : request.config.tables) {
+        for (const QString &sql : QueueStatements::tablesOf(names, t.name, t.source, t.keys, t.changed)) {
+            if (!session.exec(sql))
+                return failed(QStringLiteral("table %1: %2").arg(t.name, session.error()));
+        }
+    }
     // Then the queue tables, snapshots and state, in one transaction.
     if (!db::setAutoCommit(*c, false, &error))
         return failed(db::driverMessage(error));
     QList<Row> stateRows;
-    if (!session.exec(QueueStatements::createState(names)) || !session.query(QueueStatements::readState(names), &stateRows))
+    if (!session.query(QueueStatements::readState(names), &stateRows))
         return failed(session.error());
     for (const Row &r : stateRows)
         state.insert(r[0].value_or(QString()), {r[1].value_or(QString()), r[2].value_or(QString())});
@@ -169,8 +175,7 @@ RefreshResult refreshQueue(const RefreshRequest &request, const std::function<vo
         TableRefresh out;
         out.table = t.name;
         out.queueTable = names.table(t.name);
-        if (!session.exec(QueueStatements::createLike(out.queueTable, t.source))
-            || !session.exec(QueueStatements::clear(out.queueTable)))
+        if (!session.exec(QueueStatements::clear(out.queueTable)))
             return failed(session.error());
         const bool ok = t.changed.isEmpty() ? writeSnapshot(x, t, columns[i], changes[i], out)
                                             : refreshByTimestamp(x, t, columns[i], out);

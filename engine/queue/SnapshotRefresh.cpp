@@ -11,6 +11,8 @@
 #include "../exporter/delta/RowHash.h"
 #include "../sql/ValueLists.h"
 
+#include <QRegularExpression>
+
 #include <xxhash.h>
 
 #include <algorithm>
@@ -197,11 +199,19 @@ bool writeSnapshot(Context &x, const QueueTable &t, const QList<db::ColumnInfo> 
     const QString snapshot = x.names.snapshot(t.name);
     const QString deleted = x.names.deleted(t.name);
     const std::vector<db::ParamType> keyTypes = keyTypesOf(t, columns);
+    // PostgreSQL: the key columns' type names, for a join with the keys (QueueStatements::copyByKeys), where
+    // psqlODBC names them all.
+    QStringList joinTypes;
+    for (const QString &k : t.keys) {
+        const QString type = columns.at(columnIndex(columns, k)).typeName;
+        static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_ ]*$"));
+        if (s.postgres() && plain.match(type).hasMatch() && type != QLatin1String("unknown"))
+            joinTypes.append(type);
+    }
     const KeyList &changed = changes.changed;
     const KeyList &gone = changes.gone;
     out.how = QStringLiteral("snapshot (no Changed= column)");
-    if (!s.exec(QueueStatements::createLike(deleted, t.source, t.keys.join(QStringLiteral(", "))))
-        || !s.exec(QueueStatements::clear(deleted)))
+    if (!s.exec(QueueStatements::clear(deleted)))
         return false;
     const std::vector<db::ParamType> text{db::ParamType()};
     const std::vector<db::ParamType> keyAndHash{db::ParamType(), db::ParamType()};
@@ -217,7 +227,7 @@ bool writeSnapshot(Context &x, const QueueTable &t, const QList<db::ColumnInfo> 
     if (changes.first) {  // the first refresh freezes every row
         if (!s.exec(QueueStatements::copyAll(q, t.source)))
             return false;
-    } else if (!s.inSlices(changed.size(), [&](int n) { return QueueStatements::copyByKeys(q, t.source, t.keys, n); }, keyTypes,
+    } else if (!s.inSlices(changed.size(), [&](int n) { return QueueStatements::copyByKeys(q, t.source, t.keys, n, joinTypes); }, keyTypes,
                          keyColumnsOf(changed))) {
         return false;
     }

@@ -33,15 +33,7 @@ QString keyText(const QStringList &keys, bool mariadb)
 // The statements both databases share for the tables of one queue table (made if missing, emptied).
 QStringList makeTables(const QueueNames &n, const ProcedureTable &t)
 {
-    const QString keys = t.keys.join(QStringLiteral(", "));
-    QStringList out{QueueStatements::createLike(n.table(t.name), t.source)};
-    if (!t.changed.isEmpty()) {
-        out << QueueStatements::createLike(n.ties(t.name), t.source, keys)
-            << QueueStatements::createKeyIndex(n.prefix + QStringLiteral("ties_") + t.name + QStringLiteral("_key"), n.ties(t.name), t.keys);
-    } else {
-        out << QueueStatements::createSnapshot(n.snapshot(t.name)) << QueueStatements::createLike(n.deleted(t.name), t.source, keys);
-    }
-    return out;
+    return QueueStatements::tablesOf(n, t.name, t.source, t.keys, t.changed);
 }
 
 QString statements(const QStringList &list, const QString &indent)

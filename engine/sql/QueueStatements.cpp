@@ -123,8 +123,24 @@ QString QueueStatements::copyAll(const QString &queueTable, const QString &sourc
     return QStringLiteral("INSERT INTO %1 SELECT * FROM %2").arg(queueTable, source);
 }
 
-QString QueueStatements::copyByKeys(const QString &queueTable, const QString &source, const QStringList &keys, int count)
+QString QueueStatements::copyByKeys(const QString &queueTable, const QString &source, const QStringList &keys, int count,
+                                    const QStringList &joinTypes)
 {
+    if (keys.size() > 1 && joinTypes.size() == keys.size()) {
+        QStringList names;
+        QStringList same;
+        QStringList first;  // the first row's values typed: the VALUES list's columns take those types
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            names.append(QStringLiteral("k%1").arg(i));
+            same.append(QStringLiteral("s.%1 = k.k%2").arg(keys.at(i)).arg(i));
+            first.append(QStringLiteral("CAST(? AS %1)").arg(joinTypes.at(i)));
+        }
+        QString rows = QLatin1Char('(') + first.join(QStringLiteral(", ")) + QLatin1Char(')');
+        if (count > 1)
+            rows += QStringLiteral(", ") + valueRows(int(keys.size()), count - 1);
+        return QStringLiteral("INSERT INTO %1 SELECT s.* FROM %2 s JOIN (VALUES %3) AS k(%4) ON %5")
+            .arg(queueTable, source, rows, names.join(QStringLiteral(", ")), same.join(QStringLiteral(" AND ")));
+    }
     return QStringLiteral("INSERT INTO %1 SELECT * FROM %2 WHERE %3").arg(queueTable, source, keysIn(keys, count));
 }
 
@@ -171,6 +187,19 @@ QString QueueStatements::insertKeyRows(const QString &table, const QStringList &
 QString QueueStatements::count(const QString &table)
 {
     return QStringLiteral("SELECT COUNT(*) FROM %1").arg(table);
+}
+
+QStringList QueueStatements::tablesOf(const QueueNames &n, const QString &name, const QString &source, const QStringList &keys,
+                                      const QString &changed)
+{
+    const QString keyList = keys.join(QStringLiteral(", "));
+    QStringList out{createLike(n.table(name), source)};
+    if (!changed.isEmpty())
+        out << createLike(n.ties(name), source, keyList)
+            << createKeyIndex(n.prefix + QStringLiteral("ties_") + name + QStringLiteral("_key"), n.ties(name), keys);
+    else
+        out << createSnapshot(n.snapshot(name)) << createLike(n.deleted(name), source, keyList);
+    return out;
 }
 
 }  // namespace oas::sql
