@@ -176,18 +176,26 @@ QStringList QueueProcedure::postgres(const QueueNames &n, const QList<ProcedureT
                                      .arg(t.keyTypes.value(k, QStringLiteral("text"))));
             body += QStringLiteral(
                         "  DELETE FROM %1;\n"
+                        // The first refresh (no snapshot yet) freezes every row, as the CLI's does.
+                        "  IF NOT EXISTS (SELECT 1 FROM %4) THEN\n"
+                        "    INSERT INTO %5 SELECT * FROM %3;\n"
+                        "    INSERT INTO %4 (key_text, row_hash) SELECT %2, 'm:' || md5(CAST(s AS text)) FROM %3 s;\n"
+                        "  ELSE\n"
                         "  IF to_regclass('pg_temp.oas_changed') IS NOT NULL THEN\n"
                         "    DROP TABLE pg_temp.oas_changed;\n"
                         "  END IF;\n"
+                        // One pass over the source and the snapshot: new and changed rows, and keys gone (no row).
                         "  CREATE TEMP TABLE oas_changed ON COMMIT DROP AS\n"
-                        "    SELECT c.* FROM (SELECT s AS oas_row, %2 AS key_text, 'm:' || md5(CAST(s AS text)) AS row_hash FROM %3 s) c\n"
-                        "    LEFT JOIN %4 p ON p.key_text = c.key_text WHERE p.row_hash IS DISTINCT FROM c.row_hash;\n"
-                        "  INSERT INTO %5 SELECT (c.oas_row).* FROM oas_changed c;\n"
-                        "  INSERT INTO %4 (key_text, row_hash) SELECT key_text, row_hash FROM oas_changed\n"
+                        "    SELECT c.oas_row, coalesce(c.key_text, p.key_text) AS key_text, c.row_hash, c.key_text IS NULL AS gone\n"
+                        "    FROM (SELECT s AS oas_row, %2 AS key_text, 'm:' || md5(CAST(s AS text)) AS row_hash FROM %3 s) c\n"
+                        "    FULL JOIN %4 p ON p.key_text = c.key_text WHERE p.row_hash IS DISTINCT FROM c.row_hash;\n"
+                        "  INSERT INTO %5 SELECT (c.oas_row).* FROM oas_changed c WHERE NOT c.gone;\n"
+                        "  INSERT INTO %4 (key_text, row_hash) SELECT key_text, row_hash FROM oas_changed WHERE NOT gone\n"
                         "    ON CONFLICT (key_text) DO UPDATE SET row_hash = EXCLUDED.row_hash;\n"
+                        "  DELETE FROM %4 p USING oas_changed c WHERE c.gone AND p.key_text = c.key_text;\n"
+                        "  INSERT INTO %1 (%6) SELECT %7 FROM oas_changed WHERE gone;\n"
                         "  DROP TABLE oas_changed;\n"
-                        "  WITH gone AS (DELETE FROM %4 p WHERE NOT EXISTS (SELECT 1 FROM %3 s WHERE %2 = p.key_text) RETURNING p.key_text)\n"
-                        "    INSERT INTO %1 (%6) SELECT %7 FROM gone;\n"
+                        "  END IF;\n"
                         "  oas_new_text := NULL;\n")
                         .arg(deleted, keyText(t.keys, false), t.source, snapshot, q, keys, keyValues.join(QStringLiteral(", ")));
         }

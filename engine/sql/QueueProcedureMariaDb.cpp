@@ -58,6 +58,11 @@ QString snapshotTable(const QueueNames &n, const ProcedureTable &t)
     return QStringLiteral(
                "  DELETE FROM %1;\n"
                "  DELETE FROM %2;\n"
+               // The first refresh (no snapshot yet) freezes every row, as the CLI's does.
+               "  IF NOT EXISTS (SELECT 1 FROM %6) THEN\n"
+               "    INSERT INTO %1 SELECT * FROM %4;\n"
+               "    INSERT INTO %6 (key_text, row_hash) SELECT %3, CONCAT('m:', MD5(CONCAT_WS(CHAR(31), %5))) FROM %4 s;\n"
+               "  ELSE\n"
                "  DROP TEMPORARY TABLE IF EXISTS oas_keys;\n"
                "  CREATE TEMPORARY TABLE oas_keys (key_text VARCHAR(400) NOT NULL PRIMARY KEY);\n"
                "  INSERT IGNORE INTO oas_keys SELECT %3 FROM %4 s;\n"
@@ -72,6 +77,7 @@ QString snapshotTable(const QueueNames &n, const ProcedureTable &t)
                "  DELETE p FROM %6 p LEFT JOIN oas_keys k ON k.key_text = p.key_text WHERE k.key_text IS NULL;\n"
                "  DROP TEMPORARY TABLE oas_changed;\n"
                "  DROP TEMPORARY TABLE oas_keys;\n"
+               "  END IF;\n"
                "  SET oas_high = NULL;\n")
         .arg(n.table(t.name), n.deleted(t.name), keyText(t.keys, true), t.source, rowText.join(QStringLiteral(", ")), snapshot,
              quotedColumns(t.columns), t.keys.join(QStringLiteral(", ")), keyValues.join(QStringLiteral(", ")));
