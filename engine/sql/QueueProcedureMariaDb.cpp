@@ -3,6 +3,8 @@
 // session is killed rolls back to the previous queue. Its procedures take no default arguments: NAME() calls
 // NAME_since(NULL). A stored procedure reads unqualified tables in its own database, so the sources come
 // qualified (QueueInstall does that). Local variables win over columns in MariaDB: all are prefixed oas_.
+// The current keys are kept as bytes (VARBINARY): keys that differ only in case are never taken for one
+// another when gone keys are looked for (DECISIONS.md 6).
 #include "QueueProcedure.h"
 #include "QueueProcedureParts.h"
 
@@ -64,7 +66,7 @@ QString snapshotTable(const QueueNames &n, const ProcedureTable &t)
                "    INSERT INTO %6 (key_text, row_hash) SELECT %3, CONCAT('m:', MD5(CONCAT_WS(CHAR(31), %5))) FROM %4 s;\n"
                "  ELSE\n"
                "  DROP TEMPORARY TABLE IF EXISTS oas_keys;\n"
-               "  CREATE TEMPORARY TABLE oas_keys (key_text VARCHAR(400) NOT NULL PRIMARY KEY);\n"
+               "  CREATE TEMPORARY TABLE oas_keys (key_text VARBINARY(1600) NOT NULL PRIMARY KEY);\n"
                "  INSERT IGNORE INTO oas_keys SELECT %3 FROM %4 s;\n"
                "  DROP TEMPORARY TABLE IF EXISTS oas_changed;\n"
                "  CREATE TEMPORARY TABLE oas_changed AS\n"
