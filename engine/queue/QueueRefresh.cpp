@@ -75,6 +75,15 @@ bool refreshByTimestamp(Context &x, const QueueTable &t, const QList<db::ColumnI
     return true;
 }
 
+// The progress line of a table done: "table Customers: 3 rows in queue.Customers (changed since ...)".
+QString doneLine(const TableRefresh &t)
+{
+    return QStringLiteral("table %1: %2 rows in %3 (%4)%5")
+        .arg(t.table)
+        .arg(t.frozen)
+        .arg(t.queueTable, t.how, t.deleted ? QStringLiteral(", %1 deleted").arg(t.deleted) : QString());
+}
+
 }  // namespace
 
 RefreshResult refreshQueue(const RefreshRequest &request, const std::function<void(const QString &)> &progress)
@@ -111,9 +120,7 @@ RefreshResult refreshQueue(const RefreshRequest &request, const std::function<vo
         refreshByProcedure(*c, names, installed, request, result);
         for (const TableRefresh &t : result.tables) {
             if (progress)
-                progress(QStringLiteral("table %1: %2 rows in %3 (%4)%5")
-                             .arg(t.table).arg(t.frozen).arg(t.queueTable, t.how,
-                                  t.deleted ? QStringLiteral(", %1 deleted").arg(t.deleted) : QString()));
+                progress(doneLine(t));
         }
         return result;
     }
@@ -187,9 +194,7 @@ RefreshResult refreshQueue(const RefreshRequest &request, const std::function<vo
                                                "snapshot").arg(t.name));
         result.tables.append(out);
         if (progress)
-            progress(QStringLiteral("table %1: %2 rows in %3 (%4)%5")
-                         .arg(t.name).arg(out.frozen).arg(out.queueTable, out.how,
-                              out.deleted ? QStringLiteral(", %1 deleted").arg(out.deleted) : QString()));
+            progress(doneLine(out));
     }
     for (auto it = state.constBegin(); it != state.constEnd(); ++it) {
         if (!session.exec(QueueStatements::deleteState(names), {it.key()})
