@@ -56,7 +56,7 @@ private:
     bool openSnapshotConnections(int count);
     QStringList splitParts();
     bool openSqliteSnapshot(const QString &table);
-    qint64 sqliteSplitRows(const QString &table);
+    bool sqliteRowids(const QString &table, qint64 *low, qint64 *high);
     QStringList sqliteSplitParts(const QString &table);
     QStringList sqliteKeyRanges(const config::AttributeDef &key, const QString &table);
     QStringList keyRanges();

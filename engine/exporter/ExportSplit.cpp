@@ -1,10 +1,11 @@
 // Reading one large PostgreSQL or SQLite table on two connections at once, both in one snapshot
-// (PostgreSQL: pg_export_snapshot / SET TRANSACTION SNAPSHOT; SQLite: ExportSplitSqlite.cpp), so every row is exported exactly once even while the
-// table changes. psqlODBC fetches a cursor's rows in round trips, each waiting for the server, so on one
-// connection the server and the agent take turns; on two they work at the same time.
+// (PostgreSQL: pg_export_snapshot / SET TRANSACTION SNAPSHOT; SQLite: ExportSplitSqlite.cpp), so every row
+// is exported exactly once even while the table changes. psqlODBC fetches a cursor's rows in round trips,
+// each waiting for the server, so on one connection the server and the agent take turns; on two they work
+// at the same time.
 // - A full export reads the table's two halves by physical position (ctid ranges, which PostgreSQL 14 and
-//   later scan directly; SQLite: rowid ranges), one fetch thread each; rows then come in no fixed order, as a SELECT without
-//   ORDER BY promises none.
+//   later scan directly; SQLite: rowid ranges), one fetch thread each; rows then come in no fixed order, as
+//   a SELECT without ORDER BY promises none.
 // - An export in key order (delta, reference file) with one integer key reads the key's range in parts of
 //   about rowsPerKeyRange rows, alternately on the two connections, and hands them on in order: while one
 //   part is being used, the other connection reads the next one.

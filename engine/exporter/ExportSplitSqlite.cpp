@@ -14,6 +14,9 @@
 #include "ExportRun.h"
 #include "SplitQueries.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace oas::exporter {
 
 using config::TraceLevel;
@@ -65,33 +68,28 @@ bool ExportRun::openSqliteSnapshot(const QString &table)
     return ok;
 }
 
-// The number of rowids between the table's smallest and largest, or 0 (no rowid, a column called rowid,
-// an empty table, or fewer than the split's minimum).
-qint64 ExportRun::sqliteSplitRows(const QString &table)
+// The table's smallest and largest rowid, in one query; false (no split) for a table without rowid, with a
+// column called rowid, empty, or with fewer than the split's minimum of rowids between them.
+bool ExportRun::sqliteRowids(const QString &table, qint64 *low, qint64 *high)
 {
     if (m_req.splitMinimumPages <= 0 || table.isEmpty())
-        return 0;
+        return false;
     const std::vector<db::Value> row = queryRow(
-        *m_connection, QStringLiteral("SELECT max(rowid) - min(rowid) + 1, (SELECT count(*) FROM pragma_table_info(?, ?) "
+        *m_connection, QStringLiteral("SELECT min(rowid), max(rowid), (SELECT count(*) FROM pragma_table_info(?, ?) "
                                       "WHERE lower(name) = 'rowid') FROM %1").arg(table),
         {table.section(QLatin1Char('.'), -1), schemaOf(table)});
-    bool ok = false;
-    const qint64 rows = row.size() == 2 && row[0] ? row[0]->toLongLong(&ok) : 0;
-    if (!ok || !row[1] || *row[1] != QLatin1String("0") || rows < m_req.splitMinimumPages * 32)
-        return 0;
-    return rows;
+    bool minOk = false;
+    bool maxOk = false;
+    *low = row.size() == 3 && row[0] ? row[0]->toLongLong(&minOk) : 0;
+    *high = row.size() == 3 && row[1] ? row[1]->toLongLong(&maxOk) : 0;
+    return minOk && maxOk && row[2] && *row[2] == QLatin1String("0") && __int128(*high) - *low + 1 >= m_req.splitMinimumPages * 32;
 }
 
 QStringList ExportRun::sqliteSplitParts(const QString &table)
 {
-    if (sqliteSplitRows(table) == 0)
-        return {};
-    const std::vector<db::Value> range = queryRow(*m_connection, QStringLiteral("SELECT min(rowid), max(rowid) FROM %1").arg(table), {});
-    bool minOk = false;
-    bool maxOk = false;
-    const qint64 low = range.size() == 2 && range[0] ? range[0]->toLongLong(&minOk) : 0;
-    const qint64 high = range.size() == 2 && range[1] ? range[1]->toLongLong(&maxOk) : 0;
-    if (!minOk || !maxOk || !openSqliteSnapshot(table))
+    qint64 low = 0;
+    qint64 high = 0;
+    if (!sqliteRowids(table, &low, &high) || !openSqliteSnapshot(table))
         return {};
     const qint64 middle = qint64(__int128(low) + (__int128(high) - low) / 2);
     return {QStringLiteral("rowid <= %1").arg(middle), QStringLiteral("rowid > %1").arg(middle)};
@@ -99,9 +97,11 @@ QStringList ExportRun::sqliteSplitParts(const QString &table)
 
 QStringList ExportRun::sqliteKeyRanges(const config::AttributeDef &key, const QString &table)
 {
-    const qint64 rows = sqliteSplitRows(table);
-    if (rows == 0)
+    qint64 firstRowid = 0;
+    qint64 lastRowid = 0;
+    if (!sqliteRowids(table, &firstRowid, &lastRowid))
         return {};
+    const qint64 rows = qint64(std::min<__int128>(__int128(lastRowid) - firstRowid + 1, std::numeric_limits<qint64>::max()));
     const QString column = key.column.text;
     const std::vector<db::Value> range = queryRow(
         *m_connection, QStringLiteral("SELECT min(%1), max(%1), typeof(min(%1)), typeof(max(%1)) FROM %2").arg(column, table), {});
