@@ -67,6 +67,20 @@ bool describeTables(Session &s, const db::Connection &c, const QueueConfig &conf
     return true;
 }
 
+// The queue's connection where it can have the procedure (PostgreSQL, MariaDB); null with the reason.
+std::unique_ptr<db::Connection> connectForProcedure(const QueueConfig &config, const run::SecretSettings &secrets, const QString &name,
+                                                    QString *error)
+{
+    std::unique_ptr<db::Connection> c = connectQueue(config, secrets, name, error);
+    if (!c || c->info().isMariaDb() || c->info().isPostgreSql())
+        return c;
+    *error = c->info().isSqlite() ? QStringLiteral("SQLite has no stored procedures: refresh this queue with odbc-agent queue refresh "
+                                                   "(docs/queue.md)")
+                                  : QStringLiteral("the queue procedure is made for PostgreSQL and MariaDB only (this is %1)")
+                                        .arg(c->info().dbmsName);
+    return nullptr;
+}
+
 QString currentDatabase(Session &s, bool maria)
 {
     QList<Row> rows;
@@ -134,14 +148,10 @@ void refreshByProcedure(const db::Connection &c, const sql::QueueNames &names, c
         TableRefresh out;
         out.table = t.name;
         out.queueTable = names.table(t.name);
-        QList<Row> rows;
-        if (!s.query(QueueStatements::count(out.queueTable), &rows)
-            || (t.changed.isEmpty() && !s.query(QueueStatements::count(names.deleted(t.name)), &rows))) {
+        if (!countRows(s, out.queueTable, &out.frozen) || (t.changed.isEmpty() && !countRows(s, names.deleted(t.name), &out.deleted))) {
             result.error = s.error();
             return;
         }
-        out.frozen = rows.value(0).empty() ? 0 : rows.value(0).front().value_or(QStringLiteral("0")).toLongLong();
-        out.deleted = rows.size() > 1 && !rows.at(1).empty() ? rows.at(1).front().value_or(QStringLiteral("0")).toLongLong() : 0;
         out.how = QStringLiteral("by the procedure %1%2").arg(installed.procedure, since ? QStringLiteral(", since %1").arg(request.since->toString(Qt::ISODate)) : QString());
         if (t.changed.isEmpty() && since)
             result.notes.append(QStringLiteral("--since does not apply to %1 (no Changed= column): its changes are found by "
@@ -154,17 +164,10 @@ void refreshByProcedure(const db::Connection &c, const sql::QueueNames &names, c
 InstallResult installProcedure(const QueueConfig &config, const run::SecretSettings &secrets)
 {
     InstallResult result;
-    std::unique_ptr<db::Connection> c = connectQueue(config, secrets, QStringLiteral("queue-install"), &result.error);
+    std::unique_ptr<db::Connection> c = connectForProcedure(config, secrets, QStringLiteral("queue-install"), &result.error);
     if (!c)
         return result;
     const bool maria = c->info().isMariaDb();
-    if (!maria && !c->info().isPostgreSql()) {
-        result.error = c->info().isSqlite() ? QStringLiteral("SQLite has no stored procedures: refresh this queue with odbc-agent queue "
-                                                             "refresh (docs/queue.md)")
-                                            : QStringLiteral("the queue procedure is made for PostgreSQL and MariaDB only (this is %1)")
-                                                  .arg(c->info().dbmsName);
-        return result;
-    }
     const sql::QueueNames names = queueNames(config, c->info());
     Session s(*c);
     const QString database = currentDatabase(s, maria);
@@ -210,14 +213,10 @@ InstallResult installProcedure(const QueueConfig &config, const run::SecretSetti
 InstallResult uninstallProcedure(const QueueConfig &config, const run::SecretSettings &secrets)
 {
     InstallResult result;
-    std::unique_ptr<db::Connection> c = connectQueue(config, secrets, QStringLiteral("queue-uninstall"), &result.error);
+    std::unique_ptr<db::Connection> c = connectForProcedure(config, secrets, QStringLiteral("queue-uninstall"), &result.error);
     if (!c)
         return result;
     const bool maria = c->info().isMariaDb();
-    if (!maria && !c->info().isPostgreSql()) {
-        result.error = QStringLiteral("there is no queue procedure on %1").arg(c->info().dbmsName);
-        return result;
-    }
     const sql::QueueNames names = queueNames(config, c->info());
     Session s(*c);
     bool ok = true;

@@ -68,11 +68,7 @@ bool refreshByTimestamp(Context &x, const QueueTable &t, const QList<db::ColumnI
         next.highWater = *high;
     }
     x.state.insert(t.name, next);
-    QList<Row> count;
-    if (!s.query(QueueStatements::count(q), &count))
-        return false;
-    out.frozen = count.isEmpty() ? 0 : count.first().front().value_or(QStringLiteral("0")).toLongLong();
-    return true;
+    return countRows(s, q, &out.frozen);
 }
 
 // The progress line of a table done: "table Customers: 3 rows in queue.Customers (changed since ...)".
@@ -232,9 +228,9 @@ QueueStatus queueStatus(const QueueConfig &config, const run::SecretSettings &se
         s.lastRefresh = refreshed.value(t.name);
         s.mode = t.changed.isEmpty() ? QStringLiteral("snapshot") : QStringLiteral("Changed=") + t.changed;
         Session own(*c);  // a missing table fails its own statement only
-        QList<Row> count;
-        if (own.query(QueueStatements::count(s.queueTable), &count) && !count.isEmpty())
-            s.rows = count.first().front().value_or(QStringLiteral("0")).toLongLong();
+        qint64 rows = 0;
+        if (countRows(own, s.queueTable, &rows))
+            s.rows = rows;
         status.tables.append(s);
     }
     status.procedure = installedProcedure(*c, names, config).describe();

@@ -136,6 +136,15 @@ db::ParamType typeOf(const db::ColumnInfo &c)
     return {c.sqlType, c.size, c.decimalDigits};
 }
 
+bool countRows(Session &s, const QString &table, qint64 *count)
+{
+    QList<Row> rows;
+    if (!s.query(sql::QueueStatements::count(table), &rows))
+        return false;
+    *count = rows.isEmpty() || rows.first().empty() ? 0 : rows.first().front().value_or(QStringLiteral("0")).toLongLong();
+    return true;
+}
+
 sql::QueueNames queueNames(const QueueConfig &config, const db::DriverInfo &info)
 {
     sql::QueueNames n;

@@ -61,6 +61,8 @@ struct Context {
     QString now;
 };
 
+// The rows in table (SELECT COUNT(*)); false with the session's error when it cannot be read.
+bool countRows(Session &s, const QString &table, qint64 *count);
 // A key's values joined by a tab, and back.
 QString keyText(const Row &row, const QList<int> &keyColumns);
 Row keyValues(const QString &text);
