@@ -10,15 +10,6 @@ QString literal(const QString &text)
     return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\'');
 }
 
-// "t.k1 = s.k1 AND t.k2 = s.k2"
-QString sameKeys(const QStringList &keys)
-{
-    QStringList parts;
-    for (const QString &k : keys)
-        parts.append(QStringLiteral("t.%1 = s.%1").arg(k));
-    return parts.join(QStringLiteral(" AND "));
-}
-
 // A key's values as one text, tab-separated, NULL as nothing (the CLI's key text for integer and text keys).
 QString keyText(const QStringList &keys, bool mariadb)
 {
@@ -28,12 +19,6 @@ QString keyText(const QStringList &keys, bool mariadb)
     if (mariadb)
         return parts.size() == 1 ? parts.first() : QStringLiteral("CONCAT_WS(CHAR(9), %1)").arg(parts.join(QStringLiteral(", ")));
     return parts.join(QStringLiteral(" || chr(9) || "));
-}
-
-// The statements both databases share for the tables of one queue table (made if missing, emptied).
-QStringList makeTables(const QueueNames &n, const ProcedureTable &t)
-{
-    return QueueStatements::tablesOf(n, t.name, t.source, t.keys, t.changed);
 }
 
 QString statements(const QStringList &list, const QString &indent)
@@ -129,9 +114,8 @@ QStringList QueueProcedure::postgres(const QueueNames &n, const QList<ProcedureT
     for (qsizetype i = 0; i < tables.size(); ++i) {
         const ProcedureTable &t = tables.at(i);
         const QString q = n.table(t.name);
-        const QString keys = t.keys.join(QStringLiteral(", "));
-        body += QStringLiteral("  -- %1\n").arg(t.name);
-        body += statements(makeTables(n, t), QStringLiteral("  "));
+            body += QStringLiteral("  -- %1\n").arg(t.name);
+        body += statements(QueueStatements::tablesOf(n, t.name, t.source, t.keys, t.changed), QStringLiteral("  "));
         body += QStringLiteral("  DELETE FROM %1;\n").arg(q);
         if (!t.changed.isEmpty()) {
             const QString type = QStringLiteral("%1.%2%TYPE").arg(t.source, t.changed);
@@ -139,6 +123,7 @@ QStringList QueueProcedure::postgres(const QueueNames &n, const QList<ProcedureT
             const QString mark = QStringLiteral("oas_mark_%1").arg(i);
             const QString high = QStringLiteral("oas_high_%1").arg(i);
             declare += QStringLiteral("  %1 %4;\n  %2 %4;\n  %3 %4;\n").arg(from, mark, high, type);
+            const QString ties = n.ties(t.name);
             body += QStringLiteral(
                         "  oas_mark_text := (SELECT high_water FROM %1 WHERE table_name = %2);\n"
                         "  IF oas_start IS NOT NULL THEN\n"
@@ -149,23 +134,25 @@ QStringList QueueProcedure::postgres(const QueueNames &n, const QList<ProcedureT
                         "    %4 := oas_mark_text;\n"
                         "  END IF;\n"
                         "  IF %3 IS NOT NULL THEN\n"
-                        "    INSERT INTO %6 SELECT * FROM %7 WHERE %8 >= %3;\n"
+                        "    %6;\n"
                         "  ELSE\n"
-                        "    INSERT INTO %6 SELECT * FROM %7 WHERE %8 > %4;\n"
-                        "    INSERT INTO %6 SELECT s.* FROM %7 s WHERE s.%8 = %4 AND NOT EXISTS (SELECT 1 FROM %9 t WHERE %10);\n"
+                        "    %7;\n"
+                        "    %8;\n"
                         "  END IF;\n"
-                        "  %5 := (SELECT MAX(%8) FROM %6);\n"
+                        "  %5 := (SELECT MAX(%9) FROM %10);\n"
                         "  IF %5 IS NOT NULL THEN\n"
                         "    IF %4 IS NULL OR %5 <> %4 THEN\n"
-                        "      DELETE FROM %9;\n"
+                        "      %11;\n"
                         "    END IF;\n"
-                        "    INSERT INTO %9 (%11) SELECT %11 FROM %6 WHERE %8 = %5;\n"
+                        "    %12;\n"
                         "    oas_new_text := CAST(%5 AS varchar(64));\n"
                         "  ELSE\n"
                         "    oas_new_text := oas_mark_text;\n"
                         "  END IF;\n")
-                        .arg(n.state(), literal(t.name), from, mark, high, q, t.source, t.changed, n.ties(t.name))
-                        .arg(sameKeys(t.keys), keys);
+                        .arg(n.state(), literal(t.name), from, mark, high, QueueStatements::copyChangedSince(q, t.source, t.changed, from),
+                             QueueStatements::copyChangedAfter(q, t.source, t.changed, mark),
+                             QueueStatements::copyUntiedAt(q, t.source, t.changed, ties, t.keys, mark), t.changed)
+                        .arg(q, QueueStatements::clear(ties), QueueStatements::addTies(ties, q, t.changed, t.keys, high));
         } else {
             const QString snapshot = n.snapshot(t.name);
             const QString deleted = n.deleted(t.name);
@@ -197,7 +184,7 @@ QStringList QueueProcedure::postgres(const QueueNames &n, const QList<ProcedureT
                         "  DROP TABLE oas_changed;\n"
                         "  END IF;\n"
                         "  oas_new_text := NULL;\n")
-                        .arg(deleted, keyText(t.keys, false), t.source, snapshot, q, keys, keyValues.join(QStringLiteral(", ")));
+                        .arg(deleted, keyText(t.keys, false), t.source, snapshot, q, t.keys.join(QStringLiteral(", ")), keyValues.join(QStringLiteral(", ")));
         }
         body += QStringLiteral(
                     "  DELETE FROM %1 WHERE table_name = %2;\n"

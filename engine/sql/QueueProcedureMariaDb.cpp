@@ -24,28 +24,34 @@ QString quotedColumns(const QStringList &columns, const QString &prefix = {})
 
 QString timestampTable(const QueueNames &n, const ProcedureTable &t)
 {
-    const QString keys = t.keys.join(QStringLiteral(", "));
+    const QString q = n.table(t.name);
+    const QString ties = n.ties(t.name);
     return QStringLiteral(
                "  SET oas_mark = (SELECT high_water FROM %1 WHERE table_name = %2);\n"
                "  DELETE FROM %3;\n"
                "  IF oas_start IS NOT NULL THEN\n"
-               "    INSERT INTO %3 SELECT * FROM %4 WHERE %5 >= oas_start;\n"
+               "    %4;\n"
                "  ELSEIF oas_mark IS NULL THEN\n"
-               "    INSERT INTO %3 SELECT * FROM %4 WHERE %5 >= NOW(6) - INTERVAL 24 HOUR;\n"
+               "    %5;\n"
                "  ELSE\n"
-               "    INSERT INTO %3 SELECT * FROM %4 WHERE %5 > oas_mark;\n"
-               "    INSERT INTO %3 SELECT s.* FROM %4 s WHERE s.%5 = oas_mark AND NOT EXISTS (SELECT 1 FROM %6 t WHERE %7);\n"
+               "    %6;\n"
+               "    %7;\n"
                "  END IF;\n"
-               "  SET oas_high = (SELECT CAST(MAX(%5) AS VARCHAR(64)) FROM %3);\n"
+               "  SET oas_high = (%8);\n"
                "  IF oas_high IS NOT NULL THEN\n"
-               "    IF oas_start IS NOT NULL OR oas_mark IS NULL OR EXISTS (SELECT 1 FROM %3 WHERE %5 > oas_mark) THEN\n"
-               "      DELETE FROM %6;\n"
+               "    IF oas_start IS NOT NULL OR oas_mark IS NULL OR EXISTS (SELECT 1 FROM %3 WHERE %9 > oas_mark) THEN\n"
+               "      %10;\n"
                "    END IF;\n"
-               "    INSERT INTO %6 (%8) SELECT %8 FROM %3 WHERE %5 = oas_high;\n"
+               "    %11;\n"
                "  ELSE\n"
                "    SET oas_high = oas_mark;\n"
                "  END IF;\n")
-        .arg(n.state(), literal(t.name), n.table(t.name), t.source, t.changed, n.ties(t.name), sameKeys(t.keys), keys);
+        .arg(n.state(), literal(t.name), q, QueueStatements::copyChangedSince(q, t.source, t.changed, QStringLiteral("oas_start")),
+             QueueStatements::copyChangedSince(q, t.source, t.changed, QStringLiteral("NOW(6) - INTERVAL 24 HOUR")),
+             QueueStatements::copyChangedAfter(q, t.source, t.changed, QStringLiteral("oas_mark")),
+             QueueStatements::copyUntiedAt(q, t.source, t.changed, ties, t.keys, QStringLiteral("oas_mark")),
+             QueueStatements::maxChanged(q, t.changed), t.changed)
+        .arg(QueueStatements::clear(ties), QueueStatements::addTies(ties, q, t.changed, t.keys, QStringLiteral("oas_high")));
 }
 
 QString snapshotTable(const QueueNames &n, const ProcedureTable &t)
@@ -119,7 +125,7 @@ QStringList QueueProcedure::mariadb(const QueueNames &n, const QList<ProcedureTa
     // The tables first (each CREATE commits), then the refresh in one transaction.
     body += statements({QueueStatements::createState(n)}, QStringLiteral("  "));
     for (const ProcedureTable &t : tables)
-        body += statements(makeTables(n, t), QStringLiteral("  "));
+        body += statements(QueueStatements::tablesOf(n, t.name, t.source, t.keys, t.changed), QStringLiteral("  "));
     body += QStringLiteral("  START TRANSACTION;\n");
     for (const ProcedureTable &t : tables) {
         body += QStringLiteral("  -- %1\n").arg(t.name);

@@ -6,9 +6,7 @@
 namespace oas::sql::procedure {
 
 QString literal(const QString &text);                     // 'text' with its quotes doubled
-QString sameKeys(const QStringList &keys);                // t.k1 = s.k1 AND ...
 QString keyText(const QStringList &keys, bool mariadb);   // a row's key as tab-separated text (alias s)
-QStringList makeTables(const QueueNames &n, const ProcedureTable &t);  // the queue table and its state tables
 QString statements(const QStringList &list, const QString &indent);   // each with ";\n"
 
 }  // namespace oas::sql::procedure

@@ -85,30 +85,31 @@ QString QueueStatements::clear(const QString &table)
     return QStringLiteral("DELETE FROM %1").arg(table);
 }
 
-QString QueueStatements::copyChangedSince(const QString &queueTable, const QString &source, const QString &changed)
+QString QueueStatements::copyChangedSince(const QString &queueTable, const QString &source, const QString &changed, const QString &mark)
 {
-    return QStringLiteral("INSERT INTO %1 SELECT * FROM %2 WHERE %3 >= ?").arg(queueTable, source, changed);
+    return QStringLiteral("INSERT INTO %1 SELECT * FROM %2 WHERE %3 >= %4").arg(queueTable, source, changed, mark);
 }
 
-QString QueueStatements::copyChangedAfter(const QString &queueTable, const QString &source, const QString &changed)
+QString QueueStatements::copyChangedAfter(const QString &queueTable, const QString &source, const QString &changed, const QString &mark)
 {
-    return QStringLiteral("INSERT INTO %1 SELECT * FROM %2 WHERE %3 > ?").arg(queueTable, source, changed);
+    return QStringLiteral("INSERT INTO %1 SELECT * FROM %2 WHERE %3 > %4").arg(queueTable, source, changed, mark);
 }
 
 QString QueueStatements::copyUntiedAt(const QString &queueTable, const QString &source, const QString &changed, const QString &ties,
-                                      const QStringList &keys)
+                                      const QStringList &keys, const QString &mark)
 {
     QStringList same;
     for (const QString &k : keys)
         same.append(QStringLiteral("t.%1 = s.%1").arg(k));
-    return QStringLiteral("INSERT INTO %1 SELECT s.* FROM %2 s WHERE s.%3 = ? AND NOT EXISTS (SELECT 1 FROM %4 t WHERE %5)")
-        .arg(queueTable, source, changed, ties, same.join(QStringLiteral(" AND ")));
+    return QStringLiteral("INSERT INTO %1 SELECT s.* FROM %2 s WHERE s.%3 = %4 AND NOT EXISTS (SELECT 1 FROM %5 t WHERE %6)")
+        .arg(queueTable, source, changed, mark, ties, same.join(QStringLiteral(" AND ")));
 }
 
-QString QueueStatements::addTies(const QString &ties, const QString &queueTable, const QString &changed, const QStringList &keys)
+QString QueueStatements::addTies(const QString &ties, const QString &queueTable, const QString &changed, const QStringList &keys,
+                                 const QString &mark)
 {
     const QString list = keys.join(QStringLiteral(", "));
-    return QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM %3 WHERE %4 = ?").arg(ties, list, queueTable, changed);
+    return QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM %3 WHERE %4 = %5").arg(ties, list, queueTable, changed, mark);
 }
 
 QString QueueStatements::maxChanged(const QString &queueTable, const QString &changed)

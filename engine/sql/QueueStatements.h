@@ -29,13 +29,17 @@ struct QueueStatements {
     static QString clear(const QString &table);
     // An index on a queue table's key columns (tie deletes look rows up by key).
     static QString createKeyIndex(const QString &indexName, const QString &table, const QStringList &keys);
-    static QString copyChangedSince(const QString &queueTable, const QString &source, const QString &changed);  // >= ?
-    static QString copyChangedAfter(const QString &queueTable, const QString &source, const QString &changed);  // > ?
-    // The source rows at a time stamp (= ?) whose keys are not in the ties table.
+    // The time stamp statements compare with `mark`: a parameter, or a variable in the SQL procedure.
+    static QString copyChangedSince(const QString &queueTable, const QString &source, const QString &changed,
+                                    const QString &mark = QStringLiteral("?"));  // >= mark
+    static QString copyChangedAfter(const QString &queueTable, const QString &source, const QString &changed,
+                                    const QString &mark = QStringLiteral("?"));  // > mark
+    // The source rows at a time stamp (= mark) whose keys are not in the ties table.
     static QString copyUntiedAt(const QString &queueTable, const QString &source, const QString &changed, const QString &ties,
-                                const QStringList &keys);
-    // The keys of the queue table's rows at a time stamp (= ?) into the ties table.
-    static QString addTies(const QString &ties, const QString &queueTable, const QString &changed, const QStringList &keys);
+                                const QStringList &keys, const QString &mark = QStringLiteral("?"));
+    // The keys of the queue table's rows at a time stamp (= mark) into the ties table.
+    static QString addTies(const QString &ties, const QString &queueTable, const QString &changed, const QStringList &keys,
+                           const QString &mark = QStringLiteral("?"));
     static QString maxChanged(const QString &queueTable, const QString &changed);
     static QString copyAll(const QString &queueTable, const QString &source);
     // The rows of count keys: "k IN (?, ...)" for one key column, "(k1 = ? AND k2 = ?) OR ..." for several;
