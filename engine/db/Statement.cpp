@@ -167,6 +167,30 @@ bool Statement::execute(const std::vector<const Value *> &values, QString *error
     return true;
 }
 
+bool Statement::executeText(const QString &sql, QString *errorBlock)
+{
+    m_diagnostics.clear();
+    SQLFreeStmt(m_stmt, SQL_CLOSE);
+    SQLFreeStmt(m_stmt, SQL_RESET_PARAMS);
+    SQLRETURN rc;
+    if (m_sqlite) {
+        QByteArray utf8 = sql.toUtf8();
+        rc = SQLExecDirect(m_stmt, reinterpret_cast<SQLCHAR *>(utf8.data()), SQLINTEGER(utf8.size()));
+    } else {
+        std::vector<char16_t> wide = wideText(sql);
+        rc = SQLExecDirectW(m_stmt, reinterpret_cast<SQLWCHAR *>(wide.data()), SQL_NTS);
+    }
+    if (rc == SQL_NO_DATA)
+        return true;
+    if (!SQL_SUCCEEDED(rc)) {
+        *errorBlock = blockFor("SQLExecDirect failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
+        return false;
+    }
+    if (rc == SQL_SUCCESS_WITH_INFO)
+        m_diagnostics = readDiagnostics(HandleKind::Statement, m_stmt);
+    return true;
+}
+
 Value Statement::output(size_t index) const
 {
     if (index >= m_buffers.size() || m_indicators[index] == SQL_NULL_DATA || m_indicators[index] < 0)

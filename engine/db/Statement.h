@@ -43,6 +43,10 @@ public:
     bool execute(const std::vector<const Value *> &values, QString *errorBlock);
     // SQLExecDirect instead of SQLPrepare / SQLExecute: prepare() then only keeps the text.
     void setDirect(bool direct) { m_direct = direct; }
+    // Executed once with this text and no parameters (SQLExecDirect): the values are written into it
+    // (SQLite's many-row INSERT, JsonBatchSql). SQLite's text goes as UTF-8: the SQLite3 ODBC driver cuts a
+    // statement short at the first character beyond U+FFFF when it is given UTF-16 (docs/databases.md).
+    bool executeText(const QString &sql, QString *errorBlock);
     // The value an OUT or IN OUT parameter (0-based) received from the last execute().
     Value output(size_t index) const;
     qint64 affectedRows() const;

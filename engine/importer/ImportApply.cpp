@@ -193,6 +193,7 @@ Applied ImportRun::apply(const CheckedRecord &record, const ApplyMode &mode)
 Applied ImportRun::create(const CheckedRecord &record, Outcome outcome, bool defer)
 {
     QStringList attributes;
+    attributes.reserve(m_plan.attributes().size());
     for (int i = 0; i < m_plan.attributes().size(); ++i) {
         const ImportAttribute &a = m_plan.at(i);
         if (a.insertable && !a.sequence && record.supplied(i))
@@ -216,6 +217,7 @@ Applied ImportRun::update(const CheckedRecord &record, const std::vector<db::Val
 {
     const bool compare = m_cfg.importSection.modifyAnyway.value;
     QStringList attributes;
+    attributes.reserve(m_cfg.importSection.modify.value.size());
     for (const config::NameRef &m : m_cfg.importSection.modify.value) {
         const int i = m_plan.indexOf(m.name);
         if (i < 0 || !record.supplied(i))

@@ -316,17 +316,22 @@ bool ImportRun::runAsOne(const std::vector<WriteOp> &writes, size_t from, size_t
     const Prepared *single = singleFor(op, &error);
     if (!single)
         return false;
+    const bool literal = op.kind == WriteOp::Kind::Insert && m_jsonBatch->literalInserts();
     const QString key = QStringLiteral("json|%1|%2").arg(int(op.kind)).arg(op.attributes.join(QLatin1Char(',')));
     auto it = m_grouped.find(key);
     if (it == m_grouped.end()) {
         const std::vector<int> &params = single->params;
-        const QString sql = op.kind == WriteOp::Kind::Insert   ? m_jsonBatch->insertSql(params)
+        const QString sql = literal                            ? m_jsonBatch->insertHead(params)
+                            : op.kind == WriteOp::Kind::Insert ? m_jsonBatch->insertSql(params)
                             : op.kind == WriteOp::Kind::Update ? m_jsonBatch->updateSql(params, size_t(op.attributes.size()))
                                                                : m_jsonBatch->deleteSql(params);
-        m_trace.write(TraceLevel::Sql, QStringLiteral("statement for many records at once\n%1").arg(sql));
+        // The literal INSERT's values are never traced (they may be secrets): its head and the form only.
+        m_trace.write(TraceLevel::Sql, QStringLiteral("statement for many records at once\n%1")
+                                           .arg(literal ? sql + QStringLiteral("(...), (...), one row per record") : sql));
         Prepared p;
         p.statement = std::make_unique<db::Statement>(*m_connection);
         p.statement->setParamTypes({db::ParamType{}});
+        p.statement->setDirect(literal);
         p.params = params;
         if (!p.statement->prepare(sql, &error)) {
             m_trace.write(TraceLevel::Sql, shown(error.trimmed()));
@@ -334,19 +339,22 @@ bool ImportRun::runAsOne(const std::vector<WriteOp> &writes, size_t from, size_t
         }
         it = m_grouped.emplace(key, std::move(p)).first;
     }
-    db::Value json;
-    json.emplace();
-    json->reserve(qsizetype(count) * 256);
-    *json += QLatin1Char('[');
+    db::Statement &statement = *it->second.statement;
+    db::Value text;
+    text.emplace(literal ? m_jsonBatch->insertHead(it->second.params) : QStringLiteral("["));
+    text->reserve(text->size() + qsizetype(count) * 256);
     for (size_t k = from; k < from + count; ++k) {
         if (k > from)
-            *json += QLatin1Char(',');
-        if (!m_jsonBatch->appendRecord(*json, it->second.params, writes[k].values))
+            *text += QLatin1Char(',');
+        const bool written = literal ? JsonBatchSql::appendRow(*text, writes[k].values)
+                                     : m_jsonBatch->appendRecord(*text, it->second.params, writes[k].values);
+        if (!written)
             return false;  // replayed one statement per record
     }
-    *json += QLatin1Char(']');
-    db::Statement &statement = *it->second.statement;
-    if (!statement.execute({&json}, &error) || statement.affectedRows() != qint64(count)) {
+    if (!literal)
+        *text += QLatin1Char(']');
+    const bool executed = literal ? statement.executeText(*text, &error) : statement.execute({&text}, &error);
+    if (!executed || statement.affectedRows() != qint64(count)) {
         traceGroupedFailure(count, error.isEmpty() ? QStringLiteral("%1 rows changed").arg(statement.affectedRows())
                                                    : shown(error.trimmed()));
         return false;

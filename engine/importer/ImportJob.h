@@ -13,12 +13,18 @@
 
 namespace oas::importer {
 
+// Records per transaction unless -Batch says otherwise, and the bytes of the data file after which a batch
+// ends early (records with large values): the reading thread keeps up to four batches ahead, so the records
+// in memory stay near 16 MiB of the file whatever the records hold.
+inline constexpr int kDefaultBatchRecords = 2000;
+inline constexpr qint64 kBatchFileBytes = 4 * 1024 * 1024;
+
 struct ImportRequest {
     config::AgentConfig config;
     db::Credentials credentials;
     QString inputPath = QStringLiteral("odbc_in.txt");
     QString exceptionsPath;  // empty: the Exceptions field (relative to the working directory)
-    int batchSize = 500;     // records per transaction; 1 commits every record on its own
+    int batchSize = kDefaultBatchRecords;  // records per transaction; 1 commits every record on its own
     QString connectionName = QStringLiteral("import");
     // [EncryptedAttributes]: decrypt the listed attributes (false under -Enc ADMIN_PW) with the key from
     // keySource (empty: secrets::defaultKeySource()).

@@ -261,7 +261,8 @@ bool ImportRun::importAll()
     pipe.start([&](RecordBatch &b) {
         b.records.clear();
         b.skips = 0;
-        while (int(b.records.size()) < m_batchSize && !pipe.stopping()) {
+        const qint64 start = m_reader->bytesRead();
+        while (int(b.records.size()) < m_batchSize && m_reader->bytesRead() - start < kBatchFileBytes && !pipe.stopping()) {
             std::optional<datafile::Record> record = m_reader->next();
             b.bytesRead = m_reader->bytesRead();
             if (!record)

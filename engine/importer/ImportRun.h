@@ -185,7 +185,7 @@ private:
     std::map<QString, Prepared> m_inserts;
     std::map<QString, std::vector<Prepared>> m_updates;
     std::vector<db::Value> m_bind;  // per plan attribute: the record's value, NULL for empty or absent
-    int m_batchSize = 500;
+    int m_batchSize = kDefaultBatchRecords;
     QString m_lastSummary;  // the single-step prompt
     bool m_detail = false;     // single step or breakpoints: each record's statements and rows are kept
     QStringList m_executed;    // the statements of the record being applied, with their values

@@ -184,6 +184,48 @@ QString JsonBatchSql::insertSql(const std::vector<int> &params) const
         .arg(m_table, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")), rowSource());
 }
 
+QString JsonBatchSql::insertHead(const std::vector<int> &params) const
+{
+    QStringList names;
+    for (int i : params)
+        names.append(m_plan.at(i).def->column.columnName());
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(m_table, names.join(QStringLiteral(", ")));
+}
+
+bool JsonBatchSql::appendRow(QString &out, const std::vector<db::Value> &values)
+{
+    qsizetype room = 2;
+    for (const db::Value &v : values)
+        room += (v ? v->size() * 2 + 2 : 4) + 1;
+    char16_t *dst = grow(out, room);
+    *dst++ = u'(';
+    for (size_t k = 0; k < values.size(); ++k) {
+        if (k > 0)
+            *dst++ = u',';
+        if (!values[k]) {
+            for (char16_t c : u"NULL")
+                if (c)
+                    *dst++ = c;
+            continue;
+        }
+        *dst++ = u'\'';
+        for (const QChar ch : *values[k]) {
+            const char16_t c = ch.unicode();
+            if (c == 0) {
+                finish(out, dst);
+                return false;
+            }
+            if (c == u'\'')
+                *dst++ = c;
+            *dst++ = c;
+        }
+        *dst++ = u'\'';
+    }
+    *dst++ = u')';
+    finish(out, dst);
+    return true;
+}
+
 QString JsonBatchSql::updateSql(const std::vector<int> &params, size_t sets) const
 {
     QStringList assignments;

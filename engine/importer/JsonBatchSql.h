@@ -12,7 +12,8 @@
 // cut). SQLite reads each record's array of strings with json_each / json_extract: text, as the single
 // statement binds it, which the column's affinity converts alike. A statement that fails, or that touches
 // another number of rows than it has records, makes the caller replay the records one statement each
-// (ImportBatch.cpp), so a record's outcome is always the one-statement outcome.
+// (ImportBatch.cpp), so a record's outcome is always the one-statement outcome. SQLite's adds are the
+// exception to one parameter: their values are written into the INSERT (literalInserts()).
 #include "ImportPlan.h"
 
 #include "../db/Statement.h"
@@ -51,6 +52,15 @@ public:
     // One record's values appended to out (the caller writes "[", "," between and "]"); false when a value
     // holds a character the statement could not carry (U+0000): then the run is replayed record by record.
     bool appendRecord(QString &out, const std::vector<int> &params, const std::vector<db::Value> &values) const;
+
+    // SQLite's adds: one INSERT with the records' values written into it as string literals, insertHead()
+    // then ("(...)" by appendRow, "," between). SQLite gives a literal string the column's affinity as it
+    // does a bound text parameter, and parses 500 rows of literals in about half the time json_extract
+    // takes to read the values from their records' JSON (bench/import-notes.md). false from appendRow:
+    // a value holds U+0000, which no literal carries (the run is replayed record by record).
+    bool literalInserts() const { return !postgres(); }
+    QString insertHead(const std::vector<int> &params) const;
+    static bool appendRow(QString &out, const std::vector<db::Value> &values);
 
 private:
     bool postgres() const { return m_dialect == sql::SqlDialect::Kind::PostgreSql; }

@@ -15,6 +15,8 @@ struct ImportCapture : run::JobObserver {
     QStringList blocks;  // Summary, FailSummary and Statistics blocks
     QStringList sql;     // SQL blocks
     QStringList errors;
+    std::vector<qint64> progressRecords;  // records read at each progress report (one per batch, and the end)
+    void progress(const run::JobProgress &p) override { progressRecords.push_back(p.records); }
     void traceLine(run::TraceKind kind, config::TraceLevel level, const QString &text) override
     {
         if (kind == run::TraceKind::Error)
@@ -34,6 +36,7 @@ struct Imported {
     QStringList sql;
     QStringList errors;
     QByteArray exceptions;
+    std::vector<qint64> progressRecords;
 };
 
 inline void verifyAccounting(const importer::ImportResult &r)
@@ -152,6 +155,7 @@ inline Imported ImportFixture::import(const QString &configPath, const QByteArra
     out.trace = capture.blocks;
     out.sql = capture.sql;
     out.errors = capture.errors;
+    out.progressRecords = capture.progressRecords;
     if (!out.result.exceptionsPath.isEmpty())
         out.exceptions = test::readAll(out.result.exceptionsPath);
     return out;
