@@ -341,7 +341,7 @@ bool ImportRun::runAsOne(const std::vector<WriteOp> &writes, size_t from, size_t
     }
     db::Statement &statement = *it->second.statement;
     db::Value text;
-    text.emplace(literal ? m_jsonBatch->insertHead(it->second.params) : QStringLiteral("["));
+    text.emplace(literal ? statement.sql() : QStringLiteral("["));  // the INSERT's head, or the JSON array
     text->reserve(text->size() + qsizetype(count) * 256);
     for (size_t k = from; k < from + count; ++k) {
         if (k > from)

@@ -3,6 +3,7 @@
 #include "../db/BlockFetch.h"
 #include "../db/Connection.h"
 #include "../db/OdbcDiagnostics.h"
+#include "../run/BatchPipe.h"
 #include "../secrets/Redact.h"
 
 namespace oas::queue {
@@ -45,9 +46,41 @@ bool Session::stream(const QString &sql, const std::function<void(const Row &)> 
     QString block;
     if (!fetch.exec(sql, &block))
         return fail(block, sql);
-    Row row;
-    while (fetch.next(row, &block))
-        f(row);
+    // MariaDB Connector/ODBC blocks a thread that later prepares or frees a statement on a connection another
+    // thread has used (exporter/RowSource.h): its rows are read here.
+    if (m_connection.info().isMariaDb()) {
+        Row row;
+        while (fetch.next(row, &block))
+            f(row);
+        return block.isEmpty() || fail(block, sql);
+    }
+    // Elsewhere a thread fetches the rows while f works on the previous ones (hashing a snapshot table's
+    // rows costs about as much as fetching them). f never uses the connection.
+    struct Rows {
+        std::vector<Row> rows;
+        size_t count = 0;
+        QString error;
+    };
+    run::BatchPipe<Rows> pipe;
+    pipe.start([&fetch](Rows &b) {
+        b.count = 0;
+        constexpr size_t kRows = 512;
+        if (b.rows.size() < kRows)
+            b.rows.resize(kRows);
+        while (b.count < kRows) {
+            if (!fetch.next(b.rows[b.count], &b.error))
+                return false;
+            ++b.count;
+        }
+        return true;
+    });
+    while (std::unique_ptr<Rows> b = pipe.take()) {
+        for (size_t i = 0; i < b->count; ++i)
+            f(b->rows[i]);
+        if (!b->error.isEmpty())
+            block = b->error;
+        pipe.recycle(std::move(b));
+    }
     return block.isEmpty() || fail(block, sql);
 }
 
