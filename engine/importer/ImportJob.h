@@ -15,16 +15,23 @@ namespace oas::importer {
 
 // Records per transaction unless -Batch says otherwise, and the bytes of the data file after which a batch
 // ends early (records with large values): the reading thread keeps up to four batches ahead, so the records
-// in memory stay near 16 MiB of the file whatever the records hold.
+// in memory stay near 16 MiB of the file whatever the records hold. Under the default, a transaction also
+// takes about as many records as kTransactionMs of work took the last time (at least kMinTransactionRecords):
+// a slow database (a remote server, per-record statements) still commits, reports and releases its row
+// locks about every second.
 inline constexpr int kDefaultBatchRecords = 2000;
 inline constexpr qint64 kBatchFileBytes = 4 * 1024 * 1024;
+inline constexpr qint64 kTransactionMs = 1000;
+inline constexpr int kMinTransactionRecords = 50;
 
 struct ImportRequest {
     config::AgentConfig config;
     db::Credentials credentials;
     QString inputPath = QStringLiteral("odbc_in.txt");
     QString exceptionsPath;  // empty: the Exceptions field (relative to the working directory)
-    int batchSize = kDefaultBatchRecords;  // records per transaction; 1 commits every record on its own
+    // Records per transaction (-Batch), exactly; 1 commits every record on its own. 0: the default (up to
+    // kDefaultBatchRecords, about a second of work each).
+    int batchSize = 0;
     QString connectionName = QStringLiteral("import");
     // [EncryptedAttributes]: decrypt the listed attributes (false under -Enc ADMIN_PW) with the key from
     // keySource (empty: secrets::defaultKeySource()).

@@ -6,8 +6,11 @@
 #include "../run/RunLock.h"
 #include "../secrets/Redact.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
+
+#include <algorithm>
 #include "../run/OpenConnection.h"
 
 namespace oas::importer {
@@ -295,9 +298,7 @@ bool ImportRun::importAll()
             for (const Pending &p : b->records)
                 m_batchSecrets += p.secrets;
         }
-        const bool ok = runBatch(b->records, 0, b->records.size());
-        reportProgress();
-        if (!ok) {
+        if (!runTransactions(b->records)) {
             // The records from the first one not reported on are not imported: say where to resume.
             for (const Pending &p : b->records) {
                 if (!p.reported) {
@@ -321,6 +322,26 @@ bool ImportRun::importAll()
         return true;
     }
     return retryExisting();
+}
+
+// A batch's records in one transaction, or under the default batch size in transactions of as many records
+// as about kTransactionMs of work took the last time; progress is reported after each.
+bool ImportRun::runTransactions(std::vector<Pending> &batch)
+{
+    size_t from = 0;
+    while (from < batch.size()) {
+        const size_t to = m_timedTransactions ? std::min(batch.size(), from + size_t(m_transactionRecords)) : batch.size();
+        QElapsedTimer timer;
+        timer.start();
+        const bool ok = runBatch(batch, from, to);
+        reportProgress();
+        if (!ok)
+            return false;
+        const qint64 ms = std::max<qint64>(1, timer.elapsed());
+        m_transactionRecords = int(std::clamp<qint64>(qint64(to - from) * kTransactionMs / ms, kMinTransactionRecords, m_batchSize));
+        from = to;
+    }
+    return true;
 }
 
 bool ImportRun::retryExisting()
@@ -363,7 +384,8 @@ ImportResult ImportRun::run()
     trace::FlowScope flow(m_trace, "ODBCAgentImp");
     // Stepping, or waiting for a breakpoint, goes record by record: each is committed before the pause.
     m_detail = m_step && (m_step->isStepping() || m_step->hasBreakpoint());
-    m_batchSize = m_detail ? 1 : std::max(1, m_req.batchSize);
+    m_batchSize = m_detail ? 1 : m_req.batchSize > 0 ? m_req.batchSize : kDefaultBatchRecords;
+    m_timedTransactions = !m_detail && m_req.batchSize <= 0;
     if (!openInput() || !connect() || !prepareStatements())
         return m_result;
     QString error;

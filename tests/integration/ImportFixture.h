@@ -15,8 +15,13 @@ struct ImportCapture : run::JobObserver {
     QStringList blocks;  // Summary, FailSummary and Statistics blocks
     QStringList sql;     // SQL blocks
     QStringList errors;
-    std::vector<qint64> progressRecords;  // records read at each progress report (one per batch, and the end)
-    void progress(const run::JobProgress &p) override { progressRecords.push_back(p.records); }
+    std::vector<qint64> progressRecords;  // records read at each progress report (after each transaction, and the end)
+    std::vector<qint64> progressDone;     // records applied (added, modified, deleted or failed) at each
+    void progress(const run::JobProgress &p) override
+    {
+        progressRecords.push_back(p.records);
+        progressDone.push_back(p.adds + p.modifies + p.deletes + p.errors);
+    }
     void traceLine(run::TraceKind kind, config::TraceLevel level, const QString &text) override
     {
         if (kind == run::TraceKind::Error)
@@ -37,6 +42,7 @@ struct Imported {
     QStringList errors;
     QByteArray exceptions;
     std::vector<qint64> progressRecords;
+    std::vector<qint64> progressDone;
 };
 
 inline void verifyAccounting(const importer::ImportResult &r)
@@ -156,6 +162,7 @@ inline Imported ImportFixture::import(const QString &configPath, const QByteArra
     out.sql = capture.sql;
     out.errors = capture.errors;
     out.progressRecords = capture.progressRecords;
+    out.progressDone = capture.progressDone;
     if (!out.result.exceptionsPath.isEmpty())
         out.exceptions = test::readAll(out.result.exceptionsPath);
     return out;

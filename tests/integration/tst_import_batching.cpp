@@ -26,6 +26,7 @@ private slots:
     void jsonColumns();
     void largeValues_data() { addBackends(); }
     void largeValues();
+    void slowDatabaseCommitsAboutEverySecond();
     void largeRecordsEndABatchEarly_data() { addBackends(); }
     void largeRecordsEndABatchEarly();
     void awkwardTextGroupedWithoutReplay_data() { addBackends(); }
@@ -315,6 +316,54 @@ void TestImportBatching::largeValues()
     QCOMPARE(t.rows[1].first(), QString("1|30000|bbb"));
 }
 
+void TestImportBatching::slowDatabaseCommitsAboutEverySecond()
+{
+    // PostgreSQL, a trigger that sleeps 10 ms a row: 300 adds take 3 s or more. Under the default batch the
+    // records go in transactions of about a second's work (each followed by a progress report), never all
+    // 300 in one; with an explicit -Batch 2000 they go in one transaction, exactly as asked. Rows are the same.
+    OAS_REQUIRE_BACKEND("postgresql");
+    const test::Backend b = backend("postgresql");
+    auto reset = [&] {
+        test::Sql sql(b);
+        sql.exec("DROP TABLE " + m_table);
+        return sql.exec(QString("CREATE TABLE %1 (id INTEGER PRIMARY KEY, note TEXT)").arg(m_table))
+               && sql.exec(QString("CREATE OR REPLACE FUNCTION %1_slow() RETURNS trigger LANGUAGE plpgsql AS "
+                                   "$$BEGIN PERFORM pg_sleep(0.01); RETURN NEW; END$$").arg(m_table))
+               && sql.exec(QString("CREATE TRIGGER %1_slow BEFORE INSERT ON %1 FOR EACH ROW EXECUTE FUNCTION %1_slow()").arg(m_table));
+    };
+    QByteArray data;
+    for (int i = 1; i <= 300; ++i)
+        data += QString("row:\nChangeType: add\nEID: %1\nNOTE: n%1\n").arg(i).toUtf8();
+    const QString cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=EID\nModify=NOTE",
+                                    QString("EID=%1.id\nNOTE=%1.note\n").arg(m_table), "TraceLevel=Stats\n");
+    for (int batch : {0, 2000}) {
+        QVERIFY(reset());
+        const Imported r = import(cfg, data, batch);
+        verifyAccounting(r.result);
+        QCOMPARE(r.result.stats.creates, 300);
+        QCOMPARE(test::Sql(b).rows(QString("SELECT count(*), min(note), max(id) FROM %1").arg(m_table)), QStringList{"300|n1|300"});
+        std::vector<qint64> transactions;  // records applied by each transaction
+        qint64 before = 0;
+        for (qint64 done : r.progressDone) {
+            if (done > before)
+                transactions.push_back(done - before);
+            before = done;
+        }
+        QCOMPARE(before, 300);
+        QString sizes;
+        for (qint64 n : transactions)
+            sizes += QString::number(n) + ' ';
+        if (batch == 0) {
+            QVERIFY2(transactions.size() >= 3, qPrintable(sizes));
+            QVERIFY2(*std::max_element(transactions.begin(), transactions.end()) < 300, qPrintable(sizes));
+            QCOMPARE(transactions.front(), qint64(importer::kMinTransactionRecords));
+        } else {
+            QCOMPARE(transactions, std::vector<qint64>{300});
+        }
+    }
+    test::Sql(b).exec(QString("DROP FUNCTION IF EXISTS %1_slow() CASCADE").arg(m_table));
+}
+
 void TestImportBatching::largeRecordsEndABatchEarly()
 {
     // 200 adds of 60,000 characters each (12 MB) with the default batch of 2000 records: a batch ends once
@@ -333,7 +382,7 @@ void TestImportBatching::largeRecordsEndABatchEarly()
         data += QString("row:\nChangeType: add\nEID: %1\nNOTE: %2\n").arg(i).arg(QString(60000, QChar('a' + i % 26))).toUtf8();
     const QString cfg = writeConfig(b, "Table=" + m_table + "\nSelectBy=EID\nModify=NOTE",
                                     QString("EID=%1.id\nNOTE=%1.note\n").arg(m_table), "TraceLevel=Stats\n");
-    const Imported r = import(cfg, data, importer::kDefaultBatchRecords);
+    const Imported r = import(cfg, data, 0);  // the default batch
     verifyAccounting(r.result);
     QCOMPARE(r.result.stats.creates, 200);
     QVERIFY2(r.progressRecords.size() >= 3, qPrintable(QString::number(r.progressRecords.size())));
