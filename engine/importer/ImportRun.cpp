@@ -265,7 +265,8 @@ bool ImportRun::importAll()
         b.records.clear();
         b.skips = 0;
         const qint64 start = m_reader->bytesRead();
-        while (int(b.records.size()) < m_batchSize && m_reader->bytesRead() - start < kBatchFileBytes && !pipe.stopping()) {
+        const int limit = m_timedTransactions ? m_transactionRecords.load(std::memory_order_relaxed) : m_batchSize;
+        while (int(b.records.size()) < limit && m_reader->bytesRead() - start < kBatchFileBytes && !pipe.stopping()) {
             std::optional<datafile::Record> record = m_reader->next();
             b.bytesRead = m_reader->bytesRead();
             if (!record)
@@ -298,7 +299,16 @@ bool ImportRun::importAll()
             for (const Pending &p : b->records)
                 m_batchSecrets += p.secrets;
         }
-        if (!runTransactions(b->records)) {
+        QElapsedTimer timer;
+        timer.start();
+        const bool ok = runBatch(b->records, 0, b->records.size());
+        reportProgress();
+        if (m_timedTransactions) {  // the batches the reading thread fills next: about kTransactionMs of work
+            const qint64 ms = std::max<qint64>(1, timer.elapsed());
+            m_transactionRecords = int(std::clamp<qint64>(qint64(b->records.size()) * kTransactionMs / ms,
+                                                          kMinTransactionRecords, m_batchSize));
+        }
+        if (!ok) {
             // The records from the first one not reported on are not imported: say where to resume.
             for (const Pending &p : b->records) {
                 if (!p.reported) {
@@ -322,26 +332,6 @@ bool ImportRun::importAll()
         return true;
     }
     return retryExisting();
-}
-
-// A batch's records in one transaction, or under the default batch size in transactions of as many records
-// as about kTransactionMs of work took the last time; progress is reported after each.
-bool ImportRun::runTransactions(std::vector<Pending> &batch)
-{
-    size_t from = 0;
-    while (from < batch.size()) {
-        const size_t to = m_timedTransactions ? std::min(batch.size(), from + size_t(m_transactionRecords)) : batch.size();
-        QElapsedTimer timer;
-        timer.start();
-        const bool ok = runBatch(batch, from, to);
-        reportProgress();
-        if (!ok)
-            return false;
-        const qint64 ms = std::max<qint64>(1, timer.elapsed());
-        m_transactionRecords = int(std::clamp<qint64>(qint64(to - from) * kTransactionMs / ms, kMinTransactionRecords, m_batchSize));
-        from = to;
-    }
-    return true;
 }
 
 bool ImportRun::retryExisting()

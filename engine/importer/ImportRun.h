@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <atomic>
 #include <map>
 #include <memory>
 
@@ -103,7 +104,6 @@ private:
                  const std::vector<db::ParamType> *types = nullptr);
     bool importAll();
     bool runBatch(std::vector<Pending> &batch, size_t from, size_t to, size_t *stopAfterFailure = nullptr);
-    bool runTransactions(std::vector<Pending> &batch);
     struct Attempt {
         std::vector<Outcome> outcomes;  // of the records before failedAt
         size_t failedAt = 0;            // the record the database refused, or the end
@@ -187,8 +187,10 @@ private:
     std::map<QString, std::vector<Prepared>> m_updates;
     std::vector<db::Value> m_bind;  // per plan attribute: the record's value, NULL for empty or absent
     int m_batchSize = kDefaultBatchRecords;
-    bool m_timedTransactions = false;                   // the default batch: transactions of about kTransactionMs
-    int m_transactionRecords = kMinTransactionRecords;  // ... this many records, from the last one's speed
+    // The default batch: each batch (one transaction) as many records as about kTransactionMs of work took
+    // the last time; read by the reading thread as it fills the next batches.
+    bool m_timedTransactions = false;
+    std::atomic<int> m_transactionRecords{kMinTransactionRecords};
     QString m_lastSummary;  // the single-step prompt
     bool m_detail = false;     // single step or breakpoints: each record's statements and rows are kept
     QStringList m_executed;    // the statements of the record being applied, with their values

@@ -7,7 +7,9 @@
 
 #include <QRandomGenerator>
 
+#include <chrono>
 #include <functional>
+#include <thread>
 
 using namespace oas;
 using namespace oas::test;
@@ -321,6 +323,8 @@ void TestImportBatching::slowDatabaseCommitsAboutEverySecond()
     // PostgreSQL, a trigger that sleeps 10 ms a row: 300 adds take 3 s or more. Under the default batch the
     // records go in transactions of about a second's work (each followed by a progress report), never all
     // 300 in one; with an explicit -Batch 2000 they go in one transaction, exactly as asked. Rows are the same.
+    // A stop asked for after 1.2 s (the Studio's Stop) takes effect after the transaction under way: the
+    // records before it are in the table, the run says to resume at the next one.
     OAS_REQUIRE_BACKEND("postgresql");
     const test::Backend b = backend("postgresql");
     auto reset = [&] {
@@ -361,6 +365,21 @@ void TestImportBatching::slowDatabaseCommitsAboutEverySecond()
             QCOMPARE(transactions, std::vector<qint64>{300});
         }
     }
+    QVERIFY(reset());
+    run::StepController step;
+    std::thread stopper([&step] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+        step.stop();
+    });
+    const Imported r = import(cfg, data, 0, &step);
+    stopper.join();
+    verifyAccounting(r.result);
+    QVERIFY(r.result.stopped);
+    const qint64 applied = r.result.stats.creates;
+    QVERIFY2(applied >= importer::kMinTransactionRecords && applied < 300, qPrintable(QString::number(applied)));
+    QCOMPARE(test::Sql(b).rows(QString("SELECT count(*), max(id) FROM %1").arg(m_table)),
+             QStringList{QString("%1|%1").arg(applied)});
+    QCOMPARE(r.result.resumeLine, 4 * applied + 1);  // four lines a record
     test::Sql(b).exec(QString("DROP FUNCTION IF EXISTS %1_slow() CASCADE").arg(m_table));
 }
 
