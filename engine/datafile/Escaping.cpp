@@ -175,6 +175,10 @@ bool appendEscaped(QByteArray &out, const QString &text, const DataFormat &forma
 Unescaped unescapeBytes(const QByteArray &text)
 {
     Unescaped result;
+    if (!text.contains('\\')) {  // nothing to undo (nearly always): the same bytes, shared
+        result.bytes = text;
+        return result;
+    }
     result.bytes.reserve(text.size());
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char c = text.at(i);

@@ -129,15 +129,16 @@ bool TaggedReader::isEmpty(const Record &record)
     return record.attributes.isEmpty() && !record.skipped && record.problems.isEmpty();
 }
 
-QString TaggedReader::attributeName(const QByteArray &bytes, bool *ok)
+QString TaggedReader::attributeName(QByteArrayView bytes, bool *ok)
 {
     for (const auto &[known, name] : m_names) {
         if (known == bytes)
             return *ok = true, name;
     }
-    const QString name = decodeBytes(bytes, m_format.encoding, ok);
+    const QByteArray copy = bytes.toByteArray();
+    const QString name = decodeBytes(copy, m_format.encoding, ok);
     if (*ok && m_names.size() < kMaxNames)
-        m_names.emplace_back(bytes, name);
+        m_names.emplace_back(copy, name);
     return name;
 }
 
@@ -148,14 +149,16 @@ void TaggedReader::addAttribute(Record &record, QByteArrayView logical, int line
         record.problems.append({line, QStringLiteral("missing colon in attribute line")});
         return;
     }
-    const Unescaped name = unescapeBytes(trimBlanks(logical.first(colon)).toByteArray());
+    // A name without a backslash (nearly all) is looked up as it stands, without a copy.
+    const QByteArrayView nameText = trimBlanks(logical.first(colon));
+    const Unescaped name = nameText.contains('\\') ? unescapeBytes(nameText.toByteArray()) : Unescaped();
     const QByteArrayView valueText = trimBlanks(logical.sliced(colon + 1));
     const bool emptyString = m_format.keepEmptyStrings && valueText == QByteArrayView("\\E");
     bool nameOk = true;
     bool valueOk = true;
     QString valueProblem;
     Attribute a;
-    a.name = attributeName(name.bytes, &nameOk);
+    a.name = attributeName(name.bytes.isNull() ? nameText : QByteArrayView(name.bytes), &nameOk);
     if (!emptyString)
         a.value = decodeValue(valueText, m_format.encoding, &valueProblem, &valueOk);
     a.line = line;

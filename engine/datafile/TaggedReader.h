@@ -35,7 +35,7 @@ private:
     bool readPhysical(Line &line);
     bool fill();
     void addAttribute(Record &record, QByteArrayView logical, int line);
-    QString attributeName(const QByteArray &bytes, bool *ok);
+    QString attributeName(QByteArrayView bytes, bool *ok);  // bytes unescaped
     static bool isEmpty(const Record &record);
 
     QIODevice *m_device;

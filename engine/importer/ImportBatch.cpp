@@ -14,27 +14,33 @@ ImportRun::Window ImportRun::locateWindow(const std::vector<Pending> &batch, siz
                                          std::vector<std::optional<LocatedRows>> &located)
 {
     located.assign(to - from, std::nullopt);
-    QStringList keys;      // exact keys of the records that take part, in order
-    QList<size_t> owners;  // their batch index
-    QSet<QString> folded;  // case-folded keys: two records that might be the same row never share a window
+    QList<size_t> owners;  // the batch index of the records that take part, in order
+    QHash<QString, qsizetype> byKey;  // their exact keys -> their place in owners
+    // Case-folded keys, where a key has text: two records that might be the same row never share a window
+    // (integer keys: byKey tells already).
+    QSet<QString> folded;
     const qsizetype limit = m_jsonBatch ? JsonBatchSql::kWindow : BatchLocate::kWindow;
-    folded.reserve(qsizetype(std::min<size_t>(to - from, size_t(limit))));
+    byKey.reserve(qsizetype(std::min<size_t>(to - from, size_t(limit))));
     size_t j = from;
-    for (; j < to && keys.size() < limit; ++j) {
+    for (; j < to && owners.size() < limit; ++j) {
         if (batch[j].checked.failed)
             continue;
-        const QString key = m_batchLocate->recordKey(batch[j].checked);
+        QString key = m_batchLocate->recordKey(batch[j].checked);
         if (key.isEmpty())
             continue;  // located on its own
-        const QString fold = m_batchLocate->hasText() ? key.toCaseFolded() : key;
-        if (folded.contains(fold))
+        if (m_batchLocate->hasText()) {
+            QString fold = key.toCaseFolded();
+            if (folded.contains(fold))
+                break;
+            folded.insert(std::move(fold));
+        } else if (byKey.contains(key)) {
             break;
-        folded.insert(fold);
-        keys.append(key);
+        }
+        byKey.insert(std::move(key), owners.size());
         owners.append(j);
     }
     *end = j;
-    if (keys.isEmpty())
+    if (owners.isEmpty())
         return Window::Fallback;
     const std::vector<int> &params = m_locateMany.params;
     std::vector<db::Value> values(params.size());
@@ -63,12 +69,8 @@ ImportRun::Window ImportRun::locateWindow(const std::vector<Pending> &batch, siz
     db::Statement &st = *m_locateMany.statement;
     if (!st.execute(pointers, &block))
         return Window::Failed;
-    QHash<QString, qsizetype> byKey;
-    byKey.reserve(keys.size());
-    for (qsizetype k = 0; k < keys.size(); ++k) {
-        byKey.insert(keys.at(k), k);
-        located[owners.at(k) - from].emplace();
-    }
+    for (size_t owner : owners)
+        located[owner - from].emplace();
     std::vector<db::Value> row;
     while (st.fetch(row, &block)) {
         if (m_jsonBatch)
