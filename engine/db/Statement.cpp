@@ -156,10 +156,15 @@ bool Statement::execute(const std::vector<const Value *> &values, QString *error
         wide = wideText(m_sql);
     const SQLRETURN rc = m_direct ? SQLExecDirectW(m_stmt, reinterpret_cast<SQLWCHAR *>(wide.data()), SQL_NTS)
                                   : SQLExecute(m_stmt);
+    return executed(rc, m_direct ? "SQLExecDirect failure" : "SQLExecute failure", errorBlock);
+}
+
+bool Statement::executed(short rc, const char *failure, QString *errorBlock)
+{
     if (rc == SQL_NO_DATA)  // an UPDATE or DELETE that touched no row
         return true;
     if (!SQL_SUCCEEDED(rc)) {
-        *errorBlock = blockFor(m_direct ? "SQLExecDirect failure" : "SQLExecute failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
+        *errorBlock = blockFor(failure, SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
         return false;
     }
     if (rc == SQL_SUCCESS_WITH_INFO)
@@ -180,15 +185,7 @@ bool Statement::executeText(const QString &sql, QString *errorBlock)
         std::vector<char16_t> wide = wideText(sql);
         rc = SQLExecDirectW(m_stmt, reinterpret_cast<SQLWCHAR *>(wide.data()), SQL_NTS);
     }
-    if (rc == SQL_NO_DATA)
-        return true;
-    if (!SQL_SUCCEEDED(rc)) {
-        *errorBlock = blockFor("SQLExecDirect failure", SQL_HANDLE_STMT, m_stmt, &m_diagnostics);
-        return false;
-    }
-    if (rc == SQL_SUCCESS_WITH_INFO)
-        m_diagnostics = readDiagnostics(HandleKind::Statement, m_stmt);
-    return true;
+    return executed(rc, "SQLExecDirect failure", errorBlock);
 }
 
 Value Statement::output(size_t index) const

@@ -61,6 +61,9 @@ public:
 
 private:
     bool bindParameters(const std::vector<const Value *> &values);
+    // An execution's return code read: true for success or no row touched (warnings kept in diagnostics()),
+    // else false with the "<failure>" block.
+    bool executed(short rc, const char *failure, QString *errorBlock);
 
     const Connection &m_connection;
     void *m_stmt = nullptr;

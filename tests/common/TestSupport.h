@@ -3,10 +3,20 @@
 #include "config/ConfigParser.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QString>
 #include <QStringList>
 
 namespace oas::test {
+
+// The seed of a property test: OAS_SEED when set (to repeat a run), else a random one; printed either way.
+inline quint32 propertySeed()
+{
+    const quint32 seed = qEnvironmentVariableIsSet("OAS_SEED") ? quint32(qEnvironmentVariableIntValue("OAS_SEED"))
+                                                                : QRandomGenerator::global()->generate();
+    qInfo("seed %u (OAS_SEED=%u repeats it)", seed, seed);
+    return seed;
+}
 
 // A valid base configuration of 9 lines; a snippet appended to it starts at line 10.
 inline QString baseConfig(const QString &version = QStringLiteral("1.06"))

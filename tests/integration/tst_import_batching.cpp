@@ -110,10 +110,7 @@ void TestImportBatching::randomMixesMatchPerRecord()
 {
     QFETCH(QString, backend);
     const test::Backend b = this->backend(backend);
-    const quint32 seed = qEnvironmentVariableIsSet("OAS_SEED") ? quint32(qEnvironmentVariableIntValue("OAS_SEED"))
-                                                                : QRandomGenerator::global()->generate();
-    qInfo("seed %u (OAS_SEED=%u repeats it)", seed, seed);
-    QRandomGenerator g(seed);
+    QRandomGenerator g(test::propertySeed());
     QByteArray data;
     for (int r = 0; r < 1500; ++r) {
         const int id = int(g.bounded(1, 301));
@@ -417,16 +414,13 @@ void TestImportBatching::largeRecordsEndABatchEarly()
 void TestImportBatching::awkwardTextGroupedWithoutReplay()
 {
     // 600 adds, each value of its text, number or date written the ways a data file may hold it (quotes,
-    // question marks, semicolons, comment marks, braces, "NULL", spaces around numbers, exponents): the
+    // question marks, semicolons, comment marks, braces, "NULL", emoji, numbers with leading zeros): the
     // grouped writes (SQLite: the values written into the INSERT) never fail and leave the rows -Batch 1
     // leaves, with the same storage types on SQLite. A quoting mistake would make the grouped statement fail
     // and be replayed: no replay may happen here.
     QFETCH(QString, backend);
     const test::Backend b = this->backend(backend);
-    const quint32 seed = qEnvironmentVariableIsSet("OAS_SEED") ? quint32(qEnvironmentVariableIntValue("OAS_SEED"))
-                                                                : QRandomGenerator::global()->generate();
-    qInfo("seed %u (OAS_SEED=%u repeats it)", seed, seed);
-    QRandomGenerator g(seed);
+    QRandomGenerator g(test::propertySeed());
     static const QStringList quantities = {"7", "-3", "0", "12", "007"};
     QByteArray data;
     for (int r = 1; r <= 600; ++r) {

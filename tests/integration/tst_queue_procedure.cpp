@@ -6,6 +6,7 @@
 // configuration refused until reinstalled; SQLite refused.
 #include "Backend.h"
 #include "ProgramRun.h"
+#include "common/TestSupport.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -243,10 +244,7 @@ void TestQueueProcedure::mixedWithTheCli()
         auto on = [&](const Queue &q) { return QString(statement).replace("{c}", q.cust).replace("{o}", q.ord); };
         return sql.exec(on(mixed)) && sql.exec(on(alone));
     };
-    const quint32 seed = quint32(qEnvironmentVariableIntValue("OAS_SEED")) ? quint32(qEnvironmentVariableIntValue("OAS_SEED"))
-                                                                             : quint32(QDateTime::currentMSecsSinceEpoch());
-    qInfo("seed %u (OAS_SEED repeats it)", seed);
-    QRandomGenerator random(seed);
+    QRandomGenerator random(test::propertySeed());
     int nextId = 1;
     for (int step = 0; step < 8; ++step) {
         // Random inserts, updates (some to an earlier-frozen time stamp) and deletes.
