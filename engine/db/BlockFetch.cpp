@@ -3,6 +3,7 @@
 #include "../exporter/ValueText.h"
 #include "ExactSelect.h"
 #include "PackedRows.h"
+#include "Statement.h"
 #include "SqlTypes.h"
 #include "ValueRead.h"
 
@@ -59,6 +60,7 @@ bool BlockFetch::exec(const QString &sql, QString *errorBlock)
     if (!packed.sql.isEmpty()) {
         if (run(packed.sql, packedRowBytes(packed.columns), nullptr, errorBlock) && m_bound.size() == 1) {
             m_packedColumns = size_t(packed.columns.size());
+            m_recoverSql = packed.recoverSql;
             m_columns = packed.columns;
             return true;
         }
@@ -290,9 +292,39 @@ bool BlockFetch::nextPacked(std::vector<std::optional<QString>> &row, QString *e
         ++m_position;
     if (ok)
         return true;
+    QString why;
+    if (whole && recoverPacked(*whole, row, &why))
+        return true;
     m_done = true;
-    *errorBlock = QStringLiteral("a row read as one value cannot be split into its %1 columns: %2")
-                      .arg(m_packedColumns).arg(whole.value_or(QStringLiteral("NULL")).left(200));
+    *errorBlock = !why.isEmpty() ? why
+                                 : QStringLiteral("a row read as one value cannot be split into its %1 columns: %2")
+                                       .arg(m_packedColumns).arg(whole.value_or(QStringLiteral("NULL")).left(200));
+    return false;
+}
+
+// A packed row that did not split (a value holds U+0001, the separator) asked for again in the record
+// syntax, on the same connection and so in the same transaction. Rows of different values whose packed
+// texts are the same (the separator moved from one value into the next) cannot be told apart: refused.
+bool BlockFetch::recoverPacked(const QString &packed, std::vector<std::optional<QString>> &row, QString *why)
+{
+    Statement again(m_connection);
+    const Value value = packed;
+    if (!again.prepare(m_recoverSql, why) || !again.execute({&value}, why))
+        return false;
+    std::vector<Value> found;
+    QStringList records;
+    while (again.fetch(found, why))
+        if (!found.empty() && found.front())
+            records.append(*found.front());
+    if (!why->isEmpty())
+        return false;
+    if (records.size() == 1 && unpackRecord(QStringView(records.first()), row))
+        return true;
+    *why = records.isEmpty()
+                      ? QStringLiteral("a row whose values hold the character U+0001 could not be read again: %1").arg(packed.left(200))
+                      : QStringLiteral("rows whose values hold the character U+0001 cannot be told apart when read as one value "
+                                       "each: %1 and %2")
+                            .arg(records.at(0).left(200), records.value(1).left(200));
     return false;
 }
 

@@ -49,6 +49,7 @@ private:
     bool bindColumns();
     bool nextValues(std::vector<std::optional<QString>> &row, QString *errorBlock);
     bool nextPacked(std::vector<std::optional<QString>> &row, QString *errorBlock);
+    bool recoverPacked(const QString &packed, std::vector<std::optional<QString>> &row, QString *why);
     bool fetchBlock(QString *errorBlock);
     bool fetchRow(QString *errorBlock);
     bool readValue(size_t column, std::optional<QString> &value, QString *errorBlock);
@@ -63,6 +64,7 @@ private:
     unsigned long m_positioned = ~0UL;  // the row of the block SQLSetPos last positioned on
     Packing m_packing;
     size_t m_packedColumns = 0;  // > 0: rows come packed (one value) and are split into this many columns
+    QString m_recoverSql;                   // PackedSelect::recoverSql
     std::optional<QString> m_packedRecord;  // a packed row read whole with SQLGetData
     bool m_usable = false;
     bool m_utf8Text = false;

@@ -5,9 +5,8 @@
 #include <QSet>
 
 #include <algorithm>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include <cstring>
+#include <iterator>
 #include <type_traits>
 
 #include <sql.h>
@@ -41,9 +40,29 @@ PackedSelect packedSelect(const QString &sql, const QList<ColumnInfo> &columns, 
             return packed;
         names.append(QStringLiteral("c%1").arg(i + 1));
     }
+    // The masks: bit i of mask k is column k * kMaskColumns + i being NULL.
+    QStringList masks;
+    for (qsizetype first = 0; first < columns.size(); first += kMaskColumns) {
+        QStringList bits;
+        for (qsizetype i = first; i < std::min<qsizetype>(first + kMaskColumns, columns.size()); ++i)
+            bits.append(QStringLiteral("CASE WHEN %1 IS NULL THEN %2 ELSE 0 END").arg(names.at(i)).arg(qint64(1) << (i - first)));
+        masks.append(bits.join(QStringLiteral(" + ")));
+    }
     packed.columns = columns;
     const QString list = names.join(QStringLiteral(", "));
-    packed.sql = QStringLiteral("SELECT CAST(ROW(%1) AS text) FROM (%2) AS packed(%1)").arg(list, withoutTrailingSemicolons(sql));
+    const QString from = withoutTrailingSemicolons(sql);
+    QString values = list;
+    if (columns.size() > kGroupColumns) {
+        QStringList groups;
+        for (qsizetype first = 0; first < columns.size(); first += kGroupColumns)
+            groups.append(QStringLiteral("concat_ws(chr(1), %1)").arg(names.mid(first, kGroupColumns).join(QStringLiteral(", "))));
+        values = groups.join(QStringLiteral(", "));
+    }
+    const QString separated = QStringLiteral("concat_ws(chr(1), %1, %2)").arg(masks.join(QStringLiteral(", ")), values);
+    packed.sql = QStringLiteral("SELECT %1 FROM (%2) AS packed(%3)").arg(separated, from, list);
+    packed.recoverSql = QStringLiteral("SELECT DISTINCT CAST(ROW(%1) AS text) COLLATE \"C\" FROM (%2) AS packed(%1) "
+                                       "WHERE %3 COLLATE \"C\" = CAST(? AS text) LIMIT 2")
+                            .arg(list, from, separated);
     return packed;
 }
 
@@ -86,25 +105,63 @@ const char16_t *findEither(const char16_t *p, const char16_t *end, char a, char 
     return p;
 }
 
-const char *findEither(const char *p, const char *end, char a, char b)
+// The packed text: the masks' digits, separated, then a separator and the text of each column that is not
+// NULL (in groups: see PackedRows.h). The masks come first, so a separator inside a value cannot move them:
+// it leaves text over at the end, false.
+template <typename Unit>
+bool unpackSeparated(const Unit *p, const Unit *const end, std::vector<std::optional<QString>> &row)
 {
-#if defined(__SSE2__)
-    const __m128i va = _mm_set1_epi8(a);
-    const __m128i vb = _mm_set1_epi8(b);
-    for (; end - p >= 16; p += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
-        if (hits)
-            return p + __builtin_ctz(unsigned(hits));
+    constexpr Unit separator = Unit(1);
+    quint64 masks[32];  // enough for the 1600 columns a PostgreSQL row can have
+    const size_t maskCount = (row.size() + kMaskColumns - 1) / kMaskColumns;
+    if (maskCount > std::size(masks))
+        return false;
+    for (size_t k = 0; k < maskCount; ++k) {
+        if (k > 0 && (p == end || *p++ != separator))
+            return false;
+        const Unit *digits = p;
+        quint64 mask = 0;
+        for (; p != end && *p >= Unit('0') && *p <= Unit('9') && p - digits < 19; ++p)
+            mask = mask * 10 + quint64(*p - Unit('0'));
+        if (p == digits)
+            return false;
+        masks[k] = mask;
     }
-#endif
-    while (p != end && *p != a && *p != b)
-        ++p;
-    return p;
+    const bool grouped = row.size() > size_t(kGroupColumns);
+    bool firstOfGroup = false;
+    for (size_t i = 0; i < row.size(); ++i) {
+        if (grouped && i % kGroupColumns == 0) {  // a group's text starts after a separator, maybe empty
+            if (p == end || *p != separator)
+                return false;
+            ++p;
+            firstOfGroup = true;
+        }
+        if (masks[i / kMaskColumns] & (quint64(1) << (i % kMaskColumns))) {
+            row[i].reset();
+            continue;
+        }
+        if (!firstOfGroup) {  // each value after a separator, but the first in its group
+            if (p == end || *p != separator)
+                return false;
+            ++p;
+        }
+        firstOfGroup = false;
+        const Unit *start = p;
+        if constexpr (std::is_same_v<Unit, char>) {
+            const void *hit = std::memchr(p, separator, size_t(end - p));
+            p = hit ? static_cast<const char *>(hit) : end;
+        } else {
+            p = std::find(p, end, separator);
+        }
+        if (!row[i])
+            row[i].emplace();
+        putPiece(*row[i], true, start, p - start);
+    }
+    return p == end;
 }
 
-// The record syntax is ASCII, so one parser serves UTF-16 and UTF-8: text between the syntax characters is
-// copied in pieces, as long as possible.
+// The record syntax (only read for rows whose values hold U+0001, as UTF-16): text between the syntax
+// characters is copied in pieces, as long as possible.
 template <typename Unit>
 bool unpackFields(const Unit *p, const Unit *const end, std::vector<std::optional<QString>> &row)
 {
@@ -163,12 +220,18 @@ bool unpackFields(const Unit *p, const Unit *const end, std::vector<std::optiona
 bool unpackRow(QStringView text, std::vector<std::optional<QString>> &row)
 {
     const char16_t *p = text.utf16();
-    return unpackFields(p, p + text.size(), row);
+    return unpackSeparated(p, p + text.size(), row);
 }
 
 bool unpackRow(QByteArrayView utf8, std::vector<std::optional<QString>> &row)
 {
-    return unpackFields(utf8.data(), utf8.data() + utf8.size(), row);
+    return unpackSeparated(utf8.data(), utf8.data() + utf8.size(), row);
+}
+
+bool unpackRecord(QStringView text, std::vector<std::optional<QString>> &row)
+{
+    const char16_t *p = text.utf16();
+    return unpackFields(p, p + text.size(), row);
 }
 
 qsizetype packedRowBytes(const QList<ColumnInfo> &columns)
