@@ -320,11 +320,12 @@ bool BlockFetch::recoverPacked(const QString &packed, std::vector<std::optional<
         return false;
     if (records.size() == 1 && unpackRecord(QStringView(records.first()), row))
         return true;
+    const auto visible = [](const QString &text) { return text.left(200).replace(QChar(1), QStringLiteral("\\x01")); };
     *why = records.isEmpty()
-                      ? QStringLiteral("a row whose values hold the character U+0001 could not be read again: %1").arg(packed.left(200))
-                      : QStringLiteral("rows whose values hold the character U+0001 cannot be told apart when read as one value "
-                                       "each: %1 and %2")
-                            .arg(records.at(0).left(200), records.value(1).left(200));
+               ? QStringLiteral("a row whose values hold the character U+0001 could not be read again: %1").arg(visible(packed))
+               : QStringLiteral("rows whose values hold the character U+0001 cannot be told apart when read as one value "
+                                "each: %1 and %2 (select a column that tells them apart, such as a key, with them)")
+                     .arg(visible(records.at(0)), visible(records.value(1)));
     return false;
 }
 
