@@ -74,6 +74,22 @@ database_fields() {
   esac
 }
 
+export_config() {  # export_config FILE MODE DATABASE-LINES: the export benchmarks' configuration
+  cat > "$1" <<INI
+[version]
+Version=1.06
+$ATTRIBUTES
+[database]
+$3
+[export]
+Mode=$2
+Select=EID, SN, GN, T, TOC, BD, HD, A, CITY, REG, PC, C, TEL, EXT, DESC
+Keys=EID
+From=Employees
+ReferencePath=refs
+INI
+}
+
 measure() {  # measure NAME COMMAND... -> "seconds peakKB"
   /usr/bin/time -f "%e %M" -o "$WORK/$1.time" "${@:2}" >/dev/null 2>"$WORK/$1.err" || { cat "$WORK/$1.err" >&2; exit 1; }
   cat "$WORK/$1.time"
@@ -88,12 +104,39 @@ measure_best() {  # measure_best NAME COMMAND... -> the best "seconds peakKB" of
   echo "$best"
 }
 
+# server_cpu DB: the CPU seconds the database server has used so far (PostgreSQL: the postmaster, its
+# children alive now and those it has reaped; MariaDB: the server process, all its threads), "" for SQLite,
+# which runs inside the agent. The difference before and after a command is the server's work for it.
+server_cpu() {
+  local pids ticks
+  case "$1" in
+  postgresql) pids=$(head -1 "$OAS_PG_DIR/data/postmaster.pid"); pids="$pids $(pgrep -P "$pids" | tr '\n' ' ')" ;;
+  mariadb) pids=$(cat "$OAS_MARIADB_DIR/mysqld.pid") ;;
+  *) return 0 ;;
+  esac
+  sleep 0.5  # a backend whose client has just gone is reaped by then
+  ticks=0
+  for pid in $pids; do
+    # utime stime cutime cstime: fields 14-17, counted after the ")" that ends the command name
+    local t
+    t=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}') || true
+    ticks=$((ticks + ${t:-0}))
+  done
+  awk "BEGIN{printf \"%.2f\", $ticks / $(getconf CLK_TCK)}"
+}
+
 ratio() { awk "BEGIN{printf \"%.1f\", $1/$2}"; }
+
+# median X...: the median of the numbers
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{m = NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2; printf "%.2f", m}'
+}
 
 # median_range X...: "2.41x (1.97-3.09x)", the median and the range of the numbers
 median_range() {
-  printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{m = NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2;
-    printf "%.2fx (%.2f-%.2fx)", m, v[1], v[NR]}'
+  local sorted
+  sorted=$(printf '%s\n' "$@" | sort -g)
+  printf '%sx (%.2f-%.2fx)' "$(median "$@")" "$(head -1 <<<"$sorted")" "$(tail -1 <<<"$sorted")"
 }
 
 source "$ROOT/bench/report.sh"

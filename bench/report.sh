@@ -8,7 +8,7 @@ write_report() {
     echo "PostgreSQL and MariaDB: throwaway servers on 127.0.0.1 with fsync on. Times in seconds (wall clock), memory is"
     echo "peak RSS (/usr/bin/time). Each section says when and how its figures were taken; the machine above"
     echo "is the one that wrote this file, and a section from an earlier date may come from another."
-    for name in export import queue queue-procedure export-10m import-10m studio; do
+    for name in export export-floor import queue queue-procedure export-10m import-10m studio; do
       f="$ROOT/bench/results/$name.md"
       [ -f "$f" ] && { echo; cat "$f"; }
     done

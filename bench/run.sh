@@ -10,22 +10,6 @@ ROUNDS=${ROUNDS:-5}
 bash "$(dirname "$0")/../scripts/build.sh" --target ODBCAgentExp >/dev/null
 source "$(dirname "$0")/common.sh"
 
-config() {  # config FILE MODE DATABASE-LINES
-  cat > "$1" <<INI
-[version]
-Version=1.06
-$ATTRIBUTES
-[database]
-$3
-[export]
-Mode=$2
-Select=EID, SN, GN, T, TOC, BD, HD, A, CITY, REG, PC, C, TEL, EXT, DESC
-Keys=EID
-From=Employees
-ReferencePath=refs
-INI
-}
-
 declare -a LINES
 for n in "${ROWS[@]}"; do
   for db in "${DBS[@]}"; do
@@ -45,8 +29,8 @@ for n in "${ROWS[@]}"; do
       refname='psql \copy'
       change=("${PSQL[@]}" -c "UPDATE Employees SET Title = 'Changed' WHERE EmployeeID % 100 = 0")
     fi
-    config full.ini full "$fields"
-    config delta.ini delta-or-full "$fields"
+    export_config full.ini full "$fields"
+    export_config delta.ini delta-or-full "$fields"
     read -r t_first m_first < <(measure first "$BIN/ODBCAgentExp" -f delta.ini -o first.txt)
     "${change[@]}" >/dev/null
     cp -a refs refs.before; cp delta.ini delta.ini.before

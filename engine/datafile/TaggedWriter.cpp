@@ -168,7 +168,8 @@ bool TaggedWriter::canWrite(const QStringList &names, const std::vector<std::opt
                             QString *error) const
 {
     const qsizetype count = std::min(names.size(), qsizetype(values.size()));
-    for (qsizetype i = 0; i < count; ++i) {
+    const bool known = names.constData() == m_writableNames.constData() && names.size() == m_writableNames.size();
+    for (qsizetype i = 0; i < count && !known; ++i) {
         const NameForm &form = nameForm(names.at(i), i);
         if (form.prefix.isEmpty()) {
             if (error)
@@ -176,6 +177,8 @@ bool TaggedWriter::canWrite(const QStringList &names, const std::vector<std::opt
             return false;
         }
     }
+    if (!known && count == names.size())
+        m_writableNames = names;  // shares the list's data: the same list is known by its address
     if (m_format.encoding != config::Encoding::Latin1)
         return true;  // UTF-8 writes every character (a lone surrogate as U+FFFD)
     // ISO-8859-1 takes U+0000 to U+00FF; any other code unit belongs to a character it cannot take.
@@ -184,7 +187,15 @@ bool TaggedWriter::canWrite(const QStringList &names, const std::vector<std::opt
         if (!v)
             continue;
         const char16_t *data = reinterpret_cast<const char16_t *>(v->constData());
-        for (qsizetype k = 0; k < v->size(); ++k) {
+        qsizetype k = 0;
+        for (; k + 8 <= v->size(); k += 8) {  // eight units at a time while all are below U+0100
+            quint64 a, b;
+            std::memcpy(&a, data + k, 8);
+            std::memcpy(&b, data + k + 4, 8);
+            if ((a | b) & 0xFF00FF00FF00FF00ULL)
+                break;
+        }
+        for (; k < v->size(); ++k) {
             if (data[k] <= 0xFF)
                 continue;
             if (error) {

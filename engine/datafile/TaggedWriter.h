@@ -53,6 +53,8 @@ private:
     QByteArray m_separatorLine;
     // Names by position in the last record: records repeat their names, usually in the same order.
     mutable QList<NameForm> m_names;
+    // The names canWrite() last found writable: a row of the export comes with the same list each time.
+    mutable QStringList m_writableNames;
 };
 
 }  // namespace oas::datafile

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <xxhash.h>
+
 using namespace oas;
 using namespace oas::exporter::delta;
 using config::SortForm;
@@ -98,6 +100,37 @@ void TestDeltaCore::rowHash()
                                              QString::fromUtf8("\U0001F600")}, 16).toHex(),
              QByteArray("08c8c35940d1f2123f3d6f2fa1187c87"));
     QCOMPARE(oas::exporter::delta::rowHash(V{QString(5000, 'x'), QString("1")}, 16).toHex(), QByteArray("1c26d71a10acaf53fe775098857918ae"));
+    // Values of every length up to 80 units, alone and side by side (the canonical form is copied in pieces
+    // sized by length): the digest of the canonical form laid out here one byte at a time.
+    auto reference = [](const V &values) {
+        QByteArray canonical;
+        for (const auto &v : values) {
+            if (!v) {
+                canonical.append('\0');
+                continue;
+            }
+            const quint32 n = quint32(v->size());
+            canonical.append('\1');
+            for (int shift = 0; shift < 32; shift += 8)
+                canonical.append(char(n >> shift));
+            for (const QChar c : *v) {
+                canonical.append(char(c.unicode() & 0xFF));
+                canonical.append(char(c.unicode() >> 8));
+            }
+        }
+        XXH128_canonical_t digest;
+        XXH128_canonicalFromHash(&digest, XXH3_128bits(canonical.constData(), size_t(canonical.size())));
+        return QByteArray(reinterpret_cast<const char *>(digest.digest), 16);
+    };
+    for (int n = 0; n <= 80; ++n) {
+        QString value;
+        for (int i = 0; i < n; ++i)
+            value.append(QChar(char16_t(0x41 + (i * 7 + n) % 26 + (i % 5 == 0 ? 0x100 : 0))));
+        const V one{value};
+        QCOMPARE(oas::exporter::delta::rowHash(one, 16), reference(one));
+        const V several{value, std::nullopt, value.left(n / 2), QString(), value.right(n / 3)};
+        QCOMPARE(oas::exporter::delta::rowHash(several, 16), reference(several));
+    }
 }
 
 static ReferenceHeader header()
