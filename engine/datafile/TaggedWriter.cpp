@@ -1,6 +1,7 @@
 #include "TaggedWriter.h"
 
 #include "Escaping.h"
+#include "SmallCopy.h"
 
 #include <algorithm>
 #include <cstring>
@@ -138,17 +139,17 @@ bool TaggedWriter::appendBody(QByteArray &out, const QStringList &names, const s
         const NameForm &form = m_names.at(i);
         const std::optional<QString> &v = values[size_t(i)];
         if (v && v->isEmpty() && m_format.keepEmptyStrings) {
-            std::memcpy(dst, form.prefix.constData(), size_t(form.prefix.size()));
+            copySmall(dst, form.prefix.constData(), size_t(form.prefix.size()));
             std::memcpy(dst + form.prefix.size(), "\\E\n", 3);
             dst += form.prefix.size() + 3;
             continue;
         }
         if (!v || v->isEmpty()) {
-            std::memcpy(dst, form.emptyLine.constData(), size_t(form.emptyLine.size()));
+            copySmall(dst, form.emptyLine.constData(), size_t(form.emptyLine.size()));
             dst += form.emptyLine.size();
             continue;
         }
-        std::memcpy(dst, form.prefix.constData(), size_t(form.prefix.size()));
+        copySmall(dst, form.prefix.constData(), size_t(form.prefix.size()));
         char32_t bad = 0;
         char *end = escapeInto(dst + form.prefix.size(), *v, m_format, &bad);
         if (!end) {

@@ -79,6 +79,14 @@ void TestPackedRows::unpack_data()
     QTest::newRow("syntax of other forms") << "0" + s + "(\"a,b\")" + s + " \n " << 2 << "[(\"a,b\")] [ \n ]";
     QTest::newRow("newline and tab") << "0" + s + "x\ny\tz" << 1 << "[x\ny\tz]";
     QTest::newRow("non-ASCII") << "0" + s + "M\u00fcller" + s + "\u20ac 5" + s + "\U0001F600" << 3 << "[M\u00fcller] [\u20ac 5] [\U0001F600]";
+    // Longer than the 16 bytes scanned at a time: non-ASCII before the separator in the same 16 bytes, in a
+    // later block, in the tail, and right after an ASCII value's separator (that value stays ASCII).
+    QTest::newRow("long fields") << "0" + s + "abcdefghijklmnopqrstuvwxyz" + s + "\u00e9" + QString(30, 'x') + s
+                                        + QString(17, 'y') + "\u20ac" + s + "ab" + s + "\u00fc" + QString(20, 'z')
+                                 << 5
+                                 << "[abcdefghijklmnopqrstuvwxyz] [\u00e9" + QString(30, 'x') + "] [" + QString(17, 'y')
+                                        + "\u20ac] [ab] [\u00fc" + QString(20, 'z') + "]";
+    QTest::newRow("long non-ASCII tail") << "0" + s + QString(40, 'q') + "\U0001F600" << 1 << "[" + QString(40, 'q') + "\U0001F600]";
     QTest::newRow("separator inside a value") << "0" + s + "a" + s + "b" + s + "c" << 2 << "FAIL";
     QTest::newRow("separator inside the last value") << "1" + s + "a" + s + "b" << 2 << "FAIL";
     QTest::newRow("too few") << "0" + s + "1" << 2 << "FAIL";
