@@ -172,7 +172,7 @@ bool scanSnapshot(Context &x, const QueueTable &t, const QList<db::ColumnInfo> &
         return false;
     PreviousSnapshot previous;
     if (!s.stream(QueueStatements::readSnapshot(snapshot),
-                  [&](const Row &r) { previous.add(r[0].value_or(QString()), r[1].value_or(QString())); }, false))
+                  [&](const Row &r) { previous.add(r[0].value_or(QString()), r[1].value_or(QString())); }))
         return false;
     previous.seal();
     changes.first = previous.isEmpty();
