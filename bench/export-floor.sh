@@ -54,7 +54,7 @@ declare -A WHAT=(
   [plain1]="psqlODBC, one connection, 15 columns bound, values only counted"
   [plain2]="psqlODBC, two connections (halves by key), 15 columns bound"
   [record2]="psqlODBC, two connections, each row one value: CAST(ROW(...) AS text) (the agent until today)"
-  [separated2]="psqlODBC, two connections, each row one value: concat_ws(chr(1), mask, ...) (the agent now)"
+  [separated2]="psqlODBC, two connections, each row one value: concat_ws(chr(1), mask, ...) (the agent's packing, with a one-character separator)"
   [written2]="the same, split and written to files as tagged lines without any escaping or check"
   [ours]="ODBCAgentExp, full export (the same packing, every value checked and escaped)"
 )

@@ -56,11 +56,12 @@ bool BlockFetch::exec(const QString &sql, QString *errorBlock)
     const ExactSelect exact = exactSelect(m_connection, sql);
     const QString &readSql = exact.sql.isEmpty() ? sql : exact.sql;
     const bool packing = m_packing == Packing::Allowed && m_connection.info().isPostgreSql();
-    const PackedSelect packed = packing ? packedSelect(readSql, exact.columns, exact.asText) : PackedSelect();
+    const PackedSelect packed = packing ? packedSelect(readSql, exact.columns, exact.asText, m_packedSeparator) : PackedSelect();
     if (!packed.sql.isEmpty()) {
         if (run(packed.sql, packedRowBytes(packed.columns), nullptr, errorBlock) && m_bound.size() == 1) {
             m_packedColumns = size_t(packed.columns.size());
             m_recoverSql = packed.recoverSql;
+            m_packedSeparator = packed.separator;
             m_columns = packed.columns;
             return true;
         }
@@ -271,19 +272,19 @@ bool BlockFetch::nextPacked(std::vector<std::optional<QString>> &row, QString *e
             m_done = true;
             return false;
         }
-        ok = whole && unpackRow(QStringView(*whole), row);
+        ok = whole && unpackRow(QStringView(*whole), m_packedSeparator, row);
     } else if (const Column &c = m_bound.front(); c.indicator[m_position] == SQL_NULL_DATA) {
         whole.reset();
     } else {
         const char *p = c.data.data() + size_t(c.width) * m_position;
         const SQLLEN bytes = c.indicator[m_position];
         if (c.cType == SQL_C_CHAR) {
-            ok = unpackRow(QByteArrayView(p, bytes), row);
+            ok = unpackRow(QByteArrayView(p, bytes), m_packedSeparator, row);
             if (!ok)
                 whole = QString::fromUtf8(p, bytes);
         } else {
             const QStringView text(reinterpret_cast<const char16_t *>(p), bytes / SQLLEN(sizeof(SQLWCHAR)));
-            ok = unpackRow(text, row);
+            ok = unpackRow(text, m_packedSeparator, row);
             if (!ok)
                 whole = text.toString();
         }
@@ -302,11 +303,12 @@ bool BlockFetch::nextPacked(std::vector<std::optional<QString>> &row, QString *e
     return false;
 }
 
-// A packed row that did not split (a value holds U+0001, the separator) asked for again in the record
-// syntax, on the same connection and so in the same transaction. Rows of different values whose packed
-// texts are the same (the separator moved from one value into the next) cannot be told apart: refused.
+// A packed row that did not split (a value holds the separator) asked for again in the record syntax, on
+// the same connection and so in the same transaction. Rows of different values whose packed texts are the
+// same (the separator moved from one value into the next) cannot be told apart: refused.
 bool BlockFetch::recoverPacked(const QString &packed, std::vector<std::optional<QString>> &row, QString *why)
 {
+    ++m_packedRowsReadAgain;
     Statement again(m_connection);
     const Value value = packed;
     if (!again.prepare(m_recoverSql, why) || !again.execute({&value}, why))
@@ -320,12 +322,17 @@ bool BlockFetch::recoverPacked(const QString &packed, std::vector<std::optional<
         return false;
     if (records.size() == 1 && unpackRecord(QStringView(records.first()), row))
         return true;
-    const auto visible = [](const QString &text) { return text.left(200).replace(QChar(1), QStringLiteral("\\x01")); };
+    const auto visible = [](const QString &text) {  // control characters as \xhh
+        QString shown;
+        for (const QChar c : text.left(200))
+            shown += c.unicode() < 0x20 ? QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0')) : QString(c);
+        return shown;
+    };
     *why = records.isEmpty()
-               ? QStringLiteral("a row whose values hold the character U+0001 could not be read again: %1").arg(visible(packed))
-               : QStringLiteral("rows whose values hold the character U+0001 cannot be told apart when read as one value "
-                                "each: %1 and %2 (select a column that tells them apart, such as a key, with them)")
-                     .arg(visible(records.at(0)), visible(records.value(1)));
+               ? QStringLiteral("a row whose values hold the separator of packed rows could not be read again: %1").arg(visible(packed))
+               : QStringLiteral("rows whose values hold the separator of packed rows (%1) cannot be told apart when read as "
+                                "one value each: %2 and %3 (select a column that tells them apart, such as a key, with them)")
+                     .arg(visible(QString::fromLatin1(m_packedSeparator)), visible(records.at(0)), visible(records.value(1)));
     return false;
 }
 

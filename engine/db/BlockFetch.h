@@ -38,6 +38,10 @@ public:
     const QList<DiagRecord> &execWarnings() const { return m_warnings; }
     // The next row's values (NULL as an empty optional); false at the end or on an error.
     bool next(std::vector<std::optional<QString>> &row, QString *errorBlock);
+    // Tests: the separator of packed rows (PackedRows.h; random unless set), and how many packed rows did
+    // not split and were asked for again.
+    void setPackedSeparator(const QByteArray &separator) { m_packedSeparator = separator; }
+    int packedRowsReadAgain() const { return m_packedRowsReadAgain; }
     // On: each row has one more element after its values: the values whose storage class cannot be carried
     // (SQLite: a BLOB in a text column, a text in a BLOB column), as "column index:message" lines, or nothing.
     void setStorageNotes(bool on) { m_storageNotes = on; }
@@ -65,6 +69,8 @@ private:
     Packing m_packing;
     size_t m_packedColumns = 0;  // > 0: rows come packed (one value) and are split into this many columns
     QString m_recoverSql;                   // PackedSelect::recoverSql
+    QByteArray m_packedSeparator;           // PackedSelect::separator
+    int m_packedRowsReadAgain = 0;
     std::optional<QString> m_packedRecord;  // a packed row read whole with SQLGetData
     bool m_usable = false;
     bool m_utf8Text = false;

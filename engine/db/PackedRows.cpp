@@ -2,6 +2,7 @@
 
 #include "ValueRead.h"
 
+#include <QRandomGenerator>
 #include <QSet>
 
 #include <algorithm>
@@ -31,9 +32,25 @@ bool packable(const QString &typeName)
 
 }  // namespace
 
-PackedSelect packedSelect(const QString &sql, const QList<ColumnInfo> &columns, const std::vector<bool> &castToText)
+QByteArray randomSeparator()
+{
+    QByteArray separator(kSeparatorBytes, '\x01');
+    for (qsizetype i = 1; i < separator.size(); ++i)
+        separator[i] = char(QRandomGenerator::global()->bounded(2, 32));  // control characters but U+0001
+    return separator;
+}
+
+PackedSelect packedSelect(const QString &sql, const QList<ColumnInfo> &columns, const std::vector<bool> &castToText,
+                          const QByteArray &separator)
 {
     PackedSelect packed;
+    const bool usable = separator.size() == kSeparatorBytes && separator.at(0) == '\x01'
+                        && std::all_of(separator.begin() + 1, separator.end(), [](char c) { return c >= 2 && c < 32; });
+    packed.separator = usable ? separator : randomSeparator();
+    QStringList chars;
+    for (const char c : packed.separator)
+        chars.append(QStringLiteral("chr(%1)").arg(int(c)));
+    const QString sep = chars.join(QStringLiteral(" || "));
     if (columns.isEmpty())
         return packed;
     QStringList names;
@@ -58,10 +75,10 @@ PackedSelect packedSelect(const QString &sql, const QList<ColumnInfo> &columns, 
     if (columns.size() > kGroupColumns) {
         QStringList groups;
         for (qsizetype first = 0; first < columns.size(); first += kGroupColumns)
-            groups.append(QStringLiteral("concat_ws(chr(1), %1)").arg(names.mid(first, kGroupColumns).join(QStringLiteral(", "))));
+            groups.append(QStringLiteral("concat_ws(%1, %2)").arg(sep, names.mid(first, kGroupColumns).join(QStringLiteral(", "))));
         values = groups.join(QStringLiteral(", "));
     }
-    const QString separated = QStringLiteral("concat_ws(chr(1), %1, %2)").arg(masks.join(QStringLiteral(", ")), values);
+    const QString separated = QStringLiteral("concat_ws(%1, %2, %3)").arg(sep, masks.join(QStringLiteral(", ")), values);
     packed.sql = QStringLiteral("SELECT %1 FROM (%2) AS packed(%3)").arg(separated, from, list);
     packed.recoverSql = QStringLiteral("SELECT DISTINCT CAST(ROW(%1) AS text) COLLATE \"C\" FROM (%2) AS packed(%1) "
                                        "WHERE %3 COLLATE \"C\" = CAST(? AS text) LIMIT 2")
@@ -108,29 +125,43 @@ const char16_t *findEither(const char16_t *p, const char16_t *end, char a, char 
     return p;
 }
 
-// The end of the UTF-8 value that starts at p (the next U+0001, or end), and whether its bytes are all ASCII:
-// one pass, sixteen bytes at a time, where a search and then a check were two.
-const char *fieldEnd(const char *p, const char *const end, bool *ascii)
+// Where the separator sep (kSeparatorBytes, the first U+0001, the others not) next starts at or after p, or
+// end: a U+0001 that does not start the whole separator is part of the value. Also whether the bytes before
+// it are all ASCII: one pass, sixteen bytes at a time, where a search and then a check were two.
+const char *fieldEnd(const char *p, const char *const end, const char *sep, bool *ascii)
 {
     unsigned high = 0;
+    auto startsHere = [&](const char *at) { return end - at >= kSeparatorBytes && std::memcmp(at, sep, kSeparatorBytes) == 0; };
 #if defined(__SSE2__)
-    const __m128i separator = _mm_set1_epi8(1);
-    for (; end - p >= 16; p += 16) {
+    const __m128i first = _mm_set1_epi8(1);
+    while (end - p >= 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const unsigned hits = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, separator)));
+        const unsigned hits = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, first)));
         const unsigned top = unsigned(_mm_movemask_epi8(v));  // bytes with bit 8 set
-        if (hits) {
-            high |= top & ((hits & (0u - hits)) - 1);  // those before the separator
-            *ascii = high == 0;
-            return p + __builtin_ctz(hits);
+        if (!hits) {
+            high |= top;
+            p += 16;
+            continue;
         }
-        high |= top;
+        const int at = __builtin_ctz(hits);
+        high |= top & ((1u << at) - 1);  // those before the U+0001
+        if (startsHere(p + at)) {
+            *ascii = high == 0;
+            return p + at;
+        }
+        p += at + 1;  // a U+0001 of the value (ASCII)
     }
 #endif
-    for (; p != end && *p != 1; ++p)
+    for (; p != end && !(*p == 1 && startsHere(p)); ++p)
         high |= uchar(*p) & 0x80;
     *ascii = high == 0;
     return p;
+}
+
+// The same in UTF-16 (without the check for ASCII).
+const char16_t *fieldEnd(const char16_t *p, const char16_t *const end, const char16_t *sep)
+{
+    return std::search(p, end, sep, sep + kSeparatorBytes);
 }
 
 // ASCII bytes as the whole of value: each byte is its UTF-16 unit.
@@ -156,16 +187,19 @@ void putAscii(QString &value, const char *p, qsizetype n)
 // NULL (in groups: see PackedRows.h). The masks come first, so a separator inside a value cannot move them:
 // it leaves text over at the end, false.
 template <typename Unit>
-bool unpackSeparated(const Unit *p, const Unit *const end, std::vector<std::optional<QString>> &row)
+bool unpackSeparated(const Unit *p, const Unit *const end, const Unit *sep, std::vector<std::optional<QString>> &row)
 {
-    constexpr Unit separator = Unit(1);
+    auto separatorAt = [&](const Unit *at) { return end - at >= kSeparatorBytes && std::equal(sep, sep + kSeparatorBytes, at); };
     quint64 masks[32];  // enough for the 1600 columns a PostgreSQL row can have
     const size_t maskCount = (row.size() + kMaskColumns - 1) / kMaskColumns;
     if (maskCount > std::size(masks))
         return false;
     for (size_t k = 0; k < maskCount; ++k) {
-        if (k > 0 && (p == end || *p++ != separator))
-            return false;
+        if (k > 0) {
+            if (!separatorAt(p))
+                return false;
+            p += kSeparatorBytes;
+        }
         const Unit *digits = p;
         quint64 mask = 0;
         for (; p != end && *p >= Unit('0') && *p <= Unit('9') && p - digits < 19; ++p)
@@ -178,9 +212,9 @@ bool unpackSeparated(const Unit *p, const Unit *const end, std::vector<std::opti
     bool firstOfGroup = false;
     for (size_t i = 0; i < row.size(); ++i) {
         if (grouped && i % kGroupColumns == 0) {  // a group's text starts after a separator, maybe empty
-            if (p == end || *p != separator)
+            if (!separatorAt(p))
                 return false;
-            ++p;
+            p += kSeparatorBytes;
             firstOfGroup = true;
         }
         if (masks[i / kMaskColumns] & (quint64(1) << (i % kMaskColumns))) {
@@ -188,9 +222,9 @@ bool unpackSeparated(const Unit *p, const Unit *const end, std::vector<std::opti
             continue;
         }
         if (!firstOfGroup) {  // each value after a separator, but the first in its group
-            if (p == end || *p != separator)
+            if (!separatorAt(p))
                 return false;
-            ++p;
+            p += kSeparatorBytes;
         }
         firstOfGroup = false;
         const Unit *start = p;
@@ -198,13 +232,13 @@ bool unpackSeparated(const Unit *p, const Unit *const end, std::vector<std::opti
             row[i].emplace();
         if constexpr (std::is_same_v<Unit, char>) {
             bool ascii = false;
-            p = fieldEnd(p, end, &ascii);
+            p = fieldEnd(p, end, sep, &ascii);
             if (ascii)
                 putAscii(*row[i], start, p - start);
             else
                 putPiece(*row[i], true, start, p - start);
         } else {
-            p = std::find(p, end, separator);
+            p = fieldEnd(p, end, sep);
             putPiece(*row[i], true, start, p - start);
         }
     }
@@ -268,15 +302,21 @@ bool unpackFields(const Unit *p, const Unit *const end, std::vector<std::optiona
 
 }  // namespace
 
-bool unpackRow(QStringView text, std::vector<std::optional<QString>> &row)
+bool unpackRow(QStringView text, QByteArrayView separator, std::vector<std::optional<QString>> &row)
 {
+    if (separator.size() != kSeparatorBytes)
+        return false;
+    char16_t sep[kSeparatorBytes];
+    std::copy(separator.begin(), separator.end(), sep);
     const char16_t *p = text.utf16();
-    return unpackSeparated(p, p + text.size(), row);
+    return unpackSeparated(p, p + text.size(), sep, row);
 }
 
-bool unpackRow(QByteArrayView utf8, std::vector<std::optional<QString>> &row)
+bool unpackRow(QByteArrayView utf8, QByteArrayView separator, std::vector<std::optional<QString>> &row)
 {
-    return unpackSeparated(utf8.data(), utf8.data() + utf8.size(), row);
+    if (separator.size() != kSeparatorBytes)
+        return false;
+    return unpackSeparated(utf8.data(), utf8.data() + utf8.size(), separator.data(), row);
 }
 
 bool unpackRecord(QStringView text, std::vector<std::optional<QString>> &row)
