@@ -56,7 +56,7 @@ bool BlockFetch::exec(const QString &sql, QString *errorBlock)
     const ExactSelect exact = exactSelect(m_connection, sql);
     const QString &readSql = exact.sql.isEmpty() ? sql : exact.sql;
     const bool packing = m_packing == Packing::Allowed && m_connection.info().isPostgreSql();
-    const PackedSelect packed = packing ? packedSelect(readSql, exact.columns, exact.asText, m_packedSeparator) : PackedSelect();
+    const PackedSelect packed = packing ? packedSelect(readSql, exact.columns, exact.asText, m_chosenSeparator) : PackedSelect();
     if (!packed.sql.isEmpty()) {
         if (run(packed.sql, packedRowBytes(packed.columns), nullptr, errorBlock) && m_bound.size() == 1) {
             m_packedColumns = size_t(packed.columns.size());

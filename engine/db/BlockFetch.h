@@ -40,7 +40,7 @@ public:
     bool next(std::vector<std::optional<QString>> &row, QString *errorBlock);
     // Tests: the separator of packed rows (PackedRows.h; random unless set), and how many packed rows did
     // not split and were asked for again.
-    void setPackedSeparator(const QByteArray &separator) { m_packedSeparator = separator; }
+    void setPackedSeparator(const QByteArray &separator) { m_chosenSeparator = separator; }
     int packedRowsReadAgain() const { return m_packedRowsReadAgain; }
     // On: each row has one more element after its values: the values whose storage class cannot be carried
     // (SQLite: a BLOB in a text column, a text in a BLOB column), as "column index:message" lines, or nothing.
@@ -69,7 +69,8 @@ private:
     Packing m_packing;
     size_t m_packedColumns = 0;  // > 0: rows come packed (one value) and are split into this many columns
     QString m_recoverSql;                   // PackedSelect::recoverSql
-    QByteArray m_packedSeparator;           // PackedSelect::separator
+    QByteArray m_packedSeparator;           // PackedSelect::separator, drawn for each statement
+    QByteArray m_chosenSeparator;           // setPackedSeparator
     int m_packedRowsReadAgain = 0;
     std::optional<QString> m_packedRecord;  // a packed row read whole with SQLGetData
     bool m_usable = false;

@@ -30,27 +30,28 @@ bool packable(const QString &typeName)
     return names.contains(typeName.toLower());
 }
 
-}  // namespace
-
+// U+0001 and three other control characters: the separator cannot overlap itself, so the first place it
+// starts at is where a value ends (PackedRows.h).
 QByteArray randomSeparator()
 {
     QByteArray separator(kSeparatorBytes, '\x01');
     for (qsizetype i = 1; i < separator.size(); ++i)
-        separator[i] = char(QRandomGenerator::global()->bounded(2, 32));  // control characters but U+0001
+        separator[i] = char(QRandomGenerator::global()->bounded(2, 32));
     return separator;
 }
+
+bool usableSeparator(const QByteArray &separator)
+{
+    return separator.size() == kSeparatorBytes && separator.at(0) == '\x01'
+           && std::all_of(separator.begin() + 1, separator.end(), [](char c) { return c >= 2 && c < 32; });
+}
+
+}  // namespace
 
 PackedSelect packedSelect(const QString &sql, const QList<ColumnInfo> &columns, const std::vector<bool> &castToText,
                           const QByteArray &separator)
 {
     PackedSelect packed;
-    const bool usable = separator.size() == kSeparatorBytes && separator.at(0) == '\x01'
-                        && std::all_of(separator.begin() + 1, separator.end(), [](char c) { return c >= 2 && c < 32; });
-    packed.separator = usable ? separator : randomSeparator();
-    QStringList chars;
-    for (const char c : packed.separator)
-        chars.append(QStringLiteral("chr(%1)").arg(int(c)));
-    const QString sep = chars.join(QStringLiteral(" || "));
     if (columns.isEmpty())
         return packed;
     QStringList names;
@@ -60,6 +61,11 @@ PackedSelect packedSelect(const QString &sql, const QList<ColumnInfo> &columns, 
             return packed;
         names.append(QStringLiteral("c%1").arg(i + 1));
     }
+    packed.separator = usableSeparator(separator) ? separator : randomSeparator();
+    QStringList chars;
+    for (const char c : packed.separator)
+        chars.append(QStringLiteral("chr(%1)").arg(int(c)));
+    const QString sep = chars.join(QStringLiteral(" || "));
     // The masks: bit i of mask k is column k * kMaskColumns + i being NULL.
     QStringList masks;
     for (qsizetype first = 0; first < columns.size(); first += kMaskColumns) {
@@ -107,14 +113,11 @@ void putPiece(QString &value, bool first, const char16_t *p, qsizetype n)
     }
 }
 
-void putPiece(QString &value, bool first, const char *p, qsizetype n)
+// UTF-8 bytes as the whole of value.
+void putUtf8(QString &value, const char *p, qsizetype n)
 {
-    if (first) {
-        letGoOfLargeBuffer(value, n);
-        setUtf8(value, p, n);
-    } else {
-        appendUtf8(value, p, n);
-    }
+    letGoOfLargeBuffer(value, n);
+    setUtf8(value, p, n);
 }
 
 // The first of a or b from p on, or end.
@@ -236,7 +239,7 @@ bool unpackSeparated(const Unit *p, const Unit *const end, const Unit *sep, std:
             if (ascii)
                 putAscii(*row[i], start, p - start);
             else
-                putPiece(*row[i], true, start, p - start);
+                putUtf8(*row[i], start, p - start);
         } else {
             p = fieldEnd(p, end, sep);
             putPiece(*row[i], true, start, p - start);
@@ -245,11 +248,11 @@ bool unpackSeparated(const Unit *p, const Unit *const end, const Unit *sep, std:
     return p == end;
 }
 
-// The record syntax (only read for rows whose values hold U+0001, as UTF-16): text between the syntax
-// characters is copied in pieces, as long as possible.
-template <typename Unit>
-bool unpackFields(const Unit *p, const Unit *const end, std::vector<std::optional<QString>> &row)
+// The record syntax (read for rows whose values hold the separator): text between the syntax characters is
+// copied in pieces, as long as possible.
+bool unpackFields(const char16_t *p, const char16_t *const end, std::vector<std::optional<QString>> &row)
 {
+    using Unit = char16_t;
     if (p == end || *p != Unit('('))
         return false;
     ++p;
@@ -285,7 +288,7 @@ bool unpackFields(const Unit *p, const Unit *const end, std::vector<std::optiona
                 if (++p == end)
                     return false;
                 start = p++;
-                while (p != end && (std::is_same_v<Unit, char> ? (uchar(*p) & 0xC0) == 0x80 : QChar::isLowSurrogate(*p)))
+                while (p != end && QChar::isLowSurrogate(*p))
                     ++p;  // the rest of that character
                 putPiece(value, false, start, p - start);
             } else if (p + 1 != end && p[1] == Unit('"')) {  // "" inside quotes
@@ -327,9 +330,9 @@ bool unpackRecord(QStringView text, std::vector<std::optional<QString>> &row)
 
 qsizetype packedRowBytes(const QList<ColumnInfo> &columns)
 {
-    qsizetype units = 2;  // the parentheses
+    qsizetype units = 20 * ((columns.size() + kMaskColumns - 1) / kMaskColumns);  // the masks' digits
     for (const ColumnInfo &c : columns)
-        units += 3 + (c.size > 0 ? std::min<qint64>(c.size, 2000) : 256);  // quotes and comma
+        units += kSeparatorBytes + (c.size > 0 ? std::min<qint64>(c.size, 2000) : 256);
     return std::clamp<qsizetype>(units * 2 + 16, 1024, 65536);  // UTF-16 units, or UTF-8 with room to spare
 }
 

@@ -40,41 +40,33 @@ bool isAscii(const char *p, qsizetype n)
 
 namespace {
 
-// bytes decoded into text from position at on (text is resized to at + size first); false when some were
-// not UTF-8 (U+FFFD in their place).
-bool decodeAt(QString &text, qsizetype at, const char *bytes, qsizetype size)
+// bytes decoded as the whole of text (UTF-16 never needs more units than UTF-8 has bytes); false when some
+// were not UTF-8 (U+FFFD in their place).
+bool decode(QString &text, const char *bytes, qsizetype size)
 {
+    text.resize(size);
     if (isAscii(bytes, size)) {
-        char16_t *out = reinterpret_cast<char16_t *>(text.data()) + at;
+        char16_t *out = reinterpret_cast<char16_t *>(text.data());
         for (qsizetype i = 0; i < size; ++i)
             out[i] = uchar(bytes[i]);
         return true;
     }
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
-    const QChar *end = utf8.appendToBuffer(text.data() + at, QByteArrayView(bytes, size));
+    const QChar *end = utf8.appendToBuffer(text.data(), QByteArrayView(bytes, size));
     text.truncate(end - text.constData());
     return !utf8.hasError();
 }
 
 }  // namespace
 
-void appendUtf8(QString &text, const char *bytes, qsizetype size)
-{
-    const qsizetype at = text.size();
-    text.resize(at + size);  // UTF-16 never needs more units than UTF-8 has bytes
-    decodeAt(text, at, bytes, size);
-}
-
 void setUtf8(QString &text, const char *bytes, qsizetype size)
 {
-    text.resize(size);
-    decodeAt(text, 0, bytes, size);
+    decode(text, bytes, size);
 }
 
 bool setUtf8Checked(QString &text, QByteArrayView bytes)
 {
-    text.resize(bytes.size());
-    return decodeAt(text, 0, bytes.data(), bytes.size());
+    return decode(text, bytes.data(), bytes.size());
 }
 
 QString withoutTrailingSemicolons(const QString &sql)

@@ -13,10 +13,8 @@
 
 namespace oas::db {
 
-// UTF-8 bytes appended to text as UTF-16, reusing its buffer (invalid sequences become U+FFFD; a leading
+// UTF-8 bytes as text's content in UTF-16, reusing its buffer (invalid sequences become U+FFFD; a leading
 // U+FEFF is kept as data). Plain ASCII, the usual case, is widened without a decoder.
-void appendUtf8(QString &text, const char *bytes, qsizetype size);
-// The same in place of text's content.
 void setUtf8(QString &text, const char *bytes, qsizetype size);
 // The same; false when some bytes were not UTF-8 (U+FFFD in their place).
 bool setUtf8Checked(QString &text, QByteArrayView bytes);

@@ -38,11 +38,11 @@ bool Session::each(const QString &sql, const Row &values, const std::vector<db::
     return block.isEmpty() || fail(block, sql);
 }
 
-bool Session::stream(const QString &sql, const std::function<void(const Row &)> &f, bool pack)
+bool Session::stream(const QString &sql, const std::function<void(const Row &)> &f)
 {
     if (!m_error.isEmpty())
         return false;
-    db::BlockFetch fetch(m_connection, 256, pack ? db::BlockFetch::Packing::Allowed : db::BlockFetch::Packing::Off);
+    db::BlockFetch fetch(m_connection, 256);
     QString block;
     if (!fetch.exec(sql, &block))
         return fail(block, sql);

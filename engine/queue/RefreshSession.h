@@ -27,9 +27,9 @@ public:
     bool exec(const QString &sql, const Row &values = {}, const std::vector<db::ParamType> &types = {}, qint64 *affected = nullptr);
     bool query(const QString &sql, QList<Row> *rows, const Row &values = {}, const std::vector<db::ParamType> &types = {});
     bool each(const QString &sql, const Row &values, const std::vector<db::ParamType> &types, const std::function<void(const Row &)> &f);
-    // A large SELECT without parameters, read in blocks (the source table of a snapshot refresh).
-    // pack: PostgreSQL may send each row as one value (db/PackedRows.h), which pays for wide rows only.
-    bool stream(const QString &sql, const std::function<void(const Row &)> &f, bool pack = true);
+    // A large SELECT without parameters, read in blocks (a snapshot refresh's source and snapshot tables;
+    // PostgreSQL sends each row as one value, db/PackedRows.h).
+    bool stream(const QString &sql, const std::function<void(const Row &)> &f);
     // Runs statement(count) for total items in slices of at most kRowsPerStatement: leading values first,
     // then items(i) appends the values of item i (each typed like typesPerItem).
     bool inSlices(size_t total, const std::function<QString(int)> &statement, const std::vector<db::ParamType> &typesPerItem,
