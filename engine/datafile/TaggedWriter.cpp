@@ -24,6 +24,7 @@ const TaggedWriter::NameForm &TaggedWriter::nameForm(const QString &name, qsizet
     }
     if (position >= m_names.size())
         m_names.resize(position + 1);
+    m_formsOf.clear();  // the forms by position change
     NameForm &form = m_names[position];
     form = NameForm();
     form.name = name;
@@ -162,6 +163,65 @@ bool TaggedWriter::appendBody(QByteArray &out, const QStringList &names, const s
         *dst++ = '\n';
     }
     out.truncate(dst - out.constData());
+    return true;
+}
+
+// The same from values as UTF-8 bytes (a row read without decoding). ASCII values are escaped straight from
+// their bytes; any other value, or one longer than kLongValue, is decoded (decodeBytes) and written by
+// appendLine: both give the bytes the QString row would give.
+bool TaggedWriter::appendBody(QByteArray &out, const QStringList &names,
+                              const std::vector<std::optional<QByteArrayView>> &utf8Values, QString *error) const
+{
+    const qsizetype count = std::min(names.size(), qsizetype(utf8Values.size()));
+    constexpr qsizetype kLongValue = 65536;
+    if (names.constData() != m_formsOf.constData() || names.size() != m_formsOf.size()) {
+        m_formsRoom = 0;
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            const NameForm &form = nameForm(names.at(i), i);
+            m_formsRoom += std::max(form.emptyLine.size(), form.prefix.size() + 4);  // "name:" or "name: \E" or "name: " and "\n"
+        }
+        m_formsOf = names;  // after nameForm, which forgets it
+    }
+    qsizetype room = m_formsRoom;
+    for (qsizetype i = 0; i < count; ++i)
+        room += utf8Values[size_t(i)] ? std::min(utf8Values[size_t(i)]->size(), kLongValue) * kMaxEscapedBytesPerAsciiByte : 0;
+    qsizetype used = out.size();
+    out.resize(used + room);
+    const qsizetype start = used;
+    for (qsizetype i = 0; i < count; ++i) {
+        const NameForm &form = m_names.at(i);
+        const std::optional<QByteArrayView> &v = utf8Values[size_t(i)];
+        char *dst = out.data() + used;
+        char *end = nullptr;
+        if (!form.prefix.isEmpty() && v && v->isEmpty() && m_format.keepEmptyStrings) {
+            copySmall(dst, form.prefix.constData(), size_t(form.prefix.size()));
+            std::memcpy(dst + form.prefix.size(), "\\E\n", 3);
+            end = dst + form.prefix.size() + 3;
+        } else if (!form.prefix.isEmpty() && (!v || v->isEmpty())) {
+            copySmall(dst, form.emptyLine.constData(), size_t(form.emptyLine.size()));
+            end = dst + form.emptyLine.size();
+        } else if (!form.prefix.isEmpty() && v->size() <= kLongValue) {
+            copySmall(dst, form.prefix.constData(), size_t(form.prefix.size()));
+            end = escapeAscii(dst + form.prefix.size(), *v);
+            if (end)
+                *end++ = '\n';
+        }
+        if (end) {
+            used = end - out.constData();
+            continue;
+        }
+        // Not ASCII, long, or a name that cannot be written: line by line, then room again for the rest.
+        bool ok = true;
+        out.truncate(used);
+        ok = appendLine(out, names.at(i), v ? decodeBytes(v->toByteArray(), config::Encoding::Utf8, &ok) : QString(), i, error);
+        if (!ok) {
+            out.truncate(start);
+            return false;
+        }
+        used = out.size();
+        out.resize(used + room);
+    }
+    out.truncate(used);
     return true;
 }
 

@@ -27,6 +27,10 @@ public:
     // The same from names and values side by side (a row of the export: NULL is an empty value).
     bool appendBody(QByteArray &out, const QStringList &names, const std::vector<std::optional<QString>> &values,
                     QString *error = nullptr) const;
+    // The same from values given as UTF-8 bytes (as a database sent them; decoded the way decodeBytes does):
+    // the same bytes, written with less work where values are ASCII.
+    bool appendBody(QByteArray &out, const QStringList &names, const std::vector<std::optional<QByteArrayView>> &utf8Values,
+                    QString *error = nullptr) const;
     // Whether appendBody would write these (every name and value representable in the file's encoding),
     // without writing them; false with appendBody's message.
     bool canWrite(const QStringList &names, const std::vector<std::optional<QString>> &values,
@@ -55,6 +59,9 @@ private:
     mutable QList<NameForm> m_names;
     // The names canWrite() last found writable: a row of the export comes with the same list each time.
     mutable QStringList m_writableNames;
+    // The names whose forms m_names holds by position, and the room their lines take without the values.
+    mutable QStringList m_formsOf;
+    mutable qsizetype m_formsRoom = 0;
 };
 
 }  // namespace oas::datafile

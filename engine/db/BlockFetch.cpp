@@ -255,18 +255,39 @@ bool BlockFetch::next(std::vector<std::optional<QString>> &row, QString *errorBl
 {
     if (m_done)
         return false;
-    return m_packedColumns > 0 ? nextPacked(row, errorBlock) : nextValues(row, errorBlock);
+    return m_packedColumns > 0 ? nextPacked(row, errorBlock, nullptr, nullptr) : nextValues(row, errorBlock);
 }
 
-bool BlockFetch::nextPacked(std::vector<std::optional<QString>> &row, QString *errorBlock)
+bool BlockFetch::nextFields(std::vector<std::optional<QByteArrayView>> &fields, std::vector<std::optional<QString>> &row,
+                            bool *inRow, QString *errorBlock)
 {
-    row.resize(m_packedColumns);
+    *inRow = true;
+    if (m_done || m_packedColumns == 0)
+        return next(row, errorBlock);
+    return nextPacked(row, errorBlock, &fields, inRow);
+}
+
+bool BlockFetch::nextPacked(std::vector<std::optional<QString>> &row, QString *errorBlock,
+                            std::vector<std::optional<QByteArrayView>> *fields, bool *inRow)
+{
     std::optional<QString> &whole = m_packedRecord;  // when read with SQLGetData, or for the message
     bool ok = false;
     if (!m_usable || m_position >= m_fetched) {
         if (!(m_usable ? fetchBlock(errorBlock) : fetchRow(errorBlock)))
             return false;
     }
+    if (fields && m_usable && !truncated(0) && m_bound.front().cType == SQL_C_CHAR
+        && m_bound.front().indicator[m_position] != SQL_NULL_DATA) {
+        const Column &c = m_bound.front();
+        fields->resize(m_packedColumns);
+        if (splitRow(QByteArrayView(c.data.data() + size_t(c.width) * m_position, c.indicator[m_position]),
+                     m_packedSeparator, *fields)) {
+            ++m_position;
+            *inRow = false;
+            return true;
+        }
+    }
+    row.resize(m_packedColumns);
     if (!m_usable || truncated(0)) {
         if (!readValue(0, whole, errorBlock)) {
             m_done = true;

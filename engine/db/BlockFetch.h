@@ -38,6 +38,12 @@ public:
     const QList<DiagRecord> &execWarnings() const { return m_warnings; }
     // The next row's values (NULL as an empty optional); false at the end or on an error.
     bool next(std::vector<std::optional<QString>> &row, QString *errorBlock);
+    // The same, sparing packed rows the decoding where the driver gives UTF-8: the next row's values as views
+    // of their UTF-8 bytes in fields (NULL as nullopt; valid until the next call), *inRow false; a row that
+    // does not come that way (not packed, longer than its buffer, a value holding the separator) in row,
+    // *inRow true.
+    bool nextFields(std::vector<std::optional<QByteArrayView>> &fields, std::vector<std::optional<QString>> &row,
+                    bool *inRow, QString *errorBlock);
     // Tests: the separator of packed rows (PackedRows.h; random unless set), and how many packed rows did
     // not split and were asked for again.
     void setPackedSeparator(const QByteArray &separator) { m_chosenSeparator = separator; }
@@ -52,7 +58,8 @@ private:
     bool run(const QString &sql, qsizetype packedRowBytes, const ExactSelect *exact, QString *errorBlock);
     bool bindColumns();
     bool nextValues(std::vector<std::optional<QString>> &row, QString *errorBlock);
-    bool nextPacked(std::vector<std::optional<QString>> &row, QString *errorBlock);
+    bool nextPacked(std::vector<std::optional<QString>> &row, QString *errorBlock,
+                    std::vector<std::optional<QByteArrayView>> *fields, bool *inRow);
     bool recoverPacked(const QString &packed, std::vector<std::optional<QString>> &row, QString *why);
     bool fetchBlock(QString *errorBlock);
     bool fetchRow(QString *errorBlock);

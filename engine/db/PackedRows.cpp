@@ -188,13 +188,14 @@ void putAscii(QString &value, const char *p, qsizetype n)
 
 // The packed text: the masks' digits, separated, then a separator and the text of each column that is not
 // NULL (in groups: see PackedRows.h). The masks come first, so a separator inside a value cannot move them:
-// it leaves text over at the end, false.
-template <typename Unit>
-bool unpackSeparated(const Unit *p, const Unit *const end, const Unit *sep, std::vector<std::optional<QString>> &row)
+// it leaves text over at the end, false. Each of the columns' fields goes to field(i, start, size, ascii)
+// (start nullptr: NULL; ascii: UTF-8 bytes that are all ASCII, always false for UTF-16), in order.
+template <typename Unit, typename Field>
+bool splitSeparated(const Unit *p, const Unit *const end, const Unit *sep, size_t columns, Field &&field)
 {
     auto separatorAt = [&](const Unit *at) { return end - at >= kSeparatorBytes && std::equal(sep, sep + kSeparatorBytes, at); };
     quint64 masks[32];  // enough for the 1600 columns a PostgreSQL row can have
-    const size_t maskCount = (row.size() + kMaskColumns - 1) / kMaskColumns;
+    const size_t maskCount = (columns + kMaskColumns - 1) / kMaskColumns;
     if (maskCount > std::size(masks))
         return false;
     for (size_t k = 0; k < maskCount; ++k) {
@@ -211,9 +212,9 @@ bool unpackSeparated(const Unit *p, const Unit *const end, const Unit *sep, std:
             return false;
         masks[k] = mask;
     }
-    const bool grouped = row.size() > size_t(kGroupColumns);
+    const bool grouped = columns > size_t(kGroupColumns);
     bool firstOfGroup = false;
-    for (size_t i = 0; i < row.size(); ++i) {
+    for (size_t i = 0; i < columns; ++i) {
         if (grouped && i % kGroupColumns == 0) {  // a group's text starts after a separator, maybe empty
             if (!separatorAt(p))
                 return false;
@@ -221,7 +222,7 @@ bool unpackSeparated(const Unit *p, const Unit *const end, const Unit *sep, std:
             firstOfGroup = true;
         }
         if (masks[i / kMaskColumns] & (quint64(1) << (i % kMaskColumns))) {
-            row[i].reset();
+            field(i, static_cast<const Unit *>(nullptr), 0, false);
             continue;
         }
         if (!firstOfGroup) {  // each value after a separator, but the first in its group
@@ -231,19 +232,12 @@ bool unpackSeparated(const Unit *p, const Unit *const end, const Unit *sep, std:
         }
         firstOfGroup = false;
         const Unit *start = p;
-        if (!row[i])
-            row[i].emplace();
-        if constexpr (std::is_same_v<Unit, char>) {
-            bool ascii = false;
+        bool ascii = false;
+        if constexpr (std::is_same_v<Unit, char>)
             p = fieldEnd(p, end, sep, &ascii);
-            if (ascii)
-                putAscii(*row[i], start, p - start);
-            else
-                putUtf8(*row[i], start, p - start);
-        } else {
+        else
             p = fieldEnd(p, end, sep);
-            putPiece(*row[i], true, start, p - start);
-        }
+        field(i, start, p - start, ascii);
     }
     return p == end;
 }
@@ -312,14 +306,43 @@ bool unpackRow(QStringView text, QByteArrayView separator, std::vector<std::opti
     char16_t sep[kSeparatorBytes];
     std::copy(separator.begin(), separator.end(), sep);
     const char16_t *p = text.utf16();
-    return unpackSeparated(p, p + text.size(), sep, row);
+    return splitSeparated(p, p + text.size(), sep, row.size(), [&](size_t i, const char16_t *start, qsizetype n, bool) {
+        if (!start)
+            return row[i].reset();
+        if (!row[i])
+            row[i].emplace();
+        putPiece(*row[i], true, start, n);
+    });
 }
 
 bool unpackRow(QByteArrayView utf8, QByteArrayView separator, std::vector<std::optional<QString>> &row)
 {
     if (separator.size() != kSeparatorBytes)
         return false;
-    return unpackSeparated(utf8.data(), utf8.data() + utf8.size(), separator.data(), row);
+    return splitSeparated(utf8.data(), utf8.data() + utf8.size(), separator.data(), row.size(),
+                          [&](size_t i, const char *start, qsizetype n, bool ascii) {
+                              if (!start)
+                                  return row[i].reset();
+                              if (!row[i])
+                                  row[i].emplace();
+                              if (ascii)
+                                  putAscii(*row[i], start, n);
+                              else
+                                  putUtf8(*row[i], start, n);
+                          });
+}
+
+bool splitRow(QByteArrayView utf8, QByteArrayView separator, std::vector<std::optional<QByteArrayView>> &fields)
+{
+    if (separator.size() != kSeparatorBytes)
+        return false;
+    return splitSeparated(utf8.data(), utf8.data() + utf8.size(), separator.data(), fields.size(),
+                          [&](size_t i, const char *start, qsizetype n, bool) {
+                              if (start)
+                                  fields[i].emplace(start, n);
+                              else
+                                  fields[i].reset();
+                          });
 }
 
 bool unpackRecord(QStringView text, std::vector<std::optional<QString>> &row)

@@ -45,6 +45,8 @@ PackedSelect packedSelect(const QString &sql, const QList<ColumnInfo> &columns, 
 // UTF-16 or, where the driver gives it unchanged (Utf8Text.h), as UTF-8.
 bool unpackRow(QStringView text, QByteArrayView separator, std::vector<std::optional<QString>> &row);
 bool unpackRow(QByteArrayView utf8, QByteArrayView separator, std::vector<std::optional<QString>> &row);
+// The same without decoding: each field as a view into utf8 (NULL as nullopt), fields.size() of them.
+bool splitRow(QByteArrayView utf8, QByteArrayView separator, std::vector<std::optional<QByteArrayView>> &fields);
 
 // The fields of a row in the record syntax of ROW(...)::text (NULL as nothing, "" for an empty string,
 // quotes doubled, backslashes escaping); false when text is not a record of row.size() fields.

@@ -1,6 +1,9 @@
 #include "DataOutput.h"
 
 #include <cstdio>
+#if defined(__linux__)
+#include <fcntl.h>
+#endif
 
 namespace oas::exporter {
 
@@ -39,6 +42,20 @@ bool DataOutput::commit(QString *error)
         return false;
     }
     return true;
+}
+
+void DataOutput::startWriteback()
+{
+    if (!m_file)
+        return;
+    const qint64 written = m_file->pos();
+    if (written - m_writebackFrom < kWritebackBytes)
+        return;
+#if defined(__linux__)
+    if (m_file->flush() && m_file->handle() >= 0)
+        ::sync_file_range(m_file->handle(), m_writebackFrom, written - m_writebackFrom, SYNC_FILE_RANGE_WRITE);
+#endif
+    m_writebackFrom = written;
 }
 
 void DataOutput::abandon()

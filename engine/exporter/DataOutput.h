@@ -15,7 +15,12 @@ public:
     explicit DataOutput(QString path, bool toStdout);
     bool open(QString *error);
     QIODevice *device();
-    bool commit(QString *error);  // renames into place (a no-op for standard output)
+    bool commit(QString *error);  // syncs to disk and renames into place (a no-op for standard output)
+    // After writing: every kWritebackBytes, asks the system to start writing the new bytes to disk (Linux:
+    // sync_file_range without waiting), so that they go while the export goes on and commit's sync finds
+    // little left to wait for. Only a hint: commit still syncs everything.
+    void startWriteback();
+    static constexpr qint64 kWritebackBytes = 8 * 1024 * 1024;
     void abandon();               // drops the temporary file
     QString path() const { return m_path; }
 
@@ -24,6 +29,7 @@ private:
     bool m_stdout;
     std::unique_ptr<QSaveFile> m_file;
     QFile m_out;
+    qint64 m_writebackFrom = 0;  // where the next range to start writing back begins
 };
 
 }  // namespace oas::exporter

@@ -136,11 +136,13 @@ bool ExportRun::rowWritable(const RowValues &row)
     return ok;
 }
 
-bool ExportRun::nextRow(RowValues &row)
+bool ExportRun::nextRow(RowValues &row, QByteArrayView *record)
 {
-    if (!m_rows->next(row))
+    if (!(record ? m_rows->next(row, record) : m_rows->next(row)))
         return false;
     ++m_rowsRead;
+    if (record && !record->isEmpty())
+        return true;
     const qsizetype columns = m_statement.abbreviations.size();
     if (qsizetype(row.size()) <= columns)
         return true;
@@ -232,18 +234,25 @@ bool ExportRun::exportRows()
     auto flush = [&] {
         const bool written = pending.isEmpty() || m_output->device()->write(pending) == pending.size();
         pending.resize(0);
+        m_output->startWriteback();
         return written || fail(QStringLiteral("cannot write export data file\n%1").arg(m_output->path()));
     };
     RowValues row;
-    while (m_result.rows < maxRows && nextRow(row)) {
+    QByteArrayView formatted;  // the row's record, where the fetch thread made it (RowSource::formatRecords)
+    while (m_result.rows < maxRows && nextRow(row, &formatted)) {
         ++m_result.rows;
         const qint64 recordLine = m_outputLine;
         const qsizetype start = pending.size();
-        if (!delta)
-            pending += m_writer.separatorLine();
-        if (!appendRow(pending, row)) {
-            pending.truncate(start);
-            continue;  // left out of the reference file too, so the next delta export offers it again
+        if (!formatted.isEmpty()) {
+            pending += formatted;  // a full export's: its separator line and attribute lines
+            ++m_result.recordsFromBytes;
+        } else {
+            if (!delta)
+                pending += m_writer.separatorLine();
+            if (!appendRow(pending, row)) {
+                pending.truncate(start);
+                continue;  // left out of the reference file too, so the next delta export offers it again
+            }
         }
         QString error;
         RefElement element = m_plan.writeReference ? elementOf(row) : RefElement();

@@ -31,6 +31,10 @@ struct ExportRequest {
     // A dry run (--dry-run): the data file is written, the new reference file is not, and the configuration
     // keeps naming the previous one, so the next real run exports the same changes.
     bool dryRun = false;
+    // A full export without a reference file or Summary trace formats PostgreSQL's packed rows on the fetch
+    // threads straight from their UTF-8 bytes (RowSource::formatRecords); false: from decoded values (tests
+    // compare the two).
+    bool recordsFromBytes = true;
 };
 
 struct ExportResult {
@@ -42,6 +46,7 @@ struct ExportResult {
     qint64 modifies = 0;
     qint64 deletes = 0;
     qint64 warnings = 0;
+    qint64 recordsFromBytes = 0;  // of records, those formatted straight from the rows' bytes
     bool stopped = false;      // stopped in single-step mode
     QString referenceWritten;  // path of the new reference file, if any
     QString error;             // why it failed

@@ -84,7 +84,9 @@ private:
     bool restartForSorting();
     // The next row of m_rows; a value whose storage class cannot be carried (BlockFetch::setStorageNotes) is
     // reported as a warning naming the record and the attribute, and the row is exported as it is.
-    bool nextRow(RowValues &row);
+    // A row may come as its record instead (*record non-empty, row unchanged): a full export without a
+    // reference file or Summary trace lets the fetch threads format records (RowSource::formatRecords).
+    bool nextRow(RowValues &row, QByteArrayView *record = nullptr);
     qint64 m_rowsRead = 0;  // by nextRow
     RefElement elementOf(const RowValues &row) const;
     QString describeKey(const Values &keys) const;

@@ -296,6 +296,19 @@ bool ExportRun::openRows()
         m_trace.write(TraceLevel::Sql, QStringLiteral("SELECT statement\n") + m_statement.select);
         m_rows = std::make_unique<RowSource>(*m_connection, m_statement.select);
     }
+    if (m_req.recordsFromBytes && !m_plan.writeReference && !m_trace.on(TraceLevel::Summary)) {
+        m_rows->formatRecords([writer = m_writer, names = m_statement.abbreviations] {
+            return [writer, names](QByteArray &out, const Utf8Values &values) {
+                const qsizetype start = out.size();
+                out += writer.separatorLine();
+                if (!writer.appendBody(out, names, values)) {
+                    out.truncate(start);
+                    return false;
+                }
+                return true;
+            };
+        });
+    }
     if (!m_rows->exec())
         return fail(m_rows->errorBlock());
     if (!m_rows->warnings().isEmpty())

@@ -1,5 +1,7 @@
 #include "RowSource.h"
 
+#include "../db/ValueRead.h"
+
 #include <algorithm>
 
 namespace oas::exporter {
@@ -55,6 +57,10 @@ bool RowSource::exec()
     }
     m_columns = m_parts.front()->fetch->columns();
     m_warnings = m_parts.front()->fetch->execWarnings();
+    if (m_makeFormat) {
+        for (auto &part : m_parts)
+            part->format = m_makeFormat();
+    }
     if (m_oneThread)
         return true;  // next() reads on this thread
     for (auto &part : m_parts) {
@@ -82,10 +88,11 @@ bool RowSource::fill(Part &part, Batch &batch)
         }
     }
     batch.rows.resize(kRowsPerBatch);
+    batch.records.resize(0);
+    batch.recordEnds.clear();
     qsizetype bytes = 0;
     while (batch.count < kRowsPerBatch && bytes < kBatchBytes && !part.pipe.stopping()) {
-        RowValues &row = batch.rows[batch.count];
-        if (!part.fetch->next(row, &batch.error)) {
+        if (!fillRow(part, batch, &bytes)) {
             batch.statementEnd = true;
             if (batch.error.isEmpty() && part.running + 1 < part.statements.size()) {
                 ++part.running;
@@ -95,16 +102,71 @@ bool RowSource::fill(Part &part, Batch &batch)
             batch.last = true;
             break;
         }
-        for (const auto &value : row)
-            bytes += value ? value->size() * 2 : 0;
         ++batch.count;
     }
     return !batch.last;
 }
 
+// The next row into the batch, as its record where it can be (formatRecords), else as values; false at
+// the end of the statement or on an error.
+bool RowSource::fillRow(Part &part, Batch &batch, qsizetype *bytes)
+{
+    RowValues &row = batch.rows[batch.count];
+    bool inRow = true;
+    if (part.format) {
+        if (!part.fetch->nextFields(part.fields, row, &inRow, &batch.error))
+            return false;
+        const qsizetype at = batch.records.size();
+        if (!inRow && !part.format(batch.records, part.fields)) {
+            row.resize(part.fields.size());
+            for (size_t i = 0; i < row.size(); ++i) {  // the record's messages come from the values
+                if (!part.fields[i]) {
+                    row[i].reset();
+                    continue;
+                }
+                if (!row[i])
+                    row[i].emplace();
+                db::setUtf8(*row[i], part.fields[i]->data(), part.fields[i]->size());
+            }
+            inRow = true;
+        }
+        batch.recordEnds.push_back(inRow ? -1 : batch.records.size());
+        *bytes += batch.records.size() - at;
+    } else if (!part.fetch->next(row, &batch.error)) {
+        return false;
+    }
+    if (inRow) {
+        for (const auto &value : row)
+            *bytes += value ? value->size() * 2 : 0;
+    }
+    return true;
+}
+
 bool RowSource::next(RowValues &row)
 {
-    return m_ordered ? nextInOrder(row) : nextInTurn(row);
+    return m_ordered ? nextInOrder(row, nullptr) : nextInTurn(row, nullptr);
+}
+
+bool RowSource::next(RowValues &row, QByteArrayView *record)
+{
+    *record = QByteArrayView();
+    return m_ordered ? nextInOrder(row, record) : nextInTurn(row, record);
+}
+
+void RowSource::handOut(Part &part, RowValues &row, QByteArrayView *record)
+{
+    Batch &batch = *part.current;
+    const size_t i = part.position++;
+    const qsizetype end = i < batch.recordEnds.size() ? batch.recordEnds[i] : -1;
+    if (end >= 0 && record) {
+        qsizetype start = 0;
+        for (size_t k = i; k-- > 0 && start == 0;)  // the end of the record before, if any
+            start = std::max<qsizetype>(batch.recordEnds[k], 0);
+        *record = QByteArrayView(batch.records.constData() + start, end - start);
+        return;
+    }
+    // Swapped, not copied: the row's previous strings go back to the fetch thread for reuse.
+    row.swap(batch.rows[i]);
 }
 
 // The part's next batch as its current one (the previous one goes back to its thread for reuse); false
@@ -127,13 +189,12 @@ bool RowSource::takeBatch(Part &part)
     return part.current != nullptr;
 }
 
-bool RowSource::nextInTurn(RowValues &row)
+bool RowSource::nextInTurn(RowValues &row, QByteArrayView *record)
 {
     for (;;) {
         Part &part = *m_parts[m_turn];
         if (part.current && part.position < part.current->count) {
-            // Swapped, not copied: the row's previous strings go back to the fetch thread for reuse.
-            row.swap(part.current->rows[part.position++]);
+            handOut(part, row, record);
             return true;
         }
         if (part.current && part.current->last) {
@@ -167,14 +228,14 @@ bool RowSource::nextInTurn(RowValues &row)
 }
 
 // Statement m_turn's rows come from part m_turn % 2, batch by batch, until the batch that ends it.
-bool RowSource::nextInOrder(RowValues &row)
+bool RowSource::nextInOrder(RowValues &row, QByteArrayView *record)
 {
     for (;;) {
         if (qsizetype(m_turn) >= m_statements)
             return false;
         Part &part = *m_parts[m_turn % m_parts.size()];
         if (part.current && part.position < part.current->count) {
-            row.swap(part.current->rows[part.position++]);
+            handOut(part, row, record);
             return true;
         }
         if (part.current && !part.current->error.isEmpty()) {

@@ -13,11 +13,16 @@
 #include "../db/BlockFetch.h"
 #include "../run/BatchPipe.h"
 
+#include <functional>
 #include <memory>
 
 namespace oas::exporter {
 
 using RowValues = std::vector<std::optional<QString>>;
+using Utf8Values = std::vector<std::optional<QByteArrayView>>;
+// Appends the record of a row given as UTF-8 values to out; false (out as it was) when it cannot: the row
+// then comes out as values. One per fetch thread, only ever called there.
+using RecordFormat = std::function<bool(QByteArray &out, const Utf8Values &values)>;
 
 class RowSource {
 public:
@@ -35,8 +40,15 @@ public:
     RowSource(const RowSource &) = delete;
     RowSource &operator=(const RowSource &) = delete;
 
+    // Rows that come packed as UTF-8 (BlockFetch::nextFields) are made into records on the fetch threads,
+    // each with a format of its own from makeFormat; before exec(). Saves the export thread the work, and
+    // the values their decoding.
+    void formatRecords(std::function<RecordFormat()> makeFormat) { m_makeFormat = std::move(makeFormat); }
+
     bool exec();                 // false: errorBlock() says why
     bool next(RowValues &row);   // false at the end, or on a fetch error (then failed() is true)
+    // The same where a row may come as its record (formatRecords): *record non-empty, row unchanged.
+    bool next(RowValues &row, QByteArrayView *record);
     bool failed() const { return m_failed; }
     QString errorBlock() const { return m_error; }
     // Of the first statement, as exec() found them.
@@ -49,6 +61,9 @@ private:
     struct Batch {
         std::vector<RowValues> rows;
         size_t count = 0;
+        // With formatRecords: where each row's record ends in records, or -1 for a row that came as values.
+        QByteArray records;
+        std::vector<qsizetype> recordEnds;
         bool statementEnd = false;  // the part's current statement ends after these rows
         bool last = false;          // the part has no more rows after these
         QString error;              // ... because of this failure
@@ -67,6 +82,8 @@ private:
         std::unique_ptr<Batch> current;
         size_t position = 0;
         bool done = false;
+        RecordFormat format;  // formatRecords
+        Utf8Values fields;    // the row being read (fetch thread)
     };
     static bool fill(Part &part, Batch &batch);
     // A fetch whose rows carry storage notes (BlockFetch::setStorageNotes) after their values.
@@ -76,11 +93,15 @@ private:
         fetch->setStorageNotes(true);
         return fetch;
     }
-    bool nextInTurn(RowValues &row);
-    bool nextInOrder(RowValues &row);
+    static bool fillRow(Part &part, Batch &batch, qsizetype *bytes);
+    // Row part.position of part.current into row or *record.
+    static void handOut(Part &part, RowValues &row, QByteArrayView *record);
+    bool nextInTurn(RowValues &row, QByteArrayView *record);
+    bool nextInOrder(RowValues &row, QByteArrayView *record);
     bool takeBatch(Part &part);
 
     std::vector<std::unique_ptr<Part>> m_parts;
+    std::function<RecordFormat()> m_makeFormat;
     QList<db::ColumnInfo> m_columns;
     QList<db::DiagRecord> m_warnings;
     bool m_ordered = false;  // statements in order (ranges) rather than parts in turn

@@ -1,6 +1,7 @@
 // How the export reads its rows, against real drivers: through a data source name, long data value by
 // value, values longer than their columns' reported size, and a large PostgreSQL or SQLite table on two
-// connections at once (two halves for a full export, key ranges in order for a delta).
+// connections at once (two halves for a full export, key ranges in order for a delta), and PostgreSQL's
+// records made from the rows' bytes on the fetch threads.
 #include "ExportFixture.h"
 
 #include <QElapsedTimer>
@@ -29,6 +30,7 @@ private slots:
     void sqliteBusyWriterKeepsOneSelect();
     void keyRangesInOrder_data();
     void keyRangesInOrder();
+    void recordsFromBytesLikeFromValues();
 };
 
 void TestExportReading::throughDataSourceName_data()
@@ -354,6 +356,92 @@ void TestExportReading::keyRangesInOrder()
         QVERIFY(ranges.sql.join('\n').contains("-7804391723492502606"));  // the first bound
 }
 
+
+void TestExportReading::recordsFromBytesLikeFromValues()
+{
+    // A full PostgreSQL export formats the packed rows on the fetch threads from their UTF-8 bytes: the same
+    // records (bytes), warnings and counts as formatting the decoded values, in both encodings, with and
+    // without 8bit and KeepEmptyStrings, read in two halves. The values: blanks at the ends, escapes, text
+    // ISO-8859-1 can take (written) and cannot (the record left out, with a warning naming it), U+0001 and
+    // other control characters, values longer than the buffer of a packed row (read again whole, formatted
+    // from values), NULL and the empty string.
+    if (!test::backendNames().contains("postgresql"))
+        QSKIP("PostgreSQL is not in this pass (OAS_TEST_BACKENDS)");
+    const test::Backend b = backendNamed("postgresql", m_dir->path());
+    {
+        test::Sql sql(b);
+        QVERIFY(sql.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, name VARCHAR(40), code INTEGER, "
+                                        "notes VARCHAR(8000))").arg(m_table)));
+        QVERIFY2(sql.exec(QStringLiteral(
+                              "INSERT INTO %1 SELECT i, CASE WHEN i % 7 = 0 THEN NULL WHEN i % 11 = 0 THEN '' ELSE 'name ' || i END, "
+                              "CASE WHEN i % 5 = 0 THEN NULL ELSE i * 3 - 1000 END, CASE i % 8 "
+                              "WHEN 0 THEN ' lead and trail ' WHEN 1 THEN 'back\\slash' || chr(9) || 'tab #' || i "
+                              "WHEN 2 THEN 'Zo' || chr(235) || ' M' || chr(252) || 'ller ' || i WHEN 3 THEN chr(8364) || ' ' || i "
+                              "WHEN 4 THEN repeat('x', 7000) || i WHEN 5 THEN chr(1) || 'hive' || chr(1) || chr(2) || 'x' || chr(127) "
+                              "WHEN 6 THEN '' ELSE 'a' || chr(10) || 'b ' END FROM generate_series(1, 3000) AS s(i)")
+                              .arg(m_table)),
+                 qPrintable(sql.error()));
+        QVERIFY(sql.exec(QStringLiteral("ANALYZE %1").arg(m_table)));
+    }
+    auto records = [](const QByteArray &data) {
+        QList<QByteArray> out = data.split('\n');
+        QList<QByteArray> joined;
+        QByteArray record;
+        for (const QByteArray &line : out) {  // records end with an empty line
+            record += line + '\n';
+            if (line.isEmpty()) {
+                joined.append(record);
+                record.clear();
+            }
+        }
+        std::sort(joined.begin(), joined.end());
+        return joined;
+    };
+    for (const QString &encoding : {QStringLiteral("ISO-8859-1"), QStringLiteral("UTF-8")}) {
+        for (const int eightBit : {0, 1}) {
+            for (const int keep : {0, 1}) {
+                const QString text = QStringLiteral("[version]\nVersion=1.06\n[attributes]\nID=%1.id\nNAME=%1.name\n"
+                                                    "CODE=%1.code\nNOTES=%1.notes\n[database]\n%2\n[export]\n"
+                                                    "Select=ID, NAME, CODE, NOTES\nFrom=%1\n[control]\nEncoding=%3\n8bit=%4\n"
+                                                    "KeepEmptyStrings=%5\n")
+                                         .arg(m_table, b.fieldLines.join('\n'), encoding)
+                                         .arg(eightBit)
+                                         .arg(keep);
+                QFile f(m_dir->filePath("records.ini"));
+                QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+                f.write(text.toUtf8());
+                f.close();
+                const QString what = QStringLiteral("%1 8bit=%2 KeepEmptyStrings=%3").arg(encoding).arg(eightBit).arg(keep);
+                exporter::ExportResult result[2];
+                QStringList warnings[2];
+                for (const int fromBytes : {0, 1}) {
+                    exporter::ExportRequest request;
+                    request.outputPath = QStringLiteral("out%1.txt").arg(fromBytes);
+                    request.splitMinimumPages = 1;
+                    request.recordsFromBytes = fromBytes;
+                    Capture capture;
+                    result[fromBytes] = runRequest(f.fileName(), request, capture);
+                    warnings[fromBytes] = capture.errors;
+                    warnings[fromBytes].sort();
+                }
+                const bool latin1 = encoding == "ISO-8859-1";
+                QVERIFY2(result[1].exitCode == (latin1 ? 60 : 0), qPrintable(what + ": " + result[1].error));
+                QCOMPARE(result[0].exitCode, result[1].exitCode);
+                QCOMPARE(result[1].rows, 3000);
+                QCOMPARE(result[1].records, latin1 ? 3000 - 375 : 3000);  // i % 8 = 3: the euro sign
+                QCOMPARE(result[0].records, result[1].records);
+                QCOMPARE(result[1].warnings, latin1 ? 375 : 0);
+                QCOMPARE(warnings[1], warnings[0]);
+                QCOMPARE(result[0].recordsFromBytes, 0);
+                // Every record but the long ones (read again whole, then formatted from values).
+                QVERIFY2(result[1].recordsFromBytes == result[1].records - 375, qPrintable(what + QString(": %1").arg(result[1].recordsFromBytes)));
+                const QByteArray fromValues = readFile("out0.txt");
+                QCOMPARE(records(readFile("out1.txt")), records(fromValues));
+                QVERIFY(fromValues.size() > 3000 * 40);
+            }
+        }
+    }
+}
 
 QTEST_GUILESS_MAIN(TestExportReading)
 #include "tst_export_reading.moc"

@@ -156,6 +156,13 @@ void TestPackedRows::unpack()
     const QByteArray utf8 = text.toUtf8();
     const bool ok8 = db::unpackRow(QByteArrayView(utf8), kSeparator, fromUtf8);
     QCOMPARE(ok8 ? show(fromUtf8) : QString("FAIL"), expected);
+    // Split without decoding (the export's records made from UTF-8): views of the same fields.
+    std::vector<std::optional<QByteArrayView>> views(size_t(fields), QByteArrayView("stale"));
+    const bool split = db::splitRow(QByteArrayView(utf8), kSeparator, views);
+    Row decoded;
+    for (const auto &v : views)
+        decoded.push_back(v ? std::optional<QString>(QString::fromUtf8(*v)) : std::nullopt);
+    QCOMPARE(split ? show(decoded) : QString("FAIL"), expected);
 }
 
 // The record syntax of ROW(...)::text, read for rows whose values hold the separator.
