@@ -91,6 +91,9 @@ INI
 }
 
 measure() {  # measure NAME COMMAND... -> "seconds peakKB"
+  # Dirty pages of the previous command (a tool's output is not synced; ours is, inside its time) written
+  # out first, so that their writeback does not land in this command's time.
+  sync
   /usr/bin/time -f "%e %M" -o "$WORK/$1.time" "${@:2}" >/dev/null 2>"$WORK/$1.err" || { cat "$WORK/$1.err" >&2; exit 1; }
   cat "$WORK/$1.time"
 }

@@ -3,6 +3,7 @@
 // escapes control characters, leading/trailing blanks (which reading would trim) and, per the 8bit rule,
 // characters with bit 8 set.
 #include "DataFormat.h"
+#include "EscapeAscii.h"
 
 #include <QByteArray>
 #include <QString>
@@ -21,10 +22,6 @@ constexpr qsizetype kMaxEscapedBytesPerUnit = 12;
 // The same written to dst, which has room for kMaxEscapedBytesPerUnit bytes a unit of text: the end of what
 // was written, or nullptr when a character cannot be written.
 char *escapeInto(char *dst, QStringView text, const DataFormat &format, char32_t *badChar = nullptr);
-// The same for text given as bytes that are all ASCII, which escape the same in every encoding and format:
-// dst needs room for kMaxEscapedBytesPerAsciiByte bytes a byte. nullptr at the first byte that is not ASCII.
-constexpr qsizetype kMaxEscapedBytesPerAsciiByte = 4;
-char *escapeAscii(char *dst, QByteArrayView text);
 
 struct Unescaped {
     QByteArray bytes;

@@ -24,7 +24,7 @@ const TaggedWriter::NameForm &TaggedWriter::nameForm(const QString &name, qsizet
     }
     if (position >= m_names.size())
         m_names.resize(position + 1);
-    m_formsOf.clear();  // the forms by position change
+    m_formsOf.clear();  // the forms by position change (and m_forms' views into them)
     NameForm &form = m_names[position];
     form = NameForm();
     form.name = name;
@@ -175,53 +175,59 @@ bool TaggedWriter::appendBody(QByteArray &out, const QStringList &names,
     const qsizetype count = std::min(names.size(), qsizetype(utf8Values.size()));
     constexpr qsizetype kLongValue = 65536;
     if (names.constData() != m_formsOf.constData() || names.size() != m_formsOf.size()) {
+        m_forms.clear();
         m_formsRoom = 0;
-        for (qsizetype i = 0; i < names.size(); ++i) {
-            const NameForm &form = nameForm(names.at(i), i);
-            m_formsRoom += std::max(form.emptyLine.size(), form.prefix.size() + 4);  // "name:" or "name: \E" or "name: " and "\n"
+        for (qsizetype i = 0; i < names.size(); ++i)
+            nameForm(names.at(i), i);  // m_names complete first: the views below point into it
+        for (const NameForm &form : std::as_const(m_names).first(names.size())) {
+            m_forms.push_back({form.prefix.constData(), form.prefix.size(), form.emptyLine.constData(), form.emptyLine.size()});
+            m_formsRoom += std::max(form.emptyLine.size(), form.prefix.size() + 4);  // "name:", "name: \E" or "name: " and "\n"
         }
         m_formsOf = names;  // after nameForm, which forgets it
     }
     qsizetype room = m_formsRoom;
     for (qsizetype i = 0; i < count; ++i)
         room += utf8Values[size_t(i)] ? std::min(utf8Values[size_t(i)]->size(), kLongValue) * kMaxEscapedBytesPerAsciiByte : 0;
-    qsizetype used = out.size();
-    out.resize(used + room);
-    const qsizetype start = used;
+    const qsizetype start = out.size();
+    out.resize(start + room);
+    char *base = out.data();
+    char *dst = base + start;
     for (qsizetype i = 0; i < count; ++i) {
-        const NameForm &form = m_names.at(i);
+        const FormBytes &form = m_forms[size_t(i)];
         const std::optional<QByteArrayView> &v = utf8Values[size_t(i)];
-        char *dst = out.data() + used;
         char *end = nullptr;
-        if (!form.prefix.isEmpty() && v && v->isEmpty() && m_format.keepEmptyStrings) {
-            copySmall(dst, form.prefix.constData(), size_t(form.prefix.size()));
-            std::memcpy(dst + form.prefix.size(), "\\E\n", 3);
-            end = dst + form.prefix.size() + 3;
-        } else if (!form.prefix.isEmpty() && (!v || v->isEmpty())) {
-            copySmall(dst, form.emptyLine.constData(), size_t(form.emptyLine.size()));
-            end = dst + form.emptyLine.size();
-        } else if (!form.prefix.isEmpty() && v->size() <= kLongValue) {
-            copySmall(dst, form.prefix.constData(), size_t(form.prefix.size()));
-            end = escapeAscii(dst + form.prefix.size(), *v);
+        if (form.prefixSize == 0) {
+        } else if (v && v->isEmpty() && m_format.keepEmptyStrings) {
+            copySmall(dst, form.prefix, size_t(form.prefixSize));
+            std::memcpy(dst + form.prefixSize, "\\E\n", 3);
+            end = dst + form.prefixSize + 3;
+        } else if (!v || v->isEmpty()) {
+            copySmall(dst, form.emptyLine, size_t(form.emptyLineSize));
+            end = dst + form.emptyLineSize;
+        } else if (v->size() <= kLongValue) {
+            copySmall(dst, form.prefix, size_t(form.prefixSize));
+            end = escapeAscii(dst + form.prefixSize, *v);
             if (end)
                 *end++ = '\n';
         }
         if (end) {
-            used = end - out.constData();
+            dst = end;
             continue;
         }
         // Not ASCII, long, or a name that cannot be written: line by line, then room again for the rest.
         bool ok = true;
-        out.truncate(used);
+        out.truncate(dst - base);
         ok = appendLine(out, names.at(i), v ? decodeBytes(v->toByteArray(), config::Encoding::Utf8, &ok) : QString(), i, error);
         if (!ok) {
             out.truncate(start);
             return false;
         }
-        used = out.size();
+        const qsizetype used = out.size();
         out.resize(used + room);
+        base = out.data();
+        dst = base + used;
     }
-    out.truncate(used);
+    out.truncate(dst - base);
     return true;
 }
 

@@ -59,8 +59,16 @@ private:
     mutable QList<NameForm> m_names;
     // The names canWrite() last found writable: a row of the export comes with the same list each time.
     mutable QStringList m_writableNames;
-    // The names whose forms m_names holds by position, and the room their lines take without the values.
+    // The names whose forms m_names holds by position, views of those forms' bytes, and the room their lines
+    // take without the values (appendBody from UTF-8, the export's hottest path).
+    struct FormBytes {
+        const char *prefix;  // empty: the name cannot be written
+        qsizetype prefixSize;
+        const char *emptyLine;
+        qsizetype emptyLineSize;
+    };
     mutable QStringList m_formsOf;
+    mutable std::vector<FormBytes> m_forms;
     mutable qsizetype m_formsRoom = 0;
 };
 
