@@ -124,12 +124,12 @@ void TestPairsQueue::pairEditor()
     auto *type = qobject_cast<QComboBox *>(table->cellWidget(2, 2));
     QVERIFY(type);
     type->setCurrentText("DECIMAL");
-    QTRY_VERIFY(!e->problems().join('\n').contains("STRING"));
+    QTRY_VERIFY_WITH_TIMEOUT(!e->problems().join('\n').contains("STRING"), 30000);
     QVERIFY(e->isModified());
     // Test connection saves, connects, and checks the names against the real columns.
     QSignalSpy tested(e, &ui::PairEditor::connectionTested);
     e->testConnection();
-    QTRY_VERIFY_WITH_TIMEOUT(tested.count() >= 1 && e->connectionResult().startsWith("connected"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(tested.count() >= 1 && e->connectionResult().startsWith("connected"), 30000);
     QVERIFY2(e->problems().join('\n').contains("customers.csv line 3: the table Customers has no field lastname, but has LastName "
                                                "(target field names are case-sensitive)"), qPrintable(e->problems().join('\n')));
     QVERIFY(table->item(1, 0)->toolTip().contains("but has LastName"));
@@ -139,7 +139,7 @@ void TestPairsQueue::pairEditor()
     QVERIFY(readAll(m_ws + "/odbcsync/customers.ini").startsWith("# the demo target\n[database]\nDRIVER=SQLite3\n"));
     // Mend the name; the key row is marked.
     table->item(1, 0)->setText("LastName");
-    QTRY_VERIFY(!e->problems().join('\n').contains("case-sensitive"));
+    QTRY_VERIFY_WITH_TIMEOUT(!e->problems().join('\n').contains("case-sensitive"), 30000);
     QCOMPARE(table->verticalHeaderItem(0)->text(), QString("key"));
     QString error;
     QVERIFY2(e->save(&error), qPrintable(error));
@@ -169,7 +169,7 @@ void TestPairsQueue::firePair()
     QVERIFY(fire);
     fire->click();
     ui::RunPanel *run = w.runPanel();
-    QTRY_VERIFY_WITH_TIMEOUT(!run->isRunning() && run->summary().contains("records read"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!run->isRunning() && run->summary().contains("records read"), 60000);
     QVERIFY2(run->summary().contains("3 records read; customers: 2 inserted, 0 updated, 0 deleted, 1 failed"), qPrintable(run->summary()));
     // The statistics say the same as the summary.
     QVERIFY2(run->statistics().startsWith("3 records, 2 added/created, 0 modified/updated, 0 deleted, 1 errors"), qPrintable(run->statistics()));
@@ -186,17 +186,17 @@ void TestPairsQueue::queuePanel()
     QVERIFY(test::showWorkspaceFile(w, m_ws, m_ws + "/queue.ini"));
     ui::QueuePanel *panel = w.queuePanel();
     QCOMPARE(panel->configurations(), QStringList{m_ws + "/queue.ini"});
-    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->rows().size() == 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->rows().size() == 1, 30000);
     QCOMPARE(panel->rows().first(), QString("Shop|queue_Shop|none yet|never|Changed=modified"));
     QVERIFY2(panel->procedure().contains("SQLite"), qPrintable(panel->procedure()));  // no SQL procedure on SQLite
     panel->setSince(QDate(2024, 1, 1));
     panel->refresh();
-    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().startsWith("Refreshed at") && panel->rows().value(0).contains("|2|"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().startsWith("Refreshed at") && panel->rows().value(0).contains("|2|"), 30000);
     QVERIFY2(panel->message().contains("2 rows frozen"), qPrintable(panel->message()));
     QVERIFY2(!panel->rows().first().contains("never"), qPrintable(panel->rows().first()));
     // The next refresh, without a date: nothing new.
     panel->refresh();
-    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().contains("0 rows frozen") && panel->rows().value(0).contains("|0|"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().contains("0 rows frozen") && panel->rows().value(0).contains("|0|"), 30000);
     w.grab().save(QString(OAS_BUILD_DIR) + "/studio-queue.png");
 
     // A snapshot table: what a refresh froze, and the keys it found gone, can be looked at.
@@ -217,15 +217,15 @@ void TestPairsQueue::queuePanel()
     QVERIFY(writeFile(m_ws + "/stock-queue.ini", "[database]\nDRIVER=SQLite3\nDatabase=target.db\n[queue]\nTablePrefix=sq_\n[Stock]\nKey=sku\n"));
     panel->setWorkspace(m_ws);
     panel->setConfiguration(m_ws + "/stock-queue.ini");
-    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 30000);
     panel->refresh();
-    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().contains("3 rows frozen"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().contains("3 rows frozen"), 30000);
     QVERIFY(target({"DELETE FROM Stock WHERE sku = 11", "UPDATE Stock SET qty = 9 WHERE sku = 12"}));
     panel->refresh();
-    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().contains("1 rows frozen"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->message().contains("1 rows frozen"), 30000);
     QSignalSpy shown(panel, &ui::QueuePanel::rowsShown);
     panel->showRows("Stock");
-    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 30000);
     QCOMPARE(panel->shownRows(false), QStringList{"12|9"});
     QCOMPARE(panel->shownRows(true), QStringList{"11"});
     // The panel's refreshes are in the run journal, as odbc-agent queue refresh's are.
