@@ -3,6 +3,8 @@
 // PostgreSQL through psqlODBC when OAS_TEST_PG holds a connection string, and MariaDB through MariaDB
 // Connector/ODBC when OAS_TEST_MARIADB does (scripts/test.sh starts throwaway servers and sets both).
 // Each test works in its own uniquely named table.
+#include "db/DriverLog.h"
+
 #include <QDir>
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
@@ -55,15 +57,28 @@ private:
 // Runs statements directly (not through the agents) to set up and change test data.
 class Sql {
 public:
-    explicit Sql(const Backend &backend) : m_name(QUuid::createUuid().toString()), m_inlineValues(backend.isMariaDb())
+    explicit Sql(const Backend &backend)
+        : m_name(QUuid::createUuid().toString()), m_inlineValues(backend.isMariaDb()),
+          m_psqlOdbc(backend.connectionString.contains(QStringLiteral("PostgreSQL"), Qt::CaseInsensitive))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QODBC"), m_name);
-        db.setDatabaseName(backend.connectionString);
+        // Like the agents' connections: no communication log, and psqlODBC's disconnect log (db/DriverLog.h)
+        // removed when the process's last psqlODBC connection closes, so tests leave no /tmp/psqlodbc_*.log.
+        db.setDatabaseName(backend.connectionString + (m_psqlOdbc ? QStringLiteral(";CommLog=0") : QString()));
         db.setConnectOptions(QStringLiteral("SQL_ATTR_ODBC_VERSION=SQL_OV_ODBC3"));
+        if (m_psqlOdbc)
+            db::PsqlOdbcLog::opened(true);
         m_ok = db.open();
         m_error = db.lastError().text();
     }
-    ~Sql() { QSqlDatabase::removeDatabase(m_name); }
+    ~Sql()
+    {
+        QSqlDatabase::removeDatabase(m_name);
+        if (m_psqlOdbc)
+            db::PsqlOdbcLog::closed();
+    }
+    Sql(const Sql &) = delete;
+    Sql &operator=(const Sql &) = delete;
     bool ok() const { return m_ok; }
     // Starts a transaction on this connection (statements then run inside it until commit()).
     bool begin() { return QSqlDatabase::database(m_name).transaction(); }
@@ -137,6 +152,7 @@ private:
 
     QString m_name;
     bool m_inlineValues = false;
+    bool m_psqlOdbc = false;
     bool m_ok = false;
     QString m_error;
 };
