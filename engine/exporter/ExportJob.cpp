@@ -268,7 +268,7 @@ bool ExportRun::exportRows()
             if (m_trace.on(TraceLevel::Summary))
                 m_trace.write(TraceLevel::Summary, QStringLiteral("record %1 at line %2 (exported)")
                                                        .arg(describeKey(elementOf(row).keys), QString::number(m_outputLine)));
-            m_outputLine += qint64(row.size()) + 2;
+            m_outputLine += m_statement.abbreviations.size() + 2;  // a line per column (row is not read for a formatted record)
         }
         if (m_sorter && !m_sorter->add(std::move(element), &error))
             return fail(error);

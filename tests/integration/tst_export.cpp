@@ -33,6 +33,8 @@ private slots:
     void namingAcrossDays();
     void singleStepStops_data();
     void singleStepStops();
+    void stepThroughFullExport_data() { addBackends(); }
+    void stepThroughFullExport();
     void killedExportRecovers();
     void stepAnswersArrivingTogether();
     void selfJoinCorrelationName();
@@ -335,6 +337,41 @@ void TestExport::singleStepStops()
     QVERIFY(cancelled.referenceWritten.isEmpty());
     QCOMPARE(readFile(cfg), configBefore);
     QCOMPARE(QDir().entryList({"R*"}, QDir::Files), QStringList{"R6112300"});
+}
+
+void TestExport::stepThroughFullExport()
+{
+    // Single step through a full export without a reference file (on PostgreSQL its records are made on the
+    // fetch threads, RowSource::formatRecords): each record is shown at its line in the file, with its lines.
+    QFETCH(QString, backend);
+    const test::Backend b = backendNamed(backend, m_dir->path());
+    QVERIFY(prepareTable(b));
+    const QString cfg = writeConfig(b, "Mode=full\nSelect=ID, NAME\nFrom=" + m_table);
+    struct Steps : test::Capture {
+        QList<run::RecordStep> steps;
+        void recordStepped(const run::RecordStep &s) override { steps << s; }
+    } steps;
+    run::StepController step;
+    step.setStepping(true);
+    step.setPrompter([](const QString &) { return run::StepController::Decision::Next; });
+    exporter::ExportRequest request;
+    request.outputPath = QStringLiteral("f.txt");
+    const auto r = runRequest(cfg, request, steps, &step);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.records, 3);
+    const QByteArray file = readFile("f.txt");
+    QCOMPARE(steps.steps.size(), 3);
+    const QList<QByteArray> lines = file.split('\n');
+    for (const run::RecordStep &s : steps.steps) {  // rows come in no fixed order: each where the file has it
+        QVERIFY2(s.line >= 1 && s.line + 2 <= lines.size(), qPrintable(QString::number(s.line)));
+        QCOMPARE(lines.at(s.line - 1), QByteArray("row:"));
+        QCOMPARE(s.attributes.size(), 2);
+        QCOMPARE(lines.at(s.line), s.attributes.at(0).toUtf8());
+        QCOMPARE(lines.at(s.line + 1), s.attributes.at(1).toUtf8());
+    }
+    QCOMPARE(steps.steps.at(0).line, 1);
+    QCOMPARE(steps.steps.at(1).line, 5);
+    QCOMPARE(steps.steps.at(2).line, 9);
 }
 
 void TestExport::stepAnswersArrivingTogether()
