@@ -78,4 +78,6 @@ mkdir -p "$ROOT/bench/results"
   cat "$ROOT/bench/export-floor-notes.md"
 } > "$ROOT/bench/results/export-floor.md"
 cat "$ROOT/bench/results/export-floor.md"
+# psqlODBC logs each process's last disconnect into /tmp even with CommLog=0 (engine/db/DriverLog.h): read's.
+rm -f /tmp/psqlodbc_read_"$(id -un)"[0-9]*.log
 write_report
