@@ -24,7 +24,7 @@ const TaggedWriter::NameForm &TaggedWriter::nameForm(const QString &name, qsizet
     }
     if (position >= m_names.size())
         m_names.resize(position + 1);
-    m_formsOf.clear();  // the forms by position change (and m_forms' views into them)
+    m_formsOf.clear();  // the forms by position change (and formsFor's views into them)
     NameForm &form = m_names[position];
     form = NameForm();
     form.name = name;
@@ -103,6 +103,32 @@ bool TaggedWriter::appendBody(QByteArray &out, const QList<Attribute> &attribute
     return true;
 }
 
+const std::vector<TaggedWriter::FormBytes> &TaggedWriter::formsFor(const QStringList &names) const
+{
+    if (names.constData() == m_formsOf.constData() && names.size() == m_formsOf.size())
+        return m_forms;  // the same list as last time (its data shared): an export's rows all come with one
+    m_forms.clear();
+    for (qsizetype i = 0; i < names.size(); ++i)
+        nameForm(names.at(i), i);  // m_names complete first: the views below point into it
+    for (const NameForm &form : std::as_const(m_names).first(names.size()))
+        m_forms.push_back({form.prefix.constData(), form.prefix.size(), form.emptyLine.constData(), form.emptyLine.size()});
+    m_formsOf = names;  // after nameForm, which forgets it
+    return m_forms;
+}
+
+// An empty value's line: "name: \E" where KeepEmptyStrings keeps an empty string apart from NULL, else
+// "name:".
+char *TaggedWriter::putEmpty(char *dst, const FormBytes &form, bool emptyString) const
+{
+    if (emptyString && m_format.keepEmptyStrings) {
+        copySmall(dst, form.prefix, size_t(form.prefixSize));
+        std::memcpy(dst + form.prefixSize, "\\E\n", 3);
+        return dst + form.prefixSize + 3;
+    }
+    copySmall(dst, form.emptyLine, size_t(form.emptyLineSize));
+    return dst + form.emptyLineSize;
+}
+
 // A row of the export, the hot path: room for the worst case is made once, every line written into it,
 // and the rest given back. Unusual rows (a name that cannot be written, a value of more than 64k units)
 // take the line-by-line way.
@@ -112,19 +138,20 @@ bool TaggedWriter::appendBody(QByteArray &out, const QStringList &names, const s
     static const QString none;
     const qsizetype count = std::min(names.size(), qsizetype(values.size()));
     constexpr qsizetype kLongValue = 65536;
+    const std::vector<FormBytes> &forms = formsFor(names);
     qsizetype room = 0;
     bool direct = true;
     for (qsizetype i = 0; i < count && direct; ++i) {
-        const NameForm &form = nameForm(names.at(i), i);
+        const FormBytes &form = forms[size_t(i)];
         const qsizetype units = values[size_t(i)] ? values[size_t(i)]->size() : 0;
-        direct = !form.prefix.isEmpty() && units <= kLongValue;
-        room += units > 0 ? form.prefix.size() + units * kMaxEscapedBytesPerUnit + 1
-                          : std::max(form.emptyLine.size(), form.prefix.size() + 3);  // "name:" or "name: \E"
+        direct = form.prefixSize > 0 && units <= kLongValue;
+        room += units > 0 ? form.prefixSize + units * kMaxEscapedBytesPerUnit + 1
+                          : std::max(form.emptyLineSize, form.prefixSize + 3);  // "name:" or "name: \E"
     }
     if (!direct) {
         for (qsizetype i = 0; i < count; ++i) {
             const std::optional<QString> &v = values[size_t(i)];
-            if (v && v->isEmpty() && m_format.keepEmptyStrings && !nameForm(names.at(i), i).prefix.isEmpty()) {
+            if (v && v->isEmpty() && m_format.keepEmptyStrings && forms[size_t(i)].prefixSize > 0) {
                 out += nameForm(names.at(i), i).prefix + "\\E\n";
                 continue;
             }
@@ -137,22 +164,15 @@ bool TaggedWriter::appendBody(QByteArray &out, const QStringList &names, const s
     out.resize(at + room);
     char *dst = out.data() + at;
     for (qsizetype i = 0; i < count; ++i) {
-        const NameForm &form = m_names.at(i);
+        const FormBytes &form = forms[size_t(i)];
         const std::optional<QString> &v = values[size_t(i)];
-        if (v && v->isEmpty() && m_format.keepEmptyStrings) {
-            copySmall(dst, form.prefix.constData(), size_t(form.prefix.size()));
-            std::memcpy(dst + form.prefix.size(), "\\E\n", 3);
-            dst += form.prefix.size() + 3;
-            continue;
-        }
         if (!v || v->isEmpty()) {
-            copySmall(dst, form.emptyLine.constData(), size_t(form.emptyLine.size()));
-            dst += form.emptyLine.size();
+            dst = putEmpty(dst, form, v.has_value());
             continue;
         }
-        copySmall(dst, form.prefix.constData(), size_t(form.prefix.size()));
+        copySmall(dst, form.prefix, size_t(form.prefixSize));
         char32_t bad = 0;
-        char *end = escapeInto(dst + form.prefix.size(), *v, m_format, &bad);
+        char *end = escapeInto(dst + form.prefixSize, *v, m_format, &bad);
         if (!end) {
             out.truncate(at);
             if (error)
@@ -174,37 +194,24 @@ bool TaggedWriter::appendBody(QByteArray &out, const QStringList &names,
 {
     const qsizetype count = std::min(names.size(), qsizetype(utf8Values.size()));
     constexpr qsizetype kLongValue = 65536;
-    if (names.constData() != m_formsOf.constData() || names.size() != m_formsOf.size()) {
-        m_forms.clear();
-        m_formsRoom = 0;
-        for (qsizetype i = 0; i < names.size(); ++i)
-            nameForm(names.at(i), i);  // m_names complete first: the views below point into it
-        for (const NameForm &form : std::as_const(m_names).first(names.size())) {
-            m_forms.push_back({form.prefix.constData(), form.prefix.size(), form.emptyLine.constData(), form.emptyLine.size()});
-            m_formsRoom += std::max(form.emptyLine.size(), form.prefix.size() + 4);  // "name:", "name: \E" or "name: " and "\n"
-        }
-        m_formsOf = names;  // after nameForm, which forgets it
+    const std::vector<FormBytes> &forms = formsFor(names);
+    qsizetype room = 0;
+    for (qsizetype i = 0; i < count; ++i) {
+        const FormBytes &form = forms[size_t(i)];
+        const qsizetype bytes = utf8Values[size_t(i)] ? std::min(utf8Values[size_t(i)]->size(), kLongValue) : 0;
+        room += std::max(form.emptyLineSize, form.prefixSize + bytes * kMaxEscapedBytesPerAsciiByte + 3);  // + "\E" or "\n"
     }
-    qsizetype room = m_formsRoom;
-    for (qsizetype i = 0; i < count; ++i)
-        room += utf8Values[size_t(i)] ? std::min(utf8Values[size_t(i)]->size(), kLongValue) * kMaxEscapedBytesPerAsciiByte : 0;
     const qsizetype start = out.size();
     out.resize(start + room);
     char *base = out.data();
     char *dst = base + start;
     for (qsizetype i = 0; i < count; ++i) {
-        const FormBytes &form = m_forms[size_t(i)];
+        const FormBytes &form = forms[size_t(i)];
         const std::optional<QByteArrayView> &v = utf8Values[size_t(i)];
         char *end = nullptr;
-        if (form.prefixSize == 0) {
-        } else if (v && v->isEmpty() && m_format.keepEmptyStrings) {
-            copySmall(dst, form.prefix, size_t(form.prefixSize));
-            std::memcpy(dst + form.prefixSize, "\\E\n", 3);
-            end = dst + form.prefixSize + 3;
-        } else if (!v || v->isEmpty()) {
-            copySmall(dst, form.emptyLine, size_t(form.emptyLineSize));
-            end = dst + form.emptyLineSize;
-        } else if (v->size() <= kLongValue) {
+        if (form.prefixSize > 0 && (!v || v->isEmpty())) {
+            end = putEmpty(dst, form, v.has_value());
+        } else if (form.prefixSize > 0 && v->size() <= kLongValue) {
             copySmall(dst, form.prefix, size_t(form.prefixSize));
             end = escapeAscii(dst + form.prefixSize, *v);
             if (end)
@@ -215,10 +222,10 @@ bool TaggedWriter::appendBody(QByteArray &out, const QStringList &names,
             continue;
         }
         // Not ASCII, long, or a name that cannot be written: line by line, then room again for the rest.
-        bool ok = true;
         out.truncate(dst - base);
-        ok = appendLine(out, names.at(i), v ? decodeBytes(v->toByteArray(), config::Encoding::Utf8, &ok) : QString(), i, error);
-        if (!ok) {
+        bool utf8 = true;
+        const QString text = v ? decodeBytes(v->toByteArray(), config::Encoding::Utf8, &utf8) : QString();
+        if (!appendLine(out, names.at(i), text, i, error)) {
             out.truncate(start);
             return false;
         }
@@ -235,23 +242,18 @@ bool TaggedWriter::canWrite(const QStringList &names, const std::vector<std::opt
                             QString *error) const
 {
     const qsizetype count = std::min(names.size(), qsizetype(values.size()));
-    const bool known = names.constData() == m_writableNames.constData() && names.size() == m_writableNames.size();
-    for (qsizetype i = 0; i < count && !known; ++i) {
-        const NameForm &form = nameForm(names.at(i), i);
-        if (form.prefix.isEmpty()) {
+    const std::vector<FormBytes> &forms = formsFor(names);
+    // Line by line, as appendBody writes them, so that the first line it would stop at is the one named.
+    for (qsizetype i = 0; i < count; ++i) {
+        if (forms[size_t(i)].prefixSize == 0) {
             if (error)
-                *error = unwritable(names.at(i), form.bad);
+                *error = unwritable(names.at(i), m_names.at(i).bad);
             return false;
         }
-    }
-    if (!known && count == names.size())
-        m_writableNames = names;  // shares the list's data: the same list is known by its address
-    if (m_format.encoding != config::Encoding::Latin1)
-        return true;  // UTF-8 writes every character (a lone surrogate as U+FFFD)
-    // ISO-8859-1 takes U+0000 to U+00FF; any other code unit belongs to a character it cannot take.
-    for (qsizetype i = 0; i < count; ++i) {
+        // UTF-8 writes every character (a lone surrogate as U+FFFD); ISO-8859-1 takes U+0000 to U+00FF, and
+        // any other code unit belongs to a character it cannot take.
         const std::optional<QString> &v = values[size_t(i)];
-        if (!v)
+        if (!v || m_format.encoding != config::Encoding::Latin1)
             continue;
         const char16_t *data = reinterpret_cast<const char16_t *>(v->constData());
         qsizetype k = 0;

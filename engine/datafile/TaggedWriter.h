@@ -57,19 +57,19 @@ private:
     QByteArray m_separatorLine;
     // Names by position in the last record: records repeat their names, usually in the same order.
     mutable QList<NameForm> m_names;
-    // The names canWrite() last found writable: a row of the export comes with the same list each time.
-    mutable QStringList m_writableNames;
-    // The names whose forms m_names holds by position, views of those forms' bytes, and the room their lines
-    // take without the values (appendBody from UTF-8, the export's hottest path).
+    // The forms of a list of names by position as views of m_names' bytes, worked out once for a list: the
+    // export's rows all come with the same list (known by its shared data). m_formsOf is cleared whenever
+    // nameForm changes a form.
     struct FormBytes {
         const char *prefix;  // empty: the name cannot be written
         qsizetype prefixSize;
         const char *emptyLine;
         qsizetype emptyLineSize;
     };
+    const std::vector<FormBytes> &formsFor(const QStringList &names) const;
+    char *putEmpty(char *dst, const FormBytes &form, bool emptyString) const;
     mutable QStringList m_formsOf;
     mutable std::vector<FormBytes> m_forms;
-    mutable qsizetype m_formsRoom = 0;
 };
 
 }  // namespace oas::datafile
