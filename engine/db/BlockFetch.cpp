@@ -56,10 +56,8 @@ bool BlockFetch::exec(const QString &sql, QString *errorBlock)
     const ExactSelect exact = exactSelect(m_connection, sql);
     const QString &readSql = exact.sql.isEmpty() ? sql : exact.sql;
     // PostgreSQL 9.6 or later (num_nulls, PackedRows.cpp).
-    const QStringList version = m_connection.info().dbmsVersion.split(QLatin1Char('.'));
-    const int major = version.value(0).toInt();
     const bool packing = m_packing == Packing::Allowed && m_connection.info().isPostgreSql()
-                         && (major > 9 || (major == 9 && version.value(1).toInt() >= 6));
+                         && m_connection.info().dbmsVersionAtLeast(9, 6);
     const PackedSelect packed = packing ? packedSelect(readSql, exact.columns, exact.asText, m_chosenSeparator) : PackedSelect();
     if (!packed.sql.isEmpty()) {
         if (run(packed.sql, packedRowBytes(packed.columns), nullptr, errorBlock) && m_bound.size() == 1) {

@@ -89,6 +89,13 @@ bool DriverInfo::isMariaDb() const
            || dbmsName.contains(QLatin1String("MySQL"), Qt::CaseInsensitive);
 }
 
+bool DriverInfo::dbmsVersionAtLeast(int major, int minor) const
+{
+    const QStringList parts = dbmsVersion.split(QLatin1Char('.'));
+    const int have = parts.value(0).toInt();
+    return have > major || (have == major && parts.value(1).toInt() >= minor);
+}
+
 sql::SqlDialect DriverInfo::dialect() const
 {
     // OAS_DIALECT=generic (or another dialect's name) overrides what the driver says: the manual's generic

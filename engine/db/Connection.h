@@ -28,6 +28,8 @@ struct DriverInfo {
     bool isPostgreSql() const;
     bool isSqlite() const;
     bool isMariaDb() const;  // MariaDB or MySQL, through MariaDB Connector/ODBC or MySQL's
+    // Whether dbmsVersion ("15.18", "09.06.0000") is at least major.minor.
+    bool dbmsVersionAtLeast(int major, int minor = 0) const;
     sql::SqlDialect driverDialect() const;  // the dialect of this driver
     sql::SqlDialect dialect() const;        // the SQL the agents write: driverDialect(), unless OAS_DIALECT says
 };

@@ -114,7 +114,7 @@ QStringList ExportRun::splitParts()
     const QString table = plainTable();
     if (m_connection->info().isSqlite())
         return sqliteSplitParts(table);
-    if (m_connection->info().dbmsVersion.section(QLatin1Char('.'), 0, 0).toInt() < 14)
+    if (!m_connection->info().dbmsVersionAtLeast(14))
         return {};  // TID range scans came with PostgreSQL 14
     const qint64 pages = splitPages(table);
     const int count = 2;  // 3 or 4 were no faster on the 2-core benchmark machine

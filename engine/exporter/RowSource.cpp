@@ -89,7 +89,7 @@ bool RowSource::fill(Part &part, Batch &batch)
     }
     batch.rows.resize(kRowsPerBatch);
     batch.records.resize(0);
-    batch.recordEnds.clear();
+    batch.recordSpans.clear();
     qsizetype bytes = 0;
     while (batch.count < kRowsPerBatch && bytes < kBatchBytes && !part.pipe.stopping()) {
         if (!fillRow(part, batch, &bytes)) {
@@ -130,7 +130,7 @@ bool RowSource::fillRow(Part &part, Batch &batch, qsizetype *bytes)
             }
             inRow = true;
         }
-        batch.recordEnds.push_back(inRow ? -1 : batch.records.size());
+        batch.recordSpans.emplace_back(at, batch.records.size() - at);  // length 0 when it came as values
         *bytes += batch.records.size() - at;
     } else if (!part.fetch->next(row, &batch.error)) {
         return false;
@@ -157,12 +157,8 @@ void RowSource::handOut(Part &part, RowValues &row, QByteArrayView *record)
 {
     Batch &batch = *part.current;
     const size_t i = part.position++;
-    const qsizetype end = i < batch.recordEnds.size() ? batch.recordEnds[i] : -1;
-    if (end >= 0 && record) {
-        qsizetype start = 0;
-        for (size_t k = i; k-- > 0 && start == 0;)  // the end of the record before, if any
-            start = std::max<qsizetype>(batch.recordEnds[k], 0);
-        *record = QByteArrayView(batch.records.constData() + start, end - start);
+    if (record && i < batch.recordSpans.size() && batch.recordSpans[i].second > 0) {
+        *record = QByteArrayView(batch.records).sliced(batch.recordSpans[i].first, batch.recordSpans[i].second);
         return;
     }
     // Swapped, not copied: the row's previous strings go back to the fetch thread for reuse.

@@ -61,9 +61,10 @@ private:
     struct Batch {
         std::vector<RowValues> rows;
         size_t count = 0;
-        // With formatRecords: where each row's record ends in records, or -1 for a row that came as values.
+        // With formatRecords: the rows' records one after the other, and where each row's record starts and
+        // how long it is (length 0: the row came as values).
         QByteArray records;
-        std::vector<qsizetype> recordEnds;
+        std::vector<std::pair<qsizetype, qsizetype>> recordSpans;
         bool statementEnd = false;  // the part's current statement ends after these rows
         bool last = false;          // the part has no more rows after these
         QString error;              // ... because of this failure

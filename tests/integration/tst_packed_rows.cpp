@@ -79,6 +79,7 @@ void samePackedAndPlain(const db::Connection &c, const QString &query, const QBy
 class TestPackedRows : public QObject {
     Q_OBJECT
 private slots:
+    void dbmsVersions();
     void unpack_data();
     void unpack();
     void unpackRecord_data();
@@ -163,6 +164,20 @@ void TestPackedRows::unpack()
     for (const auto &v : views)
         decoded.push_back(v ? std::optional<QString>(QString::fromUtf8(*v)) : std::nullopt);
     QCOMPARE(split ? show(decoded) : QString("FAIL"), expected);
+}
+
+// Packing needs PostgreSQL 9.6 (num_nulls), reading in halves 14 (TID range scans): the driver's version
+// text, as psqlODBC and PostgreSQL write it, compared by number.
+void TestPackedRows::dbmsVersions()
+{
+    db::DriverInfo info;
+    const QList<std::tuple<QString, int, int, bool>> cases{
+        {"15.18", 14, 0, true}, {"15.0018", 9, 6, true}, {"09.06.0000", 9, 6, true}, {"09.05.0025", 9, 6, false},
+        {"13.4", 14, 0, false}, {"14.0", 14, 0, true}, {"10", 9, 6, true}, {"", 9, 6, false}};
+    for (const auto &[version, major, minor, expected] : cases) {
+        info.dbmsVersion = version;
+        QVERIFY2(info.dbmsVersionAtLeast(major, minor) == expected, qPrintable(version));
+    }
 }
 
 // The record syntax of ROW(...)::text, read for rows whose values hold the separator.
